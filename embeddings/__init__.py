@@ -1,0 +1,5 @@
+"""Text to vectors: the Embedder protocol and its implementations."""
+
+from embeddings.protocol import Embedder, Vectors
+
+__all__ = ["Embedder", "Vectors"]

@@ -1,0 +1,84 @@
+"""Versioned, idempotent schema migrations.
+
+Each migration is a numbered list of statements built from the constants in graph_schema.model.
+What was applied is recorded as (:SchemaMigration {id, name, applied_at}) nodes, so running the
+migrations twice applies nothing twice; every statement also uses IF NOT EXISTS so a half-applied
+migration can be re-run safely.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from graph_schema import model as m
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    name: str
+    statements: Callable[[int], tuple[str, ...]]  # vector dimension -> statements
+
+
+def _constraints(_: int) -> tuple[str, ...]:
+    return tuple(
+        f"CREATE CONSTRAINT {label.lower()}_id IF NOT EXISTS FOR (n:{label}) REQUIRE n.id IS UNIQUE"
+        for label in (*m.ID_LABELS, m.MIGRATION)
+    )
+
+
+def _fulltext(_: int) -> tuple[str, ...]:
+    statements = []
+    for name, (label, props) in m.FULLTEXT_INDEXES.items():
+        fields = ", ".join(f"n.{p}" for p in props)
+        statements.append(
+            f"CREATE FULLTEXT INDEX {name} IF NOT EXISTS FOR (n:{label}) ON EACH [{fields}]"
+        )
+    return tuple(statements)
+
+
+def _vector(dimension: int) -> tuple[str, ...]:
+    return tuple(
+        f"CREATE VECTOR INDEX {name} IF NOT EXISTS FOR (n:{label}) ON (n.{m.EMBEDDING}) "
+        f"OPTIONS {{indexConfig: {{`vector.dimensions`: {int(dimension)}, "
+        f"`vector.similarity_function`: 'cosine'}}}}"
+        for label, name in m.VECTOR_INDEXES.items()
+    )
+
+
+def _lookup_indexes(_: int) -> tuple[str, ...]:
+    return (
+        f"CREATE INDEX member_region IF NOT EXISTS FOR (n:{m.MEMBER}) ON (n.region)",
+        f"CREATE INDEX member_stage IF NOT EXISTS FOR (n:{m.MEMBER}) ON (n.career_stage)",
+        f"CREATE INDEX organisation_sector IF NOT EXISTS FOR (n:{m.ORGANISATION}) ON (n.sector)",
+        f"CREATE INDEX output_hash IF NOT EXISTS FOR (n:{m.OUTPUT}) ON (n.{m.EMBEDDING_HASH})",
+        f"CREATE INDEX audit_at IF NOT EXISTS FOR (n:{m.AUDIT}) ON (n.at)",
+        f"CREATE INDEX suggestion_target IF NOT EXISTS FOR (n:{m.SUGGESTION}) ON (n.target_id)",
+    )
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "uniqueness constraints on every id", _constraints),
+    Migration(2, "full-text indexes on names and texts", _fulltext),
+    Migration(3, "cosine vector indexes on embedded labels", _vector),
+    Migration(4, "lookup indexes for filters and feedback", _lookup_indexes),
+)
+
+LATEST_VERSION = MIGRATIONS[-1].version
+
+APPLIED_VERSIONS = f"MATCH (s:{m.MIGRATION}) RETURN s.id AS version ORDER BY version"
+
+RECORD_MIGRATION = (
+    f"MERGE (s:{m.MIGRATION} {{id: $version}}) "
+    "ON CREATE SET s.name = $name, s.applied_at = datetime()"
+)
+
+SCHEMA_VERSION = f"MATCH (s:{m.MIGRATION}) RETURN max(s.id) AS version"
+
+VECTOR_INDEX_DIMENSIONS = (
+    "SHOW INDEXES YIELD name, type, options WHERE type = 'VECTOR' "
+    "RETURN name, options.indexConfig['vector.dimensions'] AS dimension"
+)
+
+AWAIT_INDEXES = "CALL db.awaitIndexes(300)"

@@ -1,0 +1,104 @@
+"""The Neo4j model as code: labels, relationship types and the properties that carry meaning.
+
+Node properties use the snake_case field names of matchmaker.domain.model, so records map
+to nodes one to one.
+
+Labels and relationship types used in Cypher come only from here, never from user input.
+See docs/graph-model.md for the picture and the reasoning.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+# Node labels.
+MEMBER: Final = "Member"
+ORGANISATION: Final = "Organisation"
+GROUP: Final = "Group"  # shared label of SIG, CoI, TaskGroup and Committee nodes
+SIG: Final = "SIG"
+COI: Final = "CoI"
+TASK_GROUP: Final = "TaskGroup"
+COMMITTEE: Final = "Committee"
+PARTNER: Final = "Partner"
+NETWORK: Final = "Network"
+KTP: Final = "KTP"
+KTP_RULE: Final = "KtpRule"
+CALL: Final = "Call"
+IDEA: Final = "Idea"
+THEME: Final = "Theme"
+SKILL: Final = "Skill"
+OUTPUT: Final = "Output"
+SUGGESTION: Final = "Suggestion"
+AUDIT: Final = "AuditEvent"
+MIGRATION: Final = "SchemaMigration"
+
+# Every label whose nodes carry a unique `id`.
+ID_LABELS: Final[tuple[str, ...]] = (
+    MEMBER,
+    ORGANISATION,
+    GROUP,
+    SIG,
+    COI,
+    TASK_GROUP,
+    COMMITTEE,
+    PARTNER,
+    NETWORK,
+    KTP,
+    KTP_RULE,
+    CALL,
+    IDEA,
+    THEME,
+    SKILL,
+    OUTPUT,
+    SUGGESTION,
+    AUDIT,
+)
+
+GROUP_KIND_LABELS: Final[tuple[str, ...]] = (SIG, COI, TASK_GROUP, COMMITTEE)
+
+# Relationship types.
+WORKS_AT: Final = "WORKS_AT"
+MEMBER_OF: Final = "MEMBER_OF"
+AUTHORED: Final = "AUTHORED"
+COLLABORATED_WITH: Final = "COLLABORATED_WITH"
+HAS_SKILL: Final = "HAS_SKILL"
+SUBMITTED_BY: Final = "SUBMITTED_BY"
+RESPONDS_TO: Final = "RESPONDS_TO"
+ADDRESSES: Final = "ADDRESSES"
+PART_OF: Final = "PART_OF"
+BUSINESS: Final = "BUSINESS"
+KNOWLEDGE_BASE: Final = "KNOWLEDGE_BASE"
+SUPERVISOR: Final = "SUPERVISOR"
+INTERESTED_IN: Final = "INTERESTED_IN"
+INVITED_TO: Final = "INVITED_TO"
+DECLARED_CONFLICT: Final = "DECLARED_CONFLICT"
+SUGGESTS: Final = "SUGGESTS"
+FOR: Final = "FOR"
+SAME_AS: Final = "SAME_AS"  # (Partner)-[:SAME_AS]->(Organisation) for one real-world body
+
+# Embedding properties. Each embedded node keeps its vector, the hash of the text it was made
+# from and the model that made it, so unchanged text is never embedded twice.
+EMBEDDING: Final = "embedding"
+EMBEDDING_HASH: Final = "embedding_hash"
+EMBEDDING_MODEL: Final = "embedding_model"
+
+# Labels that get a vector index on `embedding`, with the index name.
+VECTOR_INDEXES: Final[dict[str, str]] = {
+    OUTPUT: "output_embedding",
+    MEMBER: "member_embedding",
+    PARTNER: "partner_embedding",
+    IDEA: "idea_embedding",
+    CALL: "call_embedding",
+    GROUP: "group_embedding",
+}
+
+# Full-text indexes: name -> (label, properties).
+FULLTEXT_INDEXES: Final[dict[str, tuple[str, tuple[str, ...]]]] = {
+    "member_text": (MEMBER, ("name", "discipline", "expertise_statement")),
+    "output_text": (OUTPUT, ("title", "abstract")),
+    "partner_text": (PARTNER, ("name", "description")),
+    "idea_text": (IDEA, ("title", "summary")),
+    "call_text": (CALL, ("title", "description")),
+    "group_text": (GROUP, ("name", "description")),
+    "organisation_name": (ORGANISATION, ("name",)),
+}

@@ -1,0 +1,1 @@
+"""Every Cypher query of the project, grouped by the use it serves."""

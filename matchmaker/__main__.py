@@ -1,0 +1,5 @@
+import sys
+
+from matchmaker.cli import main
+
+sys.exit(main())

@@ -1,0 +1,156 @@
+"""One typed Settings object, built once from the environment and passed down.
+
+No module reads the environment at import time; `Settings.from_env()` is called by the
+composition root (the app's lifespan or the CLI).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from matchmaker.errors import ConfigError
+
+DEFAULT_MODEL = "all-MiniLM-L6-v2"
+
+# Every variable Settings.from_env reads (the compose file is checked against this list).
+ENV_VARS: tuple[str, ...] = (
+    "NEO4J_URI",
+    "NEO4J_USER",
+    "NEO4J_PASSWORD",
+    "NEO4J_DATABASE",
+    "MATCHMAKER_NEO4J_DATA",
+    "MATCHMAKER_NEO4J_PORT",
+    "MATCHMAKER_NEO4J_HEAP",
+    "MATCHMAKER_CACHE",
+    "MATCHMAKER_HOST",
+    "MATCHMAKER_PORT",
+    "MATCHMAKER_MODEL",
+    "MATCHMAKER_EMBED_BATCH",
+    "MATCHMAKER_JWT_SECRET",
+    "MATCHMAKER_TOKEN_TTL",
+    "MATCHMAKER_DEMO_SIGN_IN",
+    "MATCHMAKER_LOAD_DEMO",
+    "MATCHMAKER_FRONTEND_DIR",
+    "MATCHMAKER_LOG_LEVEL",
+)
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+def _default_cache() -> Path:
+    return Path.home() / ".cache" / "matchmaker"
+
+
+@dataclass(frozen=True)
+class Neo4jSettings:
+    """Where the graph lives. An empty `uri` means: start the project's own local Neo4j."""
+
+    uri: str = ""
+    user: str = "neo4j"
+    password: str = ""
+    database: str = "neo4j"
+    data_dir: Path = REPO_ROOT / "var" / "neo4j"
+    port: int = 0  # 0 picks 7687 when free, else any free port
+    cache_dir: Path = field(default_factory=_default_cache)
+    heap: str = "2g"
+    start_timeout_s: float = 180.0
+
+    @property
+    def local(self) -> bool:
+        return not self.uri
+
+
+@dataclass(frozen=True)
+class Settings:
+    neo4j: Neo4jSettings = field(default_factory=Neo4jSettings)
+    host: str = "127.0.0.1"
+    port: int = 8000
+    model: str = DEFAULT_MODEL  # a model name shipped in a package, or a folder path
+    embed_batch_size: int = 64
+    jwt_secret: str = "dev-only-change-me"
+    token_ttl_s: int = 8 * 3600
+    demo_sign_in: bool = True
+    load_demo: bool = False
+    frontend_dir: Path = REPO_ROOT / "frontend" / "dist"
+    log_level: str = "info"
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
+        """Read MATCHMAKER_* and NEO4J_* variables; raise ConfigError naming a bad one."""
+        source = os.environ if env is None else env
+        return _build(source)
+
+    def with_neo4j(self, **changes: object) -> Settings:
+        return replace(self, neo4j=replace(self.neo4j, **changes))  # type: ignore[arg-type]
+
+
+def _int(env: Mapping[str, str], name: str, default: int) -> int:
+    raw = env.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        return int(raw)
+    except ValueError as e:
+        raise ConfigError(f"{name} must be a whole number, got {raw!r}") from e
+
+
+def _bool(env: Mapping[str, str], name: str, default: bool) -> bool:
+    raw = env.get(name, "").strip().lower()
+    if not raw:
+        return default
+    if raw in {"1", "true", "yes", "on"}:
+        return True
+    if raw in {"0", "false", "no", "off"}:
+        return False
+    raise ConfigError(f"{name} must be true or false, got {raw!r}")
+
+
+def _path(env: Mapping[str, str], name: str, default: Path) -> Path:
+    raw = env.get(name, "").strip()
+    return Path(raw).expanduser() if raw else default
+
+
+def _neo4j(env: Mapping[str, str]) -> Neo4jSettings:
+    base = Neo4jSettings()
+    return Neo4jSettings(
+        uri=env.get("NEO4J_URI", "").strip(),
+        user=env.get("NEO4J_USER", base.user).strip() or base.user,
+        password=env.get("NEO4J_PASSWORD", ""),
+        database=env.get("NEO4J_DATABASE", base.database).strip() or base.database,
+        data_dir=_path(env, "MATCHMAKER_NEO4J_DATA", base.data_dir),
+        port=_int(env, "MATCHMAKER_NEO4J_PORT", base.port),
+        cache_dir=_path(env, "MATCHMAKER_CACHE", base.cache_dir),
+        heap=env.get("MATCHMAKER_NEO4J_HEAP", base.heap).strip() or base.heap,
+    )
+
+
+def _build(env: Mapping[str, str]) -> Settings:
+    base = Settings()
+    settings = Settings(
+        neo4j=_neo4j(env),
+        host=env.get("MATCHMAKER_HOST", base.host).strip() or base.host,
+        port=_int(env, "MATCHMAKER_PORT", base.port),
+        model=env.get("MATCHMAKER_MODEL", base.model).strip() or base.model,
+        embed_batch_size=_int(env, "MATCHMAKER_EMBED_BATCH", base.embed_batch_size),
+        jwt_secret=env.get("MATCHMAKER_JWT_SECRET", base.jwt_secret),
+        token_ttl_s=_int(env, "MATCHMAKER_TOKEN_TTL", base.token_ttl_s),
+        demo_sign_in=_bool(env, "MATCHMAKER_DEMO_SIGN_IN", base.demo_sign_in),
+        load_demo=_bool(env, "MATCHMAKER_LOAD_DEMO", base.load_demo),
+        frontend_dir=_path(env, "MATCHMAKER_FRONTEND_DIR", base.frontend_dir),
+        log_level=env.get("MATCHMAKER_LOG_LEVEL", base.log_level).strip() or base.log_level,
+    )
+    _validate(settings)
+    return settings
+
+
+def _validate(settings: Settings) -> None:
+    if not 0 < settings.port < 65536:
+        raise ConfigError(f"MATCHMAKER_PORT must be between 1 and 65535, got {settings.port}")
+    if not 0 <= settings.neo4j.port < 65536:
+        raise ConfigError(
+            f"MATCHMAKER_NEO4J_PORT must be between 0 and 65535, got {settings.neo4j.port}"
+        )
+    if settings.embed_batch_size < 1:
+        raise ConfigError("MATCHMAKER_EMBED_BATCH must be at least 1")
