@@ -1,0 +1,97 @@
+"""The starlette application: /graphql, /healthz, /stats and the frontend as static files."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from dataclasses import asdict
+
+from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, JSONResponse, Response
+from starlette.routing import BaseRoute, Mount, Route
+from starlette.staticfiles import StaticFiles
+
+from matchmaker.adapters.schema import schema_version
+from matchmaker.adapters.stats import read_stats
+from matchmaker.api.server import graphql_app
+from matchmaker.bootstrap import Runtime, open_runtime
+from matchmaker.config import Settings
+from matchmaker.errors import Neo4jUnavailable
+
+log = logging.getLogger(__name__)
+
+RuntimeFactory = Callable[[Settings], Runtime]
+
+PLACEHOLDER = """<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>IPEM matchmaker</title></head><body><main><h1>IPEM matchmaker</h1>
+<p>The web app has not been built yet: run <code>make frontend</code>.
+The API is at <a href="/graphql">/graphql</a>.</p></main></body></html>"""
+
+
+def _runtime(request: Request) -> Runtime:
+    runtime: Runtime = request.app.state.runtime
+    return runtime
+
+
+def _health(runtime: Runtime) -> dict[str, object]:
+    version = schema_version(runtime.graph)
+    nodes = read_stats(runtime.graph).nodes
+    return {"status": "ok", "neo4j": "up", "schema_version": version, "nodes": nodes}
+
+
+async def healthz(request: Request) -> Response:
+    """200 with the schema version and counts by label; 503 when Neo4j does not answer."""
+    try:
+        body = await run_in_threadpool(_health, _runtime(request))
+    except Neo4jUnavailable as e:
+        return JSONResponse({"status": "unavailable", "neo4j": "down", "error": str(e)}, 503)
+    return JSONResponse(body)
+
+
+async def stats(request: Request) -> Response:
+    try:
+        graph_stats = await run_in_threadpool(read_stats, _runtime(request).graph)
+    except Neo4jUnavailable as e:
+        return JSONResponse({"error": str(e)}, 503)
+    return JSONResponse(asdict(graph_stats))
+
+
+async def placeholder(_: Request) -> Response:
+    return HTMLResponse(PLACEHOLDER)
+
+
+def _routes(settings: Settings) -> list[BaseRoute]:
+    routes: list[BaseRoute] = [
+        Route("/healthz", healthz),
+        Route("/stats", stats),
+        Route("/graphql", graphql_app(), methods=["GET", "POST"]),
+    ]
+    if (settings.frontend_dir / "index.html").exists():
+        routes.append(Mount("/", StaticFiles(directory=settings.frontend_dir, html=True)))
+    else:
+        routes.append(Route("/", placeholder))
+    return routes
+
+
+def create_app(
+    settings: Settings,
+    runtime_factory: RuntimeFactory = open_runtime,
+    on_ready: Callable[[Runtime], None] | None = None,
+) -> Starlette:
+    """Build the app; the lifespan opens the runtime once and closes it on shutdown."""
+
+    @asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        runtime = await run_in_threadpool(runtime_factory, settings)
+        app.state.runtime = runtime
+        try:
+            if on_ready is not None:
+                await run_in_threadpool(on_ready, runtime)
+            yield
+        finally:
+            await run_in_threadpool(runtime.close)
+
+    return Starlette(routes=_routes(settings), lifespan=lifespan)

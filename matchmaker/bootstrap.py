@@ -1,0 +1,81 @@
+"""The composition root: opens the graph, loads the embedder, applies migrations, closes them.
+
+Nothing here runs at import time; the app's lifespan and the CLI call `open_runtime`.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from embeddings import Embedder
+from embeddings.sentence import ModelLoadError, SentenceTransformerEmbedder
+from matchmaker.adapters.graph import Graph, open_driver
+from matchmaker.adapters.neo4j_local import LocalNeo4j, find_running
+from matchmaker.adapters.schema import migrate
+from matchmaker.config import Settings
+from matchmaker.errors import ModelUnavailable
+
+log = logging.getLogger(__name__)
+
+EmbedderFactory = Callable[[Settings], Embedder]
+
+
+@dataclass
+class GraphHandle:
+    """The graph and, when the project started it, the local Neo4j process behind it."""
+
+    graph: Graph
+    server: LocalNeo4j | None
+
+    def close(self) -> None:
+        self.graph.close()
+        if self.server is not None:
+            self.server.stop()
+
+
+@dataclass
+class Runtime:
+    settings: Settings
+    graph: Graph
+    embedder: Embedder
+    handle: GraphHandle
+
+    def close(self) -> None:
+        self.handle.close()
+
+
+def load_embedder(settings: Settings) -> Embedder:
+    """The configured sentence-transformers model; raises ModelUnavailable with the reason."""
+    try:
+        return SentenceTransformerEmbedder(settings.model, settings.embed_batch_size)
+    except ModelLoadError as e:
+        raise ModelUnavailable(f"MATCHMAKER_MODEL={settings.model!r}: {e}") from e
+
+
+def open_graph(settings: Settings) -> GraphHandle:
+    """Connect to NEO4J_URI, or to the local Neo4j (reusing a detached one, else starting one)."""
+    neo = settings.neo4j
+    if not neo.local:
+        return GraphHandle(Graph(open_driver(neo.uri, neo), neo.database), None)
+    running = find_running(neo)
+    if running is not None:
+        log.info("using the local Neo4j already running at %s", running.uri)
+        return GraphHandle(Graph(open_driver(running.uri, neo), neo.database), None)
+    server = LocalNeo4j(neo)
+    started = server.start()
+    log.info("started the local Neo4j at %s (data in %s)", started.uri, neo.data_dir)
+    return GraphHandle(Graph(open_driver(started.uri, neo), neo.database), server)
+
+
+def open_runtime(settings: Settings, embedder_factory: EmbedderFactory = load_embedder) -> Runtime:
+    """Load the model first (it fails fastest), then open the graph and migrate it."""
+    embedder = embedder_factory(settings)
+    handle = open_graph(settings)
+    try:
+        migrate(handle.graph, embedder.dimension)
+    except Exception:
+        handle.close()
+        raise
+    return Runtime(settings, handle.graph, embedder, handle)
