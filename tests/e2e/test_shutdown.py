@@ -1,0 +1,55 @@
+"""Stopping the service never leaves the Neo4j JVM behind."""
+
+from __future__ import annotations
+
+import os
+import signal
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.e2e.conftest import Service, start_service
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return Path(f"/proc/{pid}").exists() and "Z" not in _state(pid)
+
+
+def _state(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split()[2]
+    except (FileNotFoundError, IndexError):
+        return "Z"
+
+
+def _java_pid(service: Service) -> int:
+    pid = int(service.pid_file().read_text().split()[0])
+    assert "java" in Path(f"/proc/{pid}/cmdline").read_bytes().decode(errors="replace")
+    return pid
+
+
+def _wait_gone(pid: int, timeout_s: float) -> bool:
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        if not _alive(pid):
+            return True
+        time.sleep(0.2)
+    return False
+
+
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT, signal.SIGKILL])
+def test_no_java_process_is_left_behind(
+    sig: signal.Signals, tmp_path: Path, service_factory: list[Service]
+) -> None:
+    service = start_service(tmp_path / "neo4j")
+    service_factory.append(service)
+    java = _java_pid(service)
+    service.process.send_signal(sig)
+    service.process.wait(timeout=90)
+    # SIGKILL gives Python no chance to clean up: the JVM sees its stdin close and exits.
+    assert _wait_gone(java, 90), f"java pid {java} still running after {sig.name}"

@@ -1,0 +1,70 @@
+"""docker compose cannot run here, so its file and the Dockerfile are checked by reading them."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from matchmaker.config import ENV_VARS, Settings
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def _compose() -> dict[str, Any]:
+    data: dict[str, Any] = yaml.safe_load((REPO / "docker-compose.yml").read_text())
+    return data
+
+
+def test_neo4j_service_is_the_lts_community_image_with_a_healthcheck_and_volume() -> None:
+    neo4j = _compose()["services"]["neo4j"]
+    assert neo4j["image"] == "neo4j:5.26-community"
+    assert "cypher-shell" in " ".join(neo4j["healthcheck"]["test"])
+    volume = neo4j["volumes"][0].split(":")
+    assert volume[1] == "/data"
+    assert volume[0] in _compose()["volumes"]
+    assert "NEO4J_PASSWORD" in neo4j["environment"]["NEO4J_AUTH"]
+
+
+def test_app_waits_for_a_healthy_neo4j_and_reads_only_known_settings() -> None:
+    app = _compose()["services"]["app"]
+    assert app["build"] == "."
+    assert app["depends_on"]["neo4j"]["condition"] == "service_healthy"
+    env = app["environment"]
+    assert set(env) <= set(ENV_VARS)
+    assert env["NEO4J_URI"] == "bolt://neo4j:7687"
+
+
+def test_the_settings_the_app_gets_from_compose_parse() -> None:
+    env = {
+        k: re.sub(r"\$\{[^}]+\}", "x", str(v))
+        for k, v in _compose()["services"]["app"]["environment"].items()
+    }
+    settings = Settings.from_env(
+        {**env, "MATCHMAKER_DEMO_SIGN_IN": "false", "MATCHMAKER_LOAD_DEMO": "false"}
+    )
+    assert not settings.neo4j.local
+    published = _compose()["services"]["app"]["ports"][0].split(":")
+    assert int(published[1]) == settings.port == 8000
+
+
+def test_dockerfile_serves_on_the_composed_port_with_a_supported_python() -> None:
+    dockerfile = (REPO / "Dockerfile").read_text()
+    assert re.search(r"^EXPOSE 8000$", dockerfile, re.M)
+    assert '"matchmaker", "serve"' in dockerfile
+    version = re.search(r"FROM python:(\d+)\.(\d+)", dockerfile)
+    assert version is not None
+    needed = tomllib.loads((REPO / "pyproject.toml").read_text())["project"]["requires-python"]
+    assert (int(version[1]), int(version[2])) >= tuple(
+        int(p) for p in needed.lstrip(">=").split(".")
+    )
+
+
+def test_every_env_var_settings_reads_is_listed() -> None:
+    source = (REPO / "matchmaker" / "config.py").read_text()
+    code = source.split("def _default_cache", 1)[1]  # past the ENV_VARS list itself
+    read = set(re.findall(r'"((?:NEO4J|MATCHMAKER)_[A-Z0-9_]+)"', code))
+    assert read == set(ENV_VARS)
