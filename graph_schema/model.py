@@ -4,7 +4,25 @@ Node properties use the snake_case field names of matchmaker.domain.model, so re
 to nodes one to one.
 
 Labels and relationship types used in Cypher come only from here, never from user input.
-See docs/graph-model.md for the picture and the reasoning.
+See docs/graph-model.md for the picture and the reasoning. The shape, in short:
+
+    (Member)-[:WORKS_AT]->(Organisation)
+    (Member)-[:MEMBER_OF {role}]->(Group:SIG|CoI|TaskGroup|Committee)-[:ADDRESSES]->(Theme)
+    (Member)-[:AUTHORED]->(Output)
+    (Member)-[:COLLABORATED_WITH {count, since}]->(Member)   one edge per pair, lower id first,
+                                                             derived from co-authored outputs
+    (Member)-[:DECLARED_CONFLICT {reason}]->(Member|Partner)
+    (Member)-[:INTERESTED_IN {at}]->(Idea)    (Member)-[:INVITED_TO {by, at}]->(Idea)
+    (Idea)-[:SUBMITTED_BY]->(Member)   (Idea)-[:RESPONDS_TO]->(Call)   (Idea|Call)-[:ADDRESSES]->(Theme)
+    (Partner)-[:PART_OF]->(Network)    (Partner)-[:SAME_AS]->(Organisation)
+    (KTP)-[:BUSINESS]->(Partner)  (KTP)-[:KNOWLEDGE_BASE]->(Partner)  (KTP)-[:SUPERVISOR]->(Member)
+    (KtpRule {id, round, min_business_fte, public_sector_business_allowed})
+    (Suggestion {id, target_id, candidate_id, candidate_kind, decision, by, at})
+        -[:FOR]->(Idea|Call|TaskGroup)   (Suggestion)-[:SUGGESTS]->(Member|Partner)
+    (AuditEvent {id, actor, role, action, target_id, at, detail})
+
+A member's expertise evidence is each authored Output's vector plus the vector of their own
+expertise statement (kept on the Member node); they are never averaged into one vector.
 """
 
 from __future__ import annotations
