@@ -1,0 +1,299 @@
+"""Expertise affinity of people to a text: the one scoring rule used everywhere.
+
+Inputs and units
+- query: (d,) or (q, d) float, unit vectors from the project's embedder (d = 384).
+- evidence: a person's evidence vectors, (n, d), one row per output or expertise statement,
+  never averaged into one profile vector; their years (n,) as integers, 0 when unknown.
+- lexical: optional (n,) or (q, N) full-text scores of each evidence row for the query
+  (BM25, Lucene or any non-negative scale); divided inside by the largest score of the call.
+- background: optional (d,) mean evidence vector of the whole collection, for centring.
+- params: AffinityParams; the reference year is passed in, never read from the clock.
+Output: a score per person (higher = more expert; about -1..1 + lexical_weight) and, per
+person, the evidence rows that made it, so explanations can name the documents.
+
+Why these choices (measured on the expertise benchmark, see matchmaker.expertise_bench)
+- Best few documents, not an averaged vector: a member's outputs span several topics; the
+  mean vector of a radiotherapy physicist who also wrote on MRI safety sits between the two
+  and matches neither. Scoring every document and pooling the best `top_k` keeps each topic
+  intact, while pooling more than one document rewards depth over a single lucky match.
+  On the benchmark top-5 pooling cut the ranking loss from 0.285 (best document alone) to
+  about 0.19 without hurting the text-to-people task.
+- Lexical signal: a sentence model blurs rare technical terms (isotopes, device names,
+  acronyms) that an expert shares with a query; a full-text score restores them. It added
+  about 0.03-0.05 mean reciprocal rank on the text-to-people task.
+- Centring: vectors of texts from one field share a large common direction, so raw
+  cosines crowd into a narrow band; subtracting the collection mean spreads them and made
+  the text-to-people ranking steadier (recall@5 0.919 -> 0.939).
+- Recency: expertise drifts; with a half-life a 2008 paper counts less than a 2023 one. A
+  floor keeps old work from vanishing. It is off by default: on the benchmark, where ratings
+  were collected at one time, it did not help; turn it on where members' outputs span decades.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+import numpy.typing as npt
+
+FloatArray = npt.NDArray[np.float64]
+IntArray = npt.NDArray[np.int64]
+BoolArray = npt.NDArray[np.bool_]
+ArrayLike = npt.ArrayLike
+
+
+@dataclass(frozen=True)
+class AffinityParams:
+    """The few knobs of the affinity score; defaults are the values tuned on the benchmark."""
+
+    top_k: int = 5  # documents pooled per person (mean of the best top_k)
+    lexical_weight: float = 0.5  # weight of the normalised full-text score, 0 = semantic only
+    recency_half_life_years: float | None = None  # None = no recency weighting
+    recency_floor: float = 0.5  # weight an arbitrarily old document keeps
+    reference_year: int | None = None  # "now" for recency; passed in, never the clock
+
+
+@dataclass(frozen=True)
+class Contribution:
+    """How one evidence row counted towards a person's score."""
+
+    index: int  # row of the evidence as given
+    similarity: float  # cosine to the query (centred when a background was given)
+    lexical: float  # normalised full-text score, 0..1
+    recency: float  # recency weight, floor..1
+    score: float  # recency * (similarity + lexical_weight * lexical)
+    weight: float  # share in the pooled score: 1/pooled count when pooled, else 0
+
+
+@dataclass(frozen=True)
+class Affinity:
+    score: float
+    contributions: tuple[Contribution, ...]  # pooled rows first, best first
+
+
+@dataclass(frozen=True, eq=False)
+class EvidenceSet:
+    """Evidence of many people, prepared once and scored against many queries.
+
+    vectors (N, d) are centred and renormalised when a background is given; slots (P, m)
+    holds each person's row numbers, padded with -1.
+    """
+
+    vectors: FloatArray
+    years: IntArray
+    owner: IntArray
+    slots: IntArray
+    background: FloatArray | None = field(default=None)
+
+    @property
+    def n_people(self) -> int:
+        return int(self.slots.shape[0])
+
+
+@dataclass(frozen=True, eq=False)
+class AffinityMatrix:
+    """Scores of people (P) for queries (q), with the pooled rows behind each score."""
+
+    scores: FloatArray  # (q, P)
+    top_rows: IntArray  # (q, P, k) flat evidence rows pooled, best first; -1 = none
+    top_scores: FloatArray  # (q, P, k) their document scores; nan where top_rows is -1
+
+
+def background_of(vectors: ArrayLike) -> FloatArray:
+    """The mean evidence vector of a collection, (d,), used to centre queries and evidence."""
+    array = np.asarray(vectors, dtype=np.float64)
+    return np.asarray(array.mean(axis=0), dtype=np.float64)
+
+
+def _normalise_rows(array: FloatArray) -> FloatArray:
+    norms = np.linalg.norm(array, axis=-1, keepdims=True)
+    return np.asarray(array / np.maximum(norms, 1e-12), dtype=np.float64)
+
+
+def centre(vectors: ArrayLike, background: FloatArray | None) -> FloatArray:
+    """Subtract the background and renormalise; unchanged (as float64) without one."""
+    array = np.asarray(vectors, dtype=np.float64)
+    if background is None:
+        return array
+    return _normalise_rows(array - background)
+
+
+def _slots_of(owner: IntArray, n_people: int) -> IntArray:
+    counts = np.bincount(owner, minlength=n_people)
+    width = max(int(counts.max(initial=0)), 1)
+    slots = np.full((n_people, width), -1, dtype=np.int64)
+    order = np.argsort(owner, kind="stable")
+    starts = np.concatenate(([0], np.cumsum(counts)[:-1]))
+    positions = np.arange(order.size) - np.repeat(starts, counts)
+    slots[owner[order], positions] = order
+    return slots
+
+
+def evidence_set(
+    vectors: ArrayLike,
+    owner: ArrayLike,
+    years: ArrayLike,
+    n_people: int,
+    background: FloatArray | None = None,
+) -> EvidenceSet:
+    """Prepare flat evidence rows: vectors (N, d), owner (N,) person index 0..P-1, years (N,)."""
+    owner_array = np.asarray(owner, dtype=np.int64)
+    return EvidenceSet(
+        vectors=centre(vectors, background),
+        years=np.asarray(years, dtype=np.int64),
+        owner=owner_array,
+        slots=_slots_of(owner_array, n_people),
+        background=background,
+    )
+
+
+def evidence_set_of(
+    per_person: Sequence[ArrayLike],
+    years: Sequence[ArrayLike],
+    background: FloatArray | None = None,
+) -> EvidenceSet:
+    """Prepare evidence given per person: per_person[p] is (n_p, d), years[p] is (n_p,)."""
+    blocks = [
+        np.asarray(block, dtype=np.float64).reshape(-1, _width(per_person)) for block in per_person
+    ]
+    owner = np.repeat(np.arange(len(blocks)), [block.shape[0] for block in blocks])
+    year_blocks = [np.asarray(y, dtype=np.int64).reshape(-1) for y in years]
+    flat_years = np.concatenate(year_blocks) if year_blocks else np.zeros(0, dtype=np.int64)
+    stacked = np.concatenate(blocks) if blocks else np.zeros((0, 1))
+    return evidence_set(stacked, owner, flat_years, len(blocks), background)
+
+
+def _width(per_person: Sequence[ArrayLike]) -> int:
+    for block in per_person:
+        array = np.asarray(block)
+        if array.size:
+            return int(array.shape[-1])
+    return 1
+
+
+def recency_weights(years: ArrayLike, params: AffinityParams) -> FloatArray:
+    """Weight per document: floor + (1 - floor) * 0.5 ** (age / half-life); 1 if unknown."""
+    year_array = np.asarray(years, dtype=np.float64)
+    half_life, now = params.recency_half_life_years, params.reference_year
+    if half_life is None or now is None:
+        return np.ones_like(year_array)
+    age = np.clip(now - year_array, 0.0, None)
+    decay = params.recency_floor + (1.0 - params.recency_floor) * 0.5 ** (age / half_life)
+    return np.where(year_array > 0, decay, 1.0)
+
+
+def normalise_lexical(lexical: ArrayLike, n_queries: int, n_rows: int) -> FloatArray:
+    """Scale full-text scores to 0..1 by the largest score per query (rows of zeros stay 0)."""
+    array = np.clip(np.asarray(lexical, dtype=np.float64).reshape(n_queries, n_rows), 0.0, None)
+    peak = array.max(axis=1, keepdims=True, initial=0.0)
+    return array / np.where(peak > 0, peak, 1.0)
+
+
+def document_scores(
+    similarity: FloatArray, lexical: FloatArray, recency: FloatArray, params: AffinityParams
+) -> FloatArray:
+    """Score of each document for each query: recency * (similarity + w * lexical)."""
+    return recency * (similarity + params.lexical_weight * lexical)
+
+
+def _pool(doc_scores: FloatArray, slots: IntArray, top_k: int) -> AffinityMatrix:
+    """Mean of each person's best top_k document scores, with the rows used."""
+    padded = np.where(slots >= 0, doc_scores[:, np.maximum(slots, 0)], -np.inf)
+    k = min(top_k, padded.shape[2])
+    if padded.shape[2] > k:
+        part = np.argpartition(-padded, k - 1, axis=2)[:, :, :k]
+        padded_top = np.take_along_axis(padded, part, axis=2)
+    else:
+        part = np.broadcast_to(np.arange(k), padded.shape).copy()
+        padded_top = padded
+    order = np.argsort(-padded_top, axis=2, kind="stable")
+    top = np.take_along_axis(padded_top, order, axis=2)
+    rows = np.take_along_axis(
+        np.broadcast_to(slots, padded.shape), np.take_along_axis(part, order, 2), 2
+    )
+    valid = np.isfinite(top)
+    counts = valid.sum(axis=2)
+    scores = np.where(valid, top, 0.0).sum(axis=2) / np.maximum(counts, 1)
+    return AffinityMatrix(
+        scores=np.where(counts > 0, scores, 0.0),
+        top_rows=np.where(valid, rows, -1),
+        top_scores=np.where(valid, top, np.nan),
+    )
+
+
+def affinities(
+    queries: ArrayLike,
+    evidence: EvidenceSet,
+    params: AffinityParams,
+    lexical: ArrayLike | None = None,
+    exclude: BoolArray | None = None,
+) -> AffinityMatrix:
+    """Score every person of `evidence` for every query, vectorised.
+
+    queries: (d,) or (q, d) unit vectors; lexical: (q, N) raw full-text scores or None;
+    exclude: (q, N) True where a row must not count for that query (e.g. the query's own
+    document). Scores are comparable across the people of one call.
+    """
+    query_array = centre(np.atleast_2d(np.asarray(queries, dtype=np.float64)), evidence.background)
+    n_queries, n_rows = query_array.shape[0], evidence.vectors.shape[0]
+    similarity = query_array @ evidence.vectors.T
+    lexical_array = (
+        np.zeros_like(similarity)
+        if lexical is None
+        else normalise_lexical(lexical, n_queries, n_rows)
+    )
+    doc_scores = document_scores(
+        similarity, lexical_array, recency_weights(evidence.years, params), params
+    )
+    if exclude is not None:
+        doc_scores = np.where(exclude, -np.inf, doc_scores)
+    return _pool(doc_scores, evidence.slots, params.top_k)
+
+
+def affinity(
+    query: ArrayLike,
+    vectors: ArrayLike,
+    years: ArrayLike,
+    params: AffinityParams,
+    lexical: ArrayLike | None = None,
+    background: FloatArray | None = None,
+) -> Affinity:
+    """One person's affinity to one query, with every document's contribution.
+
+    The same rule as `affinities`; lexical scores are normalised over this person's rows,
+    so to compare people score them together with `affinities`.
+    """
+    vector_array = np.asarray(vectors, dtype=np.float64)
+    rows = vector_array.shape[0] if vector_array.ndim == 2 else 0
+    evidence = evidence_set(
+        vector_array.reshape(rows, -1), np.zeros(rows, np.int64), years, 1, background
+    )
+    if rows == 0:
+        return Affinity(score=0.0, contributions=())
+    query_vector = centre(np.atleast_2d(np.asarray(query, dtype=np.float64)), background)
+    similarity = (query_vector @ evidence.vectors.T)[0]
+    lexical_row = np.zeros(rows) if lexical is None else normalise_lexical(lexical, 1, rows)[0]
+    recency = recency_weights(evidence.years, params)
+    scores = document_scores(similarity, lexical_row, recency, params)
+    return _explain(scores, similarity, lexical_row, recency, params.top_k)
+
+
+def _explain(
+    scores: FloatArray, similarity: FloatArray, lexical: FloatArray, recency: FloatArray, top_k: int
+) -> Affinity:
+    order = sorted(range(scores.size), key=lambda row: (-scores[row], row))
+    pooled = order[: max(top_k, 1)]
+    weight = 1.0 / len(pooled)
+    contributions = tuple(
+        Contribution(
+            index=row,
+            similarity=float(similarity[row]),
+            lexical=float(lexical[row]),
+            recency=float(recency[row]),
+            score=float(scores[row]),
+            weight=weight if row in pooled else 0.0,
+        )
+        for row in order
+    )
+    return Affinity(score=float(np.mean(scores[pooled])), contributions=contributions)

@@ -1,0 +1,211 @@
+"""Why no team can meet the constraints: counting checks first, then a CP-SAT search for a
+smallest set of constraint kinds that cannot hold together.
+
+Input: a problem sorted by id, the eligible rows and the screened-out candidates; output:
+Binding records naming each constraint that cannot hold and the numbers behind it, e.g.
+"required sector industry: 1 needed, 0 eligible candidates".
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from matchmaker.matching.constraints import Binding, Kind
+from matchmaker.matching.exact import feasible_team
+from matchmaker.matching.pool import Pool
+from matchmaker.matching.problem import Candidate, TeamProblem, TeamSpec
+from matchmaker.matching.screening import WhyNot
+
+
+def _locked_bindings(
+    problem: TeamProblem, eligible: Sequence[Candidate], screened: dict[str, WhyNot]
+) -> list[Binding]:
+    spec, known = problem.spec, {c.id for c in problem.candidates}
+    found = [
+        Binding(Kind.MUST_INCLUDE, f"{i} is locked but {screened[i].detail}")
+        for i in sorted(spec.must_include)
+        if i in screened
+    ]
+    found += [
+        Binding(Kind.MUST_INCLUDE, f"{i} is locked but is not a candidate")
+        for i in sorted(spec.must_include - known)
+    ]
+    if len(spec.must_include) > spec.size:
+        found.append(
+            Binding(
+                Kind.MUST_INCLUDE,
+                f"{len(spec.must_include)} members locked for a team of {spec.size}",
+            )
+        )
+    locked = [c for c in eligible if c.id in spec.must_include]
+    pairs = [
+        (a.id, b.id)
+        for a in locked
+        for b in locked
+        if a.id < b.id and (b.id in a.conflicts or a.id in b.conflicts)
+    ]
+    found += [
+        Binding(Kind.MEMBER_CONFLICTS, f"locked members {a} and {b} declared a conflict")
+        for a, b in pairs
+    ]
+    per_org = Counter(c.organisation_id for c in locked)
+    if spec.max_per_org is not None:
+        found += [
+            Binding(
+                Kind.MAX_PER_ORG,
+                f"{n} locked members from {org}; at most {spec.max_per_org} per organisation",
+            )
+            for org, n in sorted(per_org.items())
+            if n > spec.max_per_org
+        ]
+    return found
+
+
+def _capped(candidates: Sequence[Candidate], cap: int | None) -> int:
+    """How many of these candidates a team can hold when each organisation gives at most cap."""
+    counts = Counter(c.organisation_id for c in candidates)
+    return sum(counts.values()) if cap is None else sum(min(cap, n) for n in counts.values())
+
+
+def _sector_bindings(spec: TeamSpec, eligible: Sequence[Candidate]) -> list[Binding]:
+    found = []
+    for sector, needed in sorted(spec.required_sectors.items()):
+        available = _capped([c for c in eligible if c.sector == sector], spec.max_per_org)
+        if available < needed:
+            cap_note = (
+                ""
+                if spec.max_per_org is None
+                else f" (at most {spec.max_per_org} per organisation)"
+            )
+            found.append(
+                Binding(
+                    Kind.REQUIRED_SECTOR,
+                    f"required sector {sector}: {needed} needed, "
+                    f"{available} eligible candidates{cap_note}",
+                )
+            )
+    total = sum(spec.required_sectors.values())
+    if total > spec.size:
+        found.append(
+            Binding(
+                Kind.REQUIRED_SECTOR,
+                f"team size {spec.size} is too small for the required sectors ({total} members)",
+            )
+        )
+    return found
+
+
+def _distinct_binding(
+    kind: Kind, needed: int, available: int, size: int, what: str
+) -> list[Binding]:
+    if needed > size and kind is not Kind.DISTINCT_SIGS:
+        return [Binding(kind, f"team size {size} is too small for {needed} distinct {what}")]
+    if available < needed:
+        return [
+            Binding(kind, f"{needed} distinct {what} needed, {available} among eligible candidates")
+        ]
+    return []
+
+
+def _count_bindings(spec: TeamSpec, eligible: Sequence[Candidate]) -> list[Binding]:
+    found = []
+    if len(eligible) < spec.size:
+        found.append(
+            Binding(Kind.SIZE, f"team size {spec.size}: only {len(eligible)} eligible candidates")
+        )
+    elif _capped(eligible, spec.max_per_org) < spec.size:
+        reachable = _capped(eligible, spec.max_per_org)
+        found.append(
+            Binding(
+                Kind.MAX_PER_ORG,
+                f"at most {spec.max_per_org} per organisation allows {reachable} members; "
+                f"team size {spec.size}",
+            )
+        )
+    early = _capped([c for c in eligible if c.early_career], spec.max_per_org)
+    if spec.min_early_career > min(early, spec.size):
+        found.append(
+            Binding(
+                Kind.EARLY_CAREER,
+                f"{spec.min_early_career} early-career members needed, "
+                f"{early} eligible (team size {spec.size})",
+            )
+        )
+    found += _distinct_binding(
+        Kind.DISTINCT_DISCIPLINES,
+        spec.min_distinct_disciplines,
+        len({c.discipline for c in eligible}),
+        spec.size,
+        "disciplines",
+    )
+    found += _distinct_binding(
+        Kind.REGIONS, spec.min_regions, len({c.region for c in eligible}), spec.size, "regions"
+    )
+    sigs = len(set().union(*(c.sigs for c in eligible))) if eligible else 0
+    found += _distinct_binding(Kind.DISTINCT_SIGS, spec.min_distinct_sigs, sigs, spec.size, "SIGs")
+    return found
+
+
+def diagnose(
+    problem: TeamProblem, rows: Sequence[int], screened: dict[str, WhyNot]
+) -> list[Binding]:
+    """Constraints that counting alone shows cannot hold (empty when none does)."""
+    eligible = [problem.candidates[r] for r in rows]
+    spec = problem.spec
+    return (
+        _locked_bindings(problem, eligible, screened)
+        + _sector_bindings(spec, eligible)
+        + _count_bindings(spec, eligible)
+    )
+
+
+def active_kinds(spec: TeamSpec, pool: Pool) -> list[Kind]:
+    """The constraint kinds this spec actually sets, in a fixed order."""
+    flags = {
+        Kind.SIZE: True,
+        Kind.MUST_INCLUDE: pool.locked.size > 0,
+        Kind.MAX_PER_ORG: spec.max_per_org is not None,
+        Kind.REQUIRED_SECTOR: any(n > 0 for n in spec.required_sectors.values()),
+        Kind.DISTINCT_SIGS: spec.min_distinct_sigs > 0,
+        Kind.DISTINCT_DISCIPLINES: spec.min_distinct_disciplines > 0,
+        Kind.EARLY_CAREER: spec.min_early_career > 0,
+        Kind.REGIONS: spec.min_regions > 0,
+        Kind.MEMBER_CONFLICTS: any(c.size for c in pool.conflicts),
+    }
+    return [kind for kind in Kind if flags[kind]]
+
+
+def describe(kind: Kind, spec: TeamSpec) -> str:
+    """The requirement a kind sets, in words."""
+    sectors = ", ".join(f"{s} >= {n}" for s, n in sorted(spec.required_sectors.items()))
+    words = {
+        Kind.SIZE: f"team size {spec.size}",
+        Kind.MUST_INCLUDE: f"locked members {', '.join(sorted(spec.must_include))}",
+        Kind.MAX_PER_ORG: f"at most {spec.max_per_org} per organisation",
+        Kind.REQUIRED_SECTOR: f"required sectors {sectors}",
+        Kind.DISTINCT_SIGS: f"at least {spec.min_distinct_sigs} distinct SIGs",
+        Kind.DISTINCT_DISCIPLINES: f"at least {spec.min_distinct_disciplines} distinct disciplines",
+        Kind.EARLY_CAREER: f"at least {spec.min_early_career} early-career members",
+        Kind.REGIONS: f"at least {spec.min_regions} distinct regions",
+        Kind.MEMBER_CONFLICTS: "no two members in declared conflict",
+    }
+    return words[kind]
+
+
+def minimal_binding(pool: Pool, time_limit_s: float = 5.0) -> list[Binding]:
+    """A smallest set of constraint kinds that cannot hold together (deletion filter)."""
+    kept = active_kinds(pool.spec, pool)
+    for kind in list(kept):
+        trial = [k for k in kept if k is not kind]
+        outcome = feasible_team(pool, trial, time_limit_s)
+        if outcome.team is None and outcome.proven:
+            kept = trial
+    return [Binding(k, _clash(k, kept, pool.spec)) for k in kept]
+
+
+def _clash(kind: Kind, kinds: Sequence[Kind], spec: TeamSpec) -> str:
+    others = [describe(k, spec) for k in kinds if k is not kind]
+    if not others:
+        return f"{describe(kind, spec)}: no eligible candidates can meet it"
+    return f"{describe(kind, spec)}: cannot hold together with {'; '.join(others)}"
