@@ -1,0 +1,1 @@
+"""Parts of the synthetic scale generator (see matchmaker.demo.synthetic)."""
