@@ -4,8 +4,8 @@ Used by the expertise benchmark and wherever full-text scores are needed without
 Input: documents as strings (N,); output: raw BM25 scores, (N,) per query or (q, N) for
 many, on BM25's own non-negative scale (affinity normalises them).
 
-Tokens are lower-case alphanumeric runs, stop words removed, with a light suffix stripping
-so that "dosimetry"/"dosimetric" stay apart but "images"/"image" meet.
+Tokens are lower-case alphanumeric runs, stop words removed, plurals folded so that
+"images" meets "image" while "dosimetry" and "dosimetric" stay apart.
 """
 
 from __future__ import annotations
@@ -20,7 +20,8 @@ import numpy as np
 import numpy.typing as npt
 
 _TOKEN = re.compile(r"[a-z0-9]+")
-_SUFFIXES = ("ations", "ation", "ings", "ing", "ies", "es", "s", "ed", "ly")
+_PLURALS = (("ies", "y"), ("sses", "ss"), ("xes", "x"), ("ches", "ch"), ("shes", "sh"))
+_NOT_PLURAL = ("ss", "us", "is")
 STOP_WORDS = frozenset(
     [
         "a",
@@ -172,9 +173,14 @@ STOP_WORDS = frozenset(
 
 
 def _stem(word: str) -> str:
-    for suffix in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            return word[: -len(suffix)]
+    """Fold plurals only: "therapies" -> "therapy", "boxes" -> "box", "images" -> "image"."""
+    if len(word) <= 3:
+        return word
+    for suffix, replacement in _PLURALS:
+        if word.endswith(suffix):
+            return word[: -len(suffix)] + replacement
+    if word.endswith("s") and not word.endswith(_NOT_PLURAL):
+        return word[:-1]
     return word
 
 
