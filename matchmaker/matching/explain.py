@@ -7,7 +7,6 @@ Scores are skill affinities in [0, 1]; a skill counts as covered at spec.cover_t
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -118,32 +117,52 @@ def strengths(problem: TeamProblem) -> FloatArray:
     )
 
 
-def _left_out_reason(pool: Pool, team: Sequence[int], j: int) -> WhyNot:
-    """Why pool candidate j is not in the team: a constraint, or a lower marginal gain."""
-    current = evaluate(pool, team).total
-    unlocked = [i for i in team if i not in set(pool.locked.tolist())]
-    if not unlocked:
-        return WhyNot(pool.ids[j], Reason.CONSTRAINT, "every place is locked")
-    broken: Counter[str] = Counter()
-    best: tuple[float, int] | None = None
-    for i in unlocked:
+@dataclass(frozen=True)
+class _Swap:
+    out: int
+    value: float
+    broken: tuple[str, ...]
+
+
+def _swaps(pool: Pool, team: Sequence[int], j: int) -> list[_Swap]:
+    """Every swap of an unlocked member for j, with its objective and the kinds it breaks."""
+    locked = set(pool.locked.tolist())
+    swaps = []
+    for i in (i for i in team if i not in locked):
         base = [m for m in team if m != i]
-        kinds = violations(pool, [*base, j])
-        broken.update(str(k) for k in kinds)
-        if not kinds:
-            value = evaluate(pool, base).total + float(add_gains(pool, base)[j])
-            if best is None or value > best[0]:
-                best = (value, i)
-    if best is not None:
+        value = evaluate(pool, base).total + float(add_gains(pool, base)[j])
+        swaps.append(_Swap(i, value, tuple(str(k) for k in violations(pool, [*base, j]))))
+    return swaps
+
+
+def _left_out_reason(pool: Pool, team: Sequence[int], j: int) -> WhyNot:
+    """Why pool candidate j is not in the team: a constraint, or a lower marginal gain.
+
+    A constraint is named when the swap that would score best breaks it; otherwise the
+    best allowed swap shows how much the team would lose.
+    """
+    current, cid = evaluate(pool, team).total, pool.ids[j]
+    swaps = _swaps(pool, team, j)
+    if not swaps:
+        return WhyNot(cid, Reason.CONSTRAINT, "every place is locked")
+    top = max(swaps, key=lambda s: (s.value, -s.out))
+    if top.broken and top.value > current:
         detail = (
-            f"lower marginal gain: swapping for {pool.ids[best[1]]} "
-            f"would lower the team score by {current - best[0]:.3f}"
+            f"in place of {pool.ids[top.out]} would raise the team score by "
+            f"{top.value - current:.3f} but break: {', '.join(top.broken)}"
         )
-        return WhyNot(pool.ids[j], Reason.LOWER_GAIN, detail)
-    common = ", ".join(k for k, n in broken.most_common() if n == len(unlocked)) or ", ".join(
-        sorted(broken)
+        return WhyNot(cid, Reason.CONSTRAINT, detail)
+    allowed = [s for s in swaps if not s.broken]
+    if not allowed:
+        common = sorted(set.intersection(*(set(s.broken) for s in swaps)))
+        broken = common or sorted({k for s in swaps for k in s.broken})
+        return WhyNot(cid, Reason.CONSTRAINT, f"any swap would break: {', '.join(broken)}")
+    best = max(allowed, key=lambda s: (s.value, -s.out))
+    detail = (
+        f"lower marginal gain: in place of {pool.ids[best.out]} "
+        f"the team score would drop by {current - best.value:.3f}"
     )
-    return WhyNot(pool.ids[j], Reason.CONSTRAINT, f"any swap would break: {common}")
+    return WhyNot(cid, Reason.LOWER_GAIN, detail)
 
 
 def why_not(
