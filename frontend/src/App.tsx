@@ -1,0 +1,191 @@
+/** The shell: header, navigation for the signed-in role, and the page for the current route. */
+import { lazy, Suspense, useEffect, useRef, type ReactNode } from "react";
+import { Link, useRoute, type Route } from "./router";
+import { isStaff, useSession, type User } from "./session";
+import { label } from "./format";
+import { SignIn } from "./SignIn";
+import { ProfilePage } from "./member/ProfilePage";
+import { CallsPage } from "./member/CallsPage";
+import { IdeaNewPage } from "./member/IdeaNewPage";
+import { IdeaPage } from "./member/IdeaPage";
+import { DashboardPage } from "./steric/DashboardPage";
+import { AssemblePage } from "./steric/AssemblePage";
+import { SiloMapPage } from "./steric/SiloMapPage";
+import { GroupPage } from "./steric/GroupPage";
+import { SearchPage } from "./partner/SearchPage";
+import { IdeasBoardPage } from "./partner/IdeasBoardPage";
+import { KtpPage } from "./partner/KtpPage";
+import { MemberPage } from "./member/MemberPage";
+import { Loading } from "./components/States";
+
+// The network view carries the graph library; it loads when first opened.
+const GraphPage = lazy(() => import("./graph/GraphPage").then((m) => ({ default: m.GraphPage })));
+
+interface NavItem {
+  to: string;
+  text: string;
+}
+
+function navFor(user: User): NavItem[] {
+  const member = [
+    { to: "/calls", text: "Calls and ideas" },
+    { to: "/profile", text: "My profile" },
+  ];
+  const steric = [
+    { to: "/steric", text: "Dashboard" },
+    { to: "/steric/assemble", text: "Assemble a group" },
+    { to: "/steric/silos", text: "Silo map" },
+  ];
+  const partner = [
+    { to: "/search", text: "Find expertise" },
+    { to: "/ideas", text: "Ideas" },
+    { to: "/ktp", text: "KTP triads" },
+  ];
+  if (isStaff(user)) return [...steric, { to: "/search", text: "Search" }, { to: "/ktp", text: "KTP triads" }];
+  if (user.role === "partner") return partner;
+  return [...member, { to: "/search", text: "Search" }];
+}
+
+function homeFor(user: User): string {
+  if (isStaff(user)) return "/steric";
+  if (user.role === "partner") return "/search";
+  return "/calls";
+}
+
+function page(route: Route): ReactNode {
+  const [a = "", b, c] = route.parts;
+  const q = route.query;
+  switch (a) {
+    case "profile":
+      return <ProfilePage />;
+    case "calls":
+      return <CallsPage />;
+    case "ideas":
+      if (b === "new") return <IdeaNewPage callId={q.get("call")} />;
+      if (b) return <IdeaPage id={b} />;
+      return <IdeasBoardPage />;
+    case "members":
+      return b ? <MemberPage id={b} /> : null;
+    case "groups":
+      return b ? <GroupPage id={b} /> : null;
+    case "steric":
+      if (b === "assemble") return <AssemblePage />;
+      if (b === "silos") return <SiloMapPage />;
+      return <DashboardPage />;
+    case "search":
+      return <SearchPage initial={q.get("q") ?? ""} />;
+    case "ktp":
+      return <KtpPage />;
+    case "graph":
+      return b && c ? (
+        <Suspense fallback={<Loading label="Loading the network view" />}>
+          <GraphPage kind={b} id={c} />
+        </Suspense>
+      ) : null;
+    default:
+      return null;
+  }
+}
+
+function NotFound({ user }: { user: User }) {
+  return (
+    <>
+      <h1 tabIndex={-1}>Page not found</h1>
+      <p>
+        There is nothing at this address. <Link to={homeFor(user)}>Go to your start page</Link>.
+      </p>
+    </>
+  );
+}
+
+function Header({ user, path }: { user: User | null; path: string }) {
+  const { signOut } = useSession();
+  const items = user ? navFor(user) : [];
+  return (
+    <header className="topbar">
+      <Link to="/" className="brand">
+        IPEM matchmaker<small>connect the right people</small>
+      </Link>
+      {user && (
+        <nav aria-label="Main">
+          <ul>
+            {items.map((item) => (
+              <li key={item.to}>
+                <Link to={item.to} aria-current={path === item.to ? "page" : undefined}>
+                  {item.text}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      )}
+      {user && (
+        <div className="who">
+          <span>
+            <span className="visually-hidden">Signed in as </span>
+            <span data-testid="signed-in-name">{user.name}</span> <span className="role-pill">{label(user.role)}</span>
+          </span>
+          <button type="button" onClick={signOut}>
+            Sign out
+          </button>
+        </div>
+      )}
+    </header>
+  );
+}
+
+/** Moves focus to the page's heading after each navigation, so screen readers announce it. */
+function useFocusOnNavigate(path: string) {
+  const main = useRef<HTMLElement>(null);
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    const heading = main.current?.querySelector<HTMLElement>("h1");
+    if (heading) {
+      if (!heading.hasAttribute("tabindex")) heading.setAttribute("tabindex", "-1");
+      heading.focus();
+    }
+    window.scrollTo(0, 0);
+  }, [path]);
+  return main;
+}
+
+export function App() {
+  const { user } = useSession();
+  const route = useRoute();
+  const path = `/${route.parts.join("/")}`;
+  const main = useFocusOnNavigate(user ? path : "/signin");
+  const content = !user ? (
+    <SignIn />
+  ) : route.parts.length === 0 ? (
+    <Redirect to={homeFor(user)} />
+  ) : (
+    page(route) ?? <NotFound user={user} />
+  );
+  return (
+    <>
+      <a className="skip-link" href="#main" onClick={skipToMain}>
+        Skip to content
+      </a>
+      <Header user={user} path={path} />
+      <main id="main" ref={main} tabIndex={-1}>
+        {content}
+      </main>
+    </>
+  );
+}
+
+function skipToMain(event: React.MouseEvent) {
+  event.preventDefault();
+  document.getElementById("main")?.focus();
+}
+
+function Redirect({ to }: { to: string }) {
+  useEffect(() => {
+    window.location.replace(`#${to}`);
+  }, [to]);
+  return null;
+}

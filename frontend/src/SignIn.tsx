@@ -1,0 +1,97 @@
+/** The demo sign-in: pick one of the demo users the API offers. */
+import { useQuery, useMutation } from "./api/hooks";
+import { QueryView, ErrorState } from "./components/States";
+import { label } from "./format";
+import { roleOf, useSession, type User } from "./session";
+
+interface DemoUser {
+  id: string;
+  name: string;
+  role: string;
+  description: string | null;
+}
+
+type SignInResult =
+  | { __typename: "SignedIn"; token: string; expiresInSeconds: number; viewer: { id: string; name: string; role: string } }
+  | { __typename: "ValidationErrors" | "NotFound" | "NotAllowed"; message: string };
+
+/** Members and partners sign in as themselves; staff and admins by their role. */
+function signInInput(u: DemoUser): Record<string, string> {
+  const role = roleOf(u.role);
+  if (role === "member") return { memberId: u.id };
+  if (role === "partner") return { partnerId: u.id };
+  return { role: u.role };
+}
+
+const ORDER = ["member", "staff", "partner", "admin"];
+
+function byRole(users: DemoUser[]): [string, DemoUser[]][] {
+  const groups = new Map<string, DemoUser[]>();
+  for (const u of users) {
+    const role = roleOf(u.role);
+    groups.set(role, [...(groups.get(role) ?? []), u]);
+  }
+  return [...groups.entries()].sort((a, b) => ORDER.indexOf(a[0]) - ORDER.indexOf(b[0]));
+}
+
+const HEADINGS: Record<string, string> = {
+  member: "Members",
+  staff: "STERIC staff",
+  partner: "External partners",
+  admin: "Administrators",
+};
+
+export function SignIn() {
+  const users = useQuery<{ demoUsers: DemoUser[] }>("DemoUsers");
+  const signInMutation = useMutation<{ signIn: SignInResult }>("SignIn");
+  const { signIn } = useSession();
+
+  async function choose(u: DemoUser) {
+    const data = await signInMutation.run({ input: signInInput(u) });
+    const result = data?.signIn;
+    if (result?.__typename === "SignedIn") {
+      const role = roleOf(result.viewer.role);
+      const subjectId = role === "member" || role === "partner" ? result.viewer.id : null;
+      const user: User = { id: result.viewer.id, name: result.viewer.name, role, subjectId };
+      signIn(result.token, user);
+    }
+  }
+
+  const outcome = signInMutation.data?.signIn;
+  const refused = outcome && outcome.__typename !== "SignedIn" ? outcome : null;
+  return (
+    <>
+      <h1 tabIndex={-1}>Sign in to the IPEM matchmaker</h1>
+      <p className="lede">
+        This is the demonstration. Choose who you want to be: a member with an idea, STERIC staff assembling a
+        Task-and-Finish group, or an external partner looking for expertise.
+      </p>
+      {signInMutation.error && <ErrorState error={signInMutation.error} />}
+      {refused && <div className="state state-error" role="alert">{refused.message}</div>}
+      {signInMutation.running && <p role="status">Signing in…</p>}
+      <QueryView state={users} what="The demo sign-in" operation="DemoUsers" loading="Loading demo users">
+        {(data) =>
+          data.demoUsers.length === 0 ? (
+            <div className="state state-empty">There are no demo users. Start the service with the demo data.</div>
+          ) : (
+            byRole(data.demoUsers).map(([role, list]) => (
+              <section key={role} className="panel" aria-labelledby={`role-${role}`}>
+                <h2 id={`role-${role}`}>{HEADINGS[role] ?? label(role)}</h2>
+                <ul className="users">
+                  {list.map((u) => (
+                    <li key={u.id}>
+                      <button type="button" onClick={() => choose(u)} disabled={signInMutation.running}>
+                        <strong>{u.name}</strong>
+                        {u.description && <span className="meta">{u.description}</span>}
+                      </button>
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            ))
+          )
+        }
+      </QueryView>
+    </>
+  );
+}

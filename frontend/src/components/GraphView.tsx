@@ -1,0 +1,144 @@
+/** A cytoscape drawing of a neighbourhood, with the same connections listed as text. */
+import { useEffect, useRef } from "react";
+import cytoscape from "cytoscape";
+import { label } from "../format";
+
+export interface GraphNode {
+  id: string;
+  label: string;
+  kind: string;
+}
+
+export interface GraphEdge {
+  source: string;
+  target: string;
+  kind: string;
+}
+
+// Calm, distinguishable colours by node kind (compared as lower case without underscores).
+const COLOURS: Record<string, string> = {
+  member: "#2b6cb0",
+  organisation: "#6b7280",
+  sig: "#0f766e",
+  coi: "#14b8a6",
+  taskgroup: "#b45309",
+  committee: "#9a3412",
+  group: "#0f766e",
+  idea: "#7c3aed",
+  call: "#a21caf",
+  partner: "#15803d",
+  network: "#4d7c0f",
+  ktp: "#be123c",
+  theme: "#ca8a04",
+  skill: "#0369a1",
+  output: "#475569",
+};
+
+export function colourOf(kind: string): string {
+  return COLOURS[kind.toLowerCase().replace(/_/g, "")] ?? "#64748b";
+}
+
+function elements(nodes: GraphNode[], edges: GraphEdge[], centre: string) {
+  const ids = new Set(nodes.map((n) => n.id));
+  return [
+    ...nodes.map((n) => ({
+      data: { id: n.id, label: n.label, colour: colourOf(n.kind), centre: n.id === centre ? 1 : 0 },
+    })),
+    ...edges
+      .filter((e) => ids.has(e.source) && ids.has(e.target))
+      .map((e, i) => ({ data: { id: `e${i}`, source: e.source, target: e.target, label: e.kind } })),
+  ];
+}
+
+const STYLE = [
+  {
+    selector: "node",
+    style: {
+      "background-color": "data(colour)",
+      label: "data(label)",
+      "font-size": 10,
+      color: "#1f2937",
+      "text-wrap": "ellipsis",
+      "text-max-width": "110px",
+      "text-valign": "bottom",
+      "text-margin-y": 4,
+      width: 18,
+      height: 18,
+    },
+  },
+  { selector: "node[centre = 1]", style: { width: 30, height: 30, "border-width": 3, "border-color": "#111827" } },
+  {
+    selector: "edge",
+    style: { width: 1.5, "line-color": "#cbd5e1", "curve-style": "bezier", label: "", "font-size": 8 },
+  },
+  { selector: "edge:selected, edge.hover", style: { label: "data(label)", "line-color": "#64748b" } },
+] as cytoscape.StylesheetJson;
+
+interface Props {
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+  centre: string;
+  title: string;
+  onSelect?: (node: GraphNode) => void;
+}
+
+export function GraphView({ nodes, edges, centre, title, onSelect }: Props) {
+  const box = useRef<HTMLDivElement>(null);
+  const select = useRef(onSelect);
+  select.current = onSelect;
+  useEffect(() => {
+    if (!box.current) return;
+    const cy = cytoscape({
+      container: box.current,
+      elements: elements(nodes, edges, centre),
+      style: STYLE,
+      layout: { name: "cose", animate: false, randomize: false, nodeRepulsion: () => 9000, padding: 20 },
+      wheelSensitivity: 0.3,
+    });
+    cy.on("tap", "node", (evt) => {
+      const node = nodes.find((n) => n.id === evt.target.id());
+      if (node) select.current?.(node);
+    });
+    cy.on("mouseover", "edge", (evt) => evt.target.addClass("hover"));
+    cy.on("mouseout", "edge", (evt) => evt.target.removeClass("hover"));
+    return () => cy.destroy();
+  }, [nodes, edges, centre]);
+  const names = new Map(nodes.map((n) => [n.id, n.label]));
+  const kinds = [...new Set(nodes.map((n) => n.kind))].sort();
+  return (
+    <figure className="graph">
+      <div
+        ref={box}
+        className="graph-canvas"
+        role="img"
+        aria-label={`${title}: ${nodes.length} nodes and ${edges.length} connections. The list below gives the same connections as text.`}
+        data-testid="graph-canvas"
+        data-nodes={nodes.length}
+        data-edges={edges.length}
+      />
+      <figcaption>
+        <ul className="legend" aria-label="Legend">
+          {kinds.map((k) => (
+            <li key={k}>
+              <span className="swatch" style={{ background: colourOf(k) }} aria-hidden="true" />
+              {label(k)}
+            </li>
+          ))}
+        </ul>
+        <details>
+          <summary>
+            Connections as a list ({edges.length})
+          </summary>
+          <ul className="edge-list">
+            {edges.map((e, i) => (
+              <li key={i}>
+                {names.get(e.source) ?? e.source} — <em>{e.kind.toLowerCase().replace(/_/g, " ")}</em> —{" "}
+                {names.get(e.target) ?? e.target}
+              </li>
+            ))}
+          </ul>
+        </details>
+      </figcaption>
+    </figure>
+  );
+}

@@ -1,0 +1,57 @@
+/** Expected refusals from the API (validation, not allowed, not found) shown as people read them. */
+import { useEffect, useRef, type ReactNode } from "react";
+
+export interface Refusal {
+  __typename: string;
+  message: string;
+  errors?: { field: string; message: string }[];
+}
+
+/** The refusal inside a union result, or null when the result is the success type. */
+export function refusalOf(result: { __typename: string } | null | undefined, success: string[]): Refusal | null {
+  if (!result) return null;
+  if (success.includes(result.__typename)) return null;
+  const r = result as Partial<Refusal> & { __typename: string };
+  return { __typename: r.__typename, message: r.message ?? "That did not work.", errors: r.errors };
+}
+
+/** Field name (as the API names it) → its message; the form shows each next to its input. */
+export function fieldErrors(refusal: Refusal | null): Record<string, string> {
+  return Object.fromEntries((refusal?.errors ?? []).map((e) => [e.field, e.message]));
+}
+
+export function RefusalView({ refusal }: { refusal: Refusal }) {
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => box.current?.focus(), [refusal]);
+  return (
+    <div className="state state-error" role="alert" tabIndex={-1} ref={box}>
+      <p>{refusal.message}</p>
+      {refusal.errors && refusal.errors.length > 0 && (
+        <ul>
+          {refusal.errors.map((e) => (
+            <li key={e.field}>
+              <strong>{e.field}</strong>: {e.message}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+export function Saved({ children }: { children: ReactNode }) {
+  return (
+    <p className="notice" role="status">
+      {children}
+    </p>
+  );
+}
+
+export function FieldError({ id, message }: { id: string; message?: string }) {
+  if (!message) return null;
+  return (
+    <span className="field-error" id={id}>
+      {message}
+    </span>
+  );
+}

@@ -1,0 +1,50 @@
+/** One person (or partner) in a list of suggestions: who they are and why they are here. */
+import type { ReactNode } from "react";
+import { label, percent } from "../format";
+import { Link } from "../router";
+
+export interface PersonSummary {
+  id: string;
+  name: string;
+  discipline?: string | null;
+  careerStage?: string | null;
+  region?: string | null;
+  organisation?: { name: string; sector: string } | null;
+}
+
+export function personFacts(p: PersonSummary): string {
+  const org = p.organisation ? `${p.organisation.name} (${label(p.organisation.sector)})` : "";
+  return [p.discipline, label(p.careerStage), org, p.region].filter(Boolean).join(" · ");
+}
+
+interface Props {
+  person: PersonSummary;
+  score?: number | null;
+  reasons?: string[];
+  badges?: ReactNode;
+  actions?: ReactNode;
+  className?: string;
+  testId?: string;
+}
+
+export function PersonRow({ person, score, reasons, badges, actions, className, testId }: Props) {
+  return (
+    <li className={`person ${className ?? ""}`} data-testid={testId}>
+      <div className="who-line">
+        <strong>
+          <Link to={`/members/${encodeURIComponent(person.id)}`}>{person.name}</Link>
+        </strong>{" "}
+        {score != null && <span className="badge" title="Match score">match {percent(score)}</span>} {badges}
+        <div className="meta">{personFacts(person)}</div>
+        {reasons && reasons.length > 0 && (
+          <ul className="reasons" aria-label={`Why ${person.name}`}>
+            {reasons.map((r, i) => (
+              <li key={i}>{r}</li>
+            ))}
+          </ul>
+        )}
+      </div>
+      {actions && <div className="actions">{actions}</div>}
+    </li>
+  );
+}

@@ -1,0 +1,69 @@
+/** The neighbourhood of a person, idea or team, drawn as a network. */
+import { useState } from "react";
+import { useQuery } from "../api/hooks";
+import { GraphView, type GraphEdge, type GraphNode } from "../components/GraphView";
+import { Empty, Progress, QueryView } from "../components/States";
+import { label, plural } from "../format";
+import { navigate } from "../router";
+
+type Result = { __typename: "Neighbourhood"; nodes: GraphNode[]; edges: GraphEdge[] } | { __typename: "NotFound"; message: string };
+
+// Node kinds as the API spells them ("TaskGroup" or "TASK_GROUP") → the page that shows one.
+const ROUTES: Record<string, string> = { member: "members", idea: "ideas", taskgroup: "groups", sig: "groups", coi: "groups", committee: "groups", group: "groups" };
+
+function routeOf(kind: string): string | undefined {
+  return ROUTES[kind.toLowerCase().replace(/_/g, "")];
+}
+
+export function GraphPage({ kind, id }: { kind: string; id: string }) {
+  const [depth, setDepth] = useState(1);
+  const graph = useQuery<{ neighbourhood: Result }>("Neighbourhood", { id, depth });
+  const centre = graph.data?.neighbourhood.__typename === "Neighbourhood" ? graph.data.neighbourhood.nodes.find((n) => n.id === id) : undefined;
+  const title = centre ? `Network of ${centre.label}` : `Network of this ${label(kind).toLowerCase()}`;
+
+  function open(node: GraphNode) {
+    const route = routeOf(node.kind);
+    if (node.id !== id && route) navigate(`/graph/${node.kind}/${encodeURIComponent(node.id)}`);
+  }
+
+  return (
+    <>
+      <h1 tabIndex={-1}>{title}</h1>
+      <p className="lede">
+        Who is connected to whom, and through which SIG, group, organisation or collaboration. Select a person, idea or group
+        to move the centre to them.
+      </p>
+      <div className="row">
+        <label htmlFor="depth">Depth</label>
+        <select id="depth" value={depth} onChange={(e) => setDepth(Number(e.target.value))} style={{ width: "auto" }}>
+          <option value={1}>1 step</option>
+          <option value={2}>2 steps</option>
+        </select>
+        {routeOf(kind) && (
+          <a className="button secondary" href={`#/${routeOf(kind)}/${encodeURIComponent(id)}`}>
+            Open the {label(kind).toLowerCase()}'s page
+          </a>
+        )}
+      </div>
+      {graph.status === "loading" && !graph.data ? (
+        <Progress label="Drawing the network" />
+      ) : (
+        <QueryView state={graph} what="The network view" operation="Neighbourhood">
+          {(data) => {
+            const r = data.neighbourhood;
+            if (r.__typename !== "Neighbourhood") return <div className="state state-error" role="alert">{r.message}</div>;
+            if (r.nodes.length <= 1) return <Empty>No connections to show yet.</Empty>;
+            return (
+              <section className="panel" aria-label="Network">
+                <p className="meta" aria-live="polite" data-testid="graph-summary">
+                  {plural(r.nodes.length, "node")} and {plural(r.edges.length, "connection")}
+                </p>
+                <GraphView nodes={r.nodes} edges={r.edges} centre={id} title={title} onSelect={open} />
+              </section>
+            );
+          }}
+        </QueryView>
+      )}
+    </>
+  );
+}

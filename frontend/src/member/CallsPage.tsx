@@ -1,0 +1,143 @@
+/** Member journey: browse the open "Invitation to Innovate" calls and my ideas. */
+import { useState } from "react";
+import { useQuery } from "../api/hooks";
+import { Empty, QueryView } from "../components/States";
+import { date, label, plural } from "../format";
+import { Link } from "../router";
+
+interface Theme {
+  id: string;
+  name: string;
+}
+
+export interface CallSummary {
+  id: string;
+  title: string;
+  description: string;
+  status: string;
+  opens: string | null;
+  closes: string | null;
+  themes: Theme[];
+}
+
+interface MyIdea {
+  id: string;
+  title: string;
+  status: string;
+  created: string | null;
+  call: { id: string; title: string } | null;
+}
+
+export function ThemeTags({ themes }: { themes: Theme[] }) {
+  if (themes.length === 0) return null;
+  return (
+    <ul className="tags" aria-label="Themes">
+      {themes.map((t) => (
+        <li key={t.id} className="tag theme">
+          {t.name}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function CallCard({ call }: { call: CallSummary }) {
+  return (
+    <li className="card" data-testid="call">
+      <h3>{call.title}</h3>
+      <p className="meta">
+        <span className={`badge ${call.status.toLowerCase() === "open" ? "ok" : ""}`}>{label(call.status)}</span>{" "}
+        {call.closes && <>closes {date(call.closes)}</>}
+      </p>
+      <ThemeTags themes={call.themes} />
+      <p>{call.description.length > 280 ? `${call.description.slice(0, 277)}…` : call.description}</p>
+      <Link className="button" to={`/ideas/new?call=${encodeURIComponent(call.id)}`}>
+        Write an idea for this call
+      </Link>
+    </li>
+  );
+}
+
+function Calls() {
+  const calls = useQuery<{ calls: { totalCount: number; nodes: CallSummary[] } }>("OpenCalls");
+  const [filter, setFilter] = useState("");
+  return (
+    <section aria-labelledby="calls-heading">
+      <h2 id="calls-heading">Open calls</h2>
+      <QueryView state={calls} what="The list of calls" operation="OpenCalls">
+        {(data) => {
+          const open = data.calls.nodes.filter((c) => c.status.toLowerCase() === "open");
+          const needle = filter.trim().toLowerCase();
+          const shown = open.filter((c) => !needle || `${c.title} ${c.description} ${c.themes.map((t) => t.name).join(" ")}`.toLowerCase().includes(needle));
+          return (
+            <>
+              <div className="field">
+                <label htmlFor="call-filter">Filter calls</label>
+                <input id="call-filter" type="search" value={filter} onChange={(e) => setFilter(e.target.value)} placeholder="A word from the title, description or theme" />
+              </div>
+              <p aria-live="polite" className="meta">
+                Showing {plural(shown.length, "open call")}
+              </p>
+              {shown.length === 0 ? (
+                <Empty>No open call matches. Clear the filter to see them all.</Empty>
+              ) : (
+                <ul className="grid plain-grid">
+                  {shown.map((c) => (
+                    <CallCard key={c.id} call={c} />
+                  ))}
+                </ul>
+              )}
+            </>
+          );
+        }}
+      </QueryView>
+    </section>
+  );
+}
+
+function MyIdeas() {
+  const mine = useQuery<{ me: { id: string; member: { id: string; ideas: MyIdea[] } | null } }>("MyIdeas");
+  return (
+    <section aria-labelledby="mine-heading" className="panel">
+      <div className="spread">
+        <h2 id="mine-heading">My ideas</h2>
+        <Link className="button secondary" to="/ideas/new">
+          Write a new idea
+        </Link>
+      </div>
+      <QueryView state={mine} what="Your ideas" operation="MyIdeas">
+        {(data) =>
+          !data.me.member || data.me.member.ideas.length === 0 ? (
+            <Empty>You have not written an idea yet. Pick a call below and describe what you would like to do.</Empty>
+          ) : (
+            <ul className="plain" data-testid="my-ideas">
+              {data.me.member.ideas.map((idea) => (
+                <li key={idea.id} className="spread">
+                  <span>
+                    <Link to={`/ideas/${idea.id}`}>{idea.title}</Link>
+                    <span className="meta"> {idea.call ? `for “${idea.call.title}”` : "no call yet"}</span>
+                  </span>
+                  <span className={`badge ${idea.status.toLowerCase() === "submitted" ? "ok" : "warn"}`}>{label(idea.status)}</span>
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </QueryView>
+    </section>
+  );
+}
+
+export function CallsPage() {
+  return (
+    <>
+      <h1 tabIndex={-1}>Calls and ideas</h1>
+      <p className="lede">
+        Invitation to Innovate: pick an open call, describe your idea in plain language, and the matchmaker suggests who
+        could complete your team and which partners fit.
+      </p>
+      <MyIdeas />
+      <Calls />
+    </>
+  );
+}

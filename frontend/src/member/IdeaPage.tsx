@@ -1,0 +1,210 @@
+/** One idea: what it is, who could complete its team, which partners fit; edit, invite, submit. */
+import { useState } from "react";
+import { useMutation, useQuery } from "../api/hooks";
+import { refusalOf, RefusalView, Saved } from "../components/Outcome";
+import { ErrorState, QueryView } from "../components/States";
+import { date, label } from "../format";
+import { Link } from "../router";
+import { useUser } from "../session";
+import { ThemeTags } from "./CallsPage";
+import { IdeaForm, type IdeaDraft } from "./IdeaForm";
+import { InterestButton } from "../partner/InterestButton";
+import { Collaborators, Partners } from "./Suggestions";
+
+export interface IdeaDetail {
+  id: string;
+  title: string;
+  summary: string;
+  status: string;
+  created: string | null;
+  requiredSkills: string[];
+  isMine: boolean;
+  submittedBy: { id: string; name: string } | null;
+  call: { id: string; title: string } | null;
+  themes: { id: string; name: string }[];
+  /** Null unless you wrote the idea (or are staff). */
+  invited: { id: string; name: string }[] | null;
+  interestedMembers: { id: string; name: string }[] | null;
+  interestedPartners: { id: string; name: string }[] | null;
+}
+
+type Result = { __typename: string; idea?: { id: string; status: string }; message?: string };
+
+function names(list: { name: string }[] | null): string {
+  return list && list.length ? list.map((x) => x.name).join(", ") : "Nobody yet.";
+}
+
+function isDraft(idea: IdeaDetail): boolean {
+  return idea.status.toLowerCase() === "draft";
+}
+
+function Details({ idea }: { idea: IdeaDetail }) {
+  return (
+    <section className="panel" aria-labelledby="about-heading">
+      <h2 id="about-heading">About the idea</h2>
+      <dl className="facts">
+        <dt>Status</dt>
+        <dd>
+          <span className={`badge ${isDraft(idea) ? "warn" : "ok"}`} data-testid="idea-status">
+            {label(idea.status)}
+          </span>
+        </dd>
+        <dt>Call</dt>
+        <dd>{idea.call ? idea.call.title : "None yet"}</dd>
+        <dt>By</dt>
+        <dd>{idea.submittedBy?.name ?? "—"}</dd>
+        {idea.created && (
+          <>
+            <dt>Written</dt>
+            <dd>{date(idea.created)}</dd>
+          </>
+        )}
+      </dl>
+      <ThemeTags themes={idea.themes} />
+      <p style={{ whiteSpace: "pre-wrap" }}>{idea.summary}</p>
+      <h3>Skills the team needs</h3>
+      {idea.requiredSkills.length > 0 ? (
+        <ul className="tags">
+          {idea.requiredSkills.map((s) => (
+            <li key={s} className="tag">
+              {s}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="hint">None listed; the matchmaker reads them from the text.</p>
+      )}
+      {idea.invited && (
+        <>
+          <h3>Invited</h3>
+          <p data-testid="invited">{names(idea.invited)}</p>
+        </>
+      )}
+      {idea.interestedMembers && (
+        <>
+          <h3>Interested members</h3>
+          <p>{names(idea.interestedMembers)}</p>
+          <h3>Interested partners</h3>
+          <p>{names(idea.interestedPartners)}</p>
+        </>
+      )}
+      <Link to={`/graph/Idea/${encodeURIComponent(idea.id)}`}>See the idea's network</Link>
+    </section>
+  );
+}
+
+function Editor({ idea, onSaved }: { idea: IdeaDetail; onSaved: () => void }) {
+  const update = useMutation<{ updateIdea: Result }>("UpdateIdea");
+  const [open, setOpen] = useState(false);
+  const refusal = refusalOf(update.data?.updateIdea, ["IdeaSaved"]);
+  if (!update.available) return null;
+
+  async function save(draft: IdeaDraft) {
+    const data = await update.run({ id: idea.id, input: draft });
+    if (data?.updateIdea.__typename === "IdeaSaved") {
+      setOpen(false);
+      onSaved();
+    }
+  }
+
+  return (
+    <section aria-labelledby="edit-heading">
+      <h2 id="edit-heading" className="visually-hidden">
+        Edit the idea
+      </h2>
+      <button type="button" className="secondary" aria-expanded={open} onClick={() => setOpen(!open)}>
+        {open ? "Close the editor" : "Edit the idea"}
+      </button>
+      {update.error && <ErrorState error={update.error} />}
+      {open && (
+        <IdeaForm
+          initial={{
+            title: idea.title,
+            summary: idea.summary,
+            callId: idea.call?.id ?? "",
+            themeIds: idea.themes.map((t) => t.id),
+            requiredSkills: idea.requiredSkills,
+          }}
+          busy={update.running}
+          refusal={refusal}
+          submitLabel="Save changes"
+          onSubmit={save}
+        />
+      )}
+    </section>
+  );
+}
+
+function SubmitButton({ idea, onSubmitted }: { idea: IdeaDetail; onSubmitted: () => void }) {
+  const submit = useMutation<{ updateIdea: Result }>("UpdateIdea");
+  const refusal = refusalOf(submit.data?.updateIdea, ["IdeaSaved"]);
+  if (!submit.available) return <p className="hint">Submitting is not available yet.</p>;
+  return (
+    <div>
+      <button
+        type="button"
+        disabled={submit.running}
+        onClick={async () => {
+          const data = await submit.run({ id: idea.id, input: { status: "submitted" } });
+          if (data?.updateIdea.__typename === "IdeaSaved") onSubmitted();
+        }}
+      >
+        {submit.running ? "Submitting…" : "Submit the idea"}
+      </button>
+      {refusal && <RefusalView refusal={refusal} />}
+      {submit.error && <ErrorState error={submit.error} />}
+    </div>
+  );
+}
+
+export function IdeaPage({ id }: { id: string }) {
+  const user = useUser();
+  const idea = useQuery<{ idea: IdeaDetail | null }>("Idea", { id });
+  const [submitted, setSubmitted] = useState(false);
+  return (
+    <QueryView state={idea} what="This idea" operation="Idea">
+      {(data) => {
+        const r = data.idea;
+        if (!r) {
+          return (
+            <>
+              <h1 tabIndex={-1}>Idea not found</h1>
+              <p>There is no idea with this id, or you may not see it.</p>
+              <Link to="/calls">Back to calls and ideas</Link>
+            </>
+          );
+        }
+        const mine = r.isMine;
+        return (
+          <>
+            <p className="meta">
+              <Link to={user.role === "member" ? "/calls" : "/ideas"}>← Back</Link>
+            </p>
+            <h1 tabIndex={-1}>{r.title}</h1>
+            <div className="row">
+              {mine && isDraft(r) && <Editor idea={r} onSaved={idea.reload} />}
+              {mine && isDraft(r) && (
+                <SubmitButton
+                  idea={r}
+                  onSubmitted={() => {
+                    setSubmitted(true);
+                    idea.reload();
+                  }}
+                />
+              )}
+              {!mine && <InterestButton ideaId={r.id} title={r.title} already={[...(r.interestedMembers ?? []), ...(r.interestedPartners ?? [])].some((m) => m.id === user.subjectId)} />}
+            </div>
+            {submitted && <Saved>Your idea is submitted. STERIC will be in touch.</Saved>}
+            <div className="split">
+              <Details idea={r} />
+              <div>
+                <Collaborators ideaId={r.id} invitedIds={(r.invited ?? []).map((m) => m.id)} canInvite={mine} />
+                <Partners ideaId={r.id} canDecide={mine} />
+              </div>
+            </div>
+          </>
+        );
+      }}
+    </QueryView>
+  );
+}

@@ -1,0 +1,41 @@
+/** "I am interested": a partner or member expresses interest in an idea. */
+import { useState } from "react";
+import { useMutation } from "../api/hooks";
+import { refusalOf } from "../components/Outcome";
+
+type Result = { __typename: string; message?: string };
+
+export function InterestButton({ ideaId, title, already }: { ideaId: string; title: string; already: boolean }) {
+  const interest = useMutation<{ expressInterest: Result }>("ExpressInterest");
+  const [done, setDone] = useState(already);
+  if (!interest.available) return null;
+  if (done) {
+    return (
+      <span className="badge ok" role="status">
+        Interest recorded
+      </span>
+    );
+  }
+  const refusal = refusalOf(interest.data?.expressInterest, ["IdeaSaved"]);
+  return (
+    <span className="row">
+      <button
+        type="button"
+        className="secondary small"
+        disabled={interest.running}
+        aria-label={`Express interest in ${title}`}
+        onClick={async () => {
+          const data = await interest.run({ ideaId });
+          if (data?.expressInterest.__typename === "IdeaSaved") setDone(true);
+        }}
+      >
+        {interest.running ? "Sending…" : "Express interest"}
+      </button>
+      {(refusal || interest.error) && (
+        <span className="field-error" role="alert">
+          {refusal?.message ?? interest.error?.message}
+        </span>
+      )}
+    </span>
+  );
+}

@@ -1,0 +1,161 @@
+/** STERIC journey: calls, ideas and groups by theme; who is overloaded and who is never involved. */
+import { useQuery } from "../api/hooks";
+import { Empty, QueryView } from "../components/States";
+import { label, plural } from "../format";
+import { Link } from "../router";
+
+interface ThemeRow {
+  id: string;
+  name: string;
+  kind: string;
+  calls: { id: string; title: string; status: string }[];
+  ideas: { id: string; title: string; status: string }[];
+  groups: { id: string; name: string; kind: string; status: string }[];
+}
+
+interface Load {
+  overloaded: { groups: number; capacity: number; member: { id: string; name: string } }[];
+  neverInvolved: { id: string; name: string }[];
+}
+
+function ThemeCard({ t }: { t: ThemeRow }) {
+  const taskGroups = t.groups.filter((g) => g.kind === "TASK_GROUP");
+  return (
+    <li className="card" data-testid="theme-card">
+      <h3>{t.name}</h3>
+      <p className="meta">{label(t.kind)}</p>
+      <dl className="facts">
+        <dt>Calls</dt>
+        <dd data-testid="theme-calls">{t.calls.length}</dd>
+        <dt>Ideas</dt>
+        <dd data-testid="theme-ideas">{t.ideas.length}</dd>
+        <dt>Groups</dt>
+        <dd data-testid="theme-groups">
+          {t.groups.length} <span className="meta">({plural(taskGroups.length, "Task-and-Finish group")})</span>
+        </dd>
+      </dl>
+      {t.ideas.length + t.groups.length > 0 && (
+        <details>
+          <summary>What is under this theme</summary>
+          <ul>
+            {t.ideas.map((i) => (
+              <li key={i.id}>
+                <Link to={`/ideas/${encodeURIComponent(i.id)}`}>{i.title}</Link> <span className="meta">idea, {label(i.status)}</span>
+              </li>
+            ))}
+            {t.groups.map((g) => (
+              <li key={g.id}>
+                <Link to={`/groups/${encodeURIComponent(g.id)}`}>{g.name}</Link> <span className="meta">{label(g.kind)}</span>
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </li>
+  );
+}
+
+function Totals({ themes }: { themes: ThemeRow[] }) {
+  const unique = (key: "calls" | "ideas" | "groups") => new Set(themes.flatMap((t) => t[key].map((x) => x.id))).size;
+  return (
+    <div className="grid" aria-label="Totals">
+      {(["calls", "ideas", "groups"] as const).map((k) => (
+        <div className="card" key={k}>
+          <p className="meta">{label(k)}</p>
+          <p style={{ fontSize: "1.8rem", fontWeight: 700, margin: 0 }} data-testid={`total-${k}`}>
+            {unique(k)}
+          </p>
+        </div>
+      ))}
+    </div>
+  );
+}
+
+function MemberLoad() {
+  const load = useQuery<{ memberLoad: Load }>("MemberLoad");
+  return (
+    <section className="panel" aria-labelledby="load-heading">
+      <h2 id="load-heading">Who is overloaded, who is never involved</h2>
+      <QueryView state={load} what="Member load" operation="MemberLoad">
+        {(data) => (
+          <div className="grid">
+            <div>
+              <h3>Overloaded ({data.memberLoad.overloaded.length})</h3>
+              {data.memberLoad.overloaded.length === 0 ? (
+                <Empty>Nobody is over their capacity.</Empty>
+              ) : (
+                <ul>
+                  {data.memberLoad.overloaded.slice(0, 12).map((o) => (
+                    <li key={o.member.id}>
+                      <Link to={`/members/${encodeURIComponent(o.member.id)}`}>{o.member.name}</Link>{" "}
+                      <span className="meta">
+                        {o.groups} groups, capacity {o.capacity}
+                      </span>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </div>
+            <div>
+              <h3>Never involved ({data.memberLoad.neverInvolved.length})</h3>
+              {data.memberLoad.neverInvolved.length === 0 ? (
+                <Empty>Everyone is in at least one group or idea.</Empty>
+              ) : (
+                <ul>
+                  {data.memberLoad.neverInvolved.slice(0, 12).map((m) => (
+                    <li key={m.id}>
+                      <Link to={`/members/${encodeURIComponent(m.id)}`}>{m.name}</Link>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </div>
+          </div>
+        )}
+      </QueryView>
+    </section>
+  );
+}
+
+export function DashboardPage() {
+  const dashboard = useQuery<{ themes: { nodes: ThemeRow[] } }>("Dashboard");
+  return (
+    <>
+      <h1 tabIndex={-1}>STERIC dashboard</h1>
+      <p className="lede">Calls, ideas and groups by the strategy's themes: where the work is, and where it is missing.</p>
+      <p>
+        <Link className="button" to="/steric/assemble">
+          Assemble a Task-and-Finish group
+        </Link>{" "}
+        <Link className="button secondary" to="/steric/silos">
+          See the silo map
+        </Link>
+      </p>
+      <QueryView state={dashboard} what="The dashboard" operation="Dashboard">
+        {({ themes: { nodes: themes } }) =>
+          themes.length === 0 ? (
+            <Empty>No themes yet: import the strategy's themes first.</Empty>
+          ) : (
+            <>
+              <Totals themes={themes} />
+              {(["GRAND_CHALLENGE", "EMERGING_TREND"] as const).map((kind) => {
+                const list = themes.filter((t) => t.kind === kind);
+                return list.length === 0 ? null : (
+                  <section key={kind} aria-labelledby={`kind-${kind}`}>
+                    <h2 id={`kind-${kind}`}>{kind === "GRAND_CHALLENGE" ? "Grand challenges" : "Emerging trends"}</h2>
+                    <ul className="grid plain-grid">
+                      {list.map((t) => (
+                        <ThemeCard key={t.id} t={t} />
+                      ))}
+                    </ul>
+                  </section>
+                );
+              })}
+            </>
+          )
+        }
+      </QueryView>
+      <MemberLoad />
+    </>
+  );
+}

@@ -1,0 +1,63 @@
+/** A SIG, CoI, Task-and-Finish group or committee: its remit, themes and people. */
+import { useQuery } from "../api/hooks";
+import { PersonRow, type PersonSummary } from "../components/Person";
+import { Empty, QueryView } from "../components/States";
+import { label, plural } from "../format";
+import { Link } from "../router";
+import { ThemeTags } from "../member/CallsPage";
+
+interface GroupDetail {
+  id: string;
+  name: string;
+  kind: string;
+  description: string;
+  status: string;
+  themes: { id: string; name: string }[];
+  members: { role: string; member: PersonSummary | null }[];
+}
+
+
+export function GroupPage({ id }: { id: string }) {
+  const group = useQuery<{ group: GroupDetail | null }>("Group", { id });
+  return (
+    <QueryView state={group} what="This group" operation="Group">
+      {(data) => {
+        const g = data.group;
+        if (!g) {
+          return (
+            <>
+              <h1 tabIndex={-1}>Group not found</h1>
+              <p>There is no group with this id, or you may not see it.</p>
+            </>
+          );
+        }
+        const seats = g.members.filter((s): s is { role: string; member: PersonSummary } => s.member !== null);
+        return (
+          <>
+            <h1 tabIndex={-1}>{g.name}</h1>
+            <p className="meta">
+              <span className="badge">{label(g.kind)}</span> <span className="badge">{label(g.status)}</span>
+            </p>
+            <ThemeTags themes={g.themes} />
+            <p className="lede" style={{ whiteSpace: "pre-wrap" }}>{g.description}</p>
+            <p>
+              <Link to={`/graph/${g.kind}/${encodeURIComponent(g.id)}`}>See the group's network</Link>
+            </p>
+            <section className="panel" aria-labelledby="people-heading">
+              <h2 id="people-heading">{plural(seats.length, "member")}</h2>
+              {seats.length === 0 ? (
+                <Empty>Nobody you may see is in this group.</Empty>
+              ) : (
+                <ul className="plain">
+                  {seats.map((s) => (
+                    <PersonRow key={s.member.id} person={s.member} badges={s.role !== "member" ? <span className="badge">{label(s.role)}</span> : null} />
+                  ))}
+                </ul>
+              )}
+            </section>
+          </>
+        );
+      }}
+    </QueryView>
+  );
+}

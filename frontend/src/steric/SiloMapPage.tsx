@@ -1,0 +1,97 @@
+/** STERIC journey: which SIGs, disciplines or sectors never work together on ideas or groups. */
+import { useState } from "react";
+import { useQuery } from "../api/hooks";
+import { Empty, QueryView } from "../components/States";
+import { label, plural } from "../format";
+import { siloTable, type Pair } from "./silo";
+
+const FACETS = [
+  ["SIG", "Special Interest Groups"],
+  ["DISCIPLINE", "Disciplines"],
+  ["SECTOR", "Sectors"],
+] as const;
+
+function Heat({ categories, pairs }: { categories: string[]; pairs: Pair[] }) {
+  const t = siloTable(categories, pairs);
+  return (
+    <>
+      <p aria-live="polite" data-testid="silo-summary">
+        {plural(t.silos.length, "pair")} of {plural(categories.length, "category", "categories")} never work together.
+      </p>
+      <div className="table-wrap">
+        <table className="heat">
+          <caption className="visually-hidden">Times each pair worked together on ideas or groups; empty cells are silos</caption>
+          <thead>
+            <tr>
+              <th scope="col">
+                <span className="visually-hidden">Category</span>
+              </th>
+              {categories.map((c) => (
+                <th scope="col" key={c} title={c}>
+                  {abbreviate(c)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {categories.map((a) => (
+              <tr key={a}>
+                <th scope="row">{label(a)}</th>
+                {categories.map((b) => {
+                  const n = a === b ? null : t.cell(a, b);
+                  return (
+                    <td key={b} className={`cell ${n === 0 ? "zero" : ""}`}>
+                      {n === null ? "·" : n}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {t.silos.length > 0 && (
+        <details>
+          <summary>The silos as a list</summary>
+          <ul data-testid="silo-list">
+            {t.silos.map(([a, b]) => (
+              <li key={`${a}|${b}`}>
+                {label(a)} and {label(b)}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </>
+  );
+}
+
+function abbreviate(name: string): string {
+  const words = label(name).replace(/\b(SIG|and|of|the)\b/g, "").split(/\s+/).filter(Boolean);
+  return words.length > 1 ? words.map((w) => w[0]).join("").toUpperCase() : label(name).slice(0, 6);
+}
+
+export function SiloMapPage() {
+  const [facet, setFacet] = useState<string>("SIG");
+  const map = useQuery<{ siloMap: { categories: string[]; pairs: Pair[] } }>("SiloMap", { facet });
+  return (
+    <>
+      <h1 tabIndex={-1}>Silo map</h1>
+      <p className="lede">How often each pair has worked together on ideas and groups. Red cells are pairs that never have: places to build bridges.</p>
+      <fieldset className="row">
+        <legend>Compare</legend>
+        {FACETS.map(([value, text]) => (
+          <label className="check" key={value}>
+            <input type="radio" name="facet" value={value} checked={facet === value} onChange={() => setFacet(value)} />
+            <span>{text}</span>
+          </label>
+        ))}
+      </fieldset>
+      <section className="panel" aria-label="Silo map">
+        <QueryView state={map} what="The silo map" operation="SiloMap">
+          {(data) => (data.siloMap.categories.length < 2 ? <Empty>Not enough data to compare.</Empty> : <Heat categories={data.siloMap.categories} pairs={data.siloMap.pairs} />)}
+        </QueryView>
+      </section>
+    </>
+  );
+}
