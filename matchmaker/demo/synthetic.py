@@ -2,9 +2,10 @@
 
 `generate(members, seed)` is pure and deterministic for a seed: organisations, members,
 outputs, groups, memberships, partners, calls, ideas, conflicts and KTPs are drawn with one
-seeded generator, and all text is recombined from the committed demo dataset, so no real
-name can appear. Counts scale with the membership (for example one Task-and-Finish group per
-150 members, one partner per 10); the demo's own themes and networks are kept as they are.
+seeded generator; names are the demo's pseudonyms and all text is recombined from the
+committed demo dataset, so no real name can appear. Counts scale with the membership (for
+example one Task-and-Finish group per 150 members, one partner per 10); the demo's own themes
+and networks are kept as they are.
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ from collections.abc import Sequence
 from dataclasses import replace
 from random import Random
 
-from matchmaker.demo.content.names import FIRST_NAMES, LAST_NAMES
 from matchmaker.demo.dataset import DEMO_DIR, DemoDataset, load_dataset
 from matchmaker.demo.scale import links
 from matchmaker.demo.scale.groups import groups_for, memberships_for, with_capacity
@@ -82,24 +82,25 @@ def _members(
     pool: TextPool,
     rng: Random,
 ) -> list[Member]:
-    """Members modelled on random demo members: same discipline, stage and sector, a new
-    name, an employer of that sector, fresh consent flags and a recombined statement."""
+    """Members modelled on random demo members: same discipline, stage and sector, another
+    demo pseudonym, an employer of that sector, fresh consent flags and a recombined statement."""
     by_sector: dict[Sector, list[Organisation]] = defaultdict(list)
     for org in organisations:
         by_sector[org.sector].append(org)
     sector_of = {o.id: o.sector for o in base.organisations}
+    names = [m.name for m in base.members]
     found = []
     for i in range(1, count + 1):
         model = rng.choice(base.members)
         org = rng.choice(by_sector[sector_of[model.organisation_id]])
-        first, last = rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES)
+        name = rng.choice(names)
         hidden = rng.random() < 0.02
         found.append(
             replace(
                 model,
                 id=f"m{i:06d}",
-                name=f"{first} {last}",
-                email=f"{_local(first)}.{_local(last)}.{i}@{EMAIL_DOMAIN}",
+                name=name,
+                email=f"{_local(name)}.{i}@{EMAIL_DOMAIN}",
                 region=org.region,
                 organisation_id=org.id,
                 availability_hours=rng.choice((2, 4, 4, 6, 8, 8, 10, 12, 16)),
@@ -113,4 +114,4 @@ def _members(
 
 
 def _local(name: str) -> str:
-    return "".join(c for c in name.lower() if c.isalpha())
+    return ".".join("".join(c for c in part if c.isalpha()) for part in name.lower().split())

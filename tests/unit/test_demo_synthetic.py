@@ -57,6 +57,11 @@ def test_text_is_drawn_from_the_demo_dataset(base: DemoDataset, synthetic: DemoD
     assert all(m.expertise_statement for m in synthetic.members)
 
 
+def test_names_are_the_demo_pseudonyms(base: DemoDataset, synthetic: DemoDataset) -> None:
+    assert {m.name for m in synthetic.members} <= {m.name for m in base.members}
+    assert len({m.email for m in synthetic.members}) == len(synthetic.members)
+
+
 def test_members_cover_every_stage_and_region_with_the_usual_sectors(
     synthetic: DemoDataset,
 ) -> None:

@@ -94,10 +94,16 @@ def _doc(row: dict[str, Any]) -> Doc:
 
 
 def _unique_ids(docs: Iterable[Doc]) -> tuple[Doc, ...]:
-    # A few source ids name two different papers; the second keeps the id with a suffix.
+    # A few titles are listed twice under different ids: the first is kept. A few ids name two
+    # different papers: the second keeps the id with a suffix.
     seen: Counter[str] = Counter()
+    titles: set[str] = set()
     unique = []
     for doc in docs:
+        title = " ".join(re.findall(r"\w+", doc.title.lower()))
+        if title in titles:
+            continue
+        titles.add(title)
         seen[doc.id] += 1
         n = seen[doc.id]
         unique.append(doc if n == 1 else dataclasses.replace(doc, id=f"{doc.id}.{n}"))

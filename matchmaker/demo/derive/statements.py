@@ -43,6 +43,12 @@ _TOPICS: tuple[tuple[str, str], ...] = (
     (r"endoscop", "endoscopic imaging"),
     (r"histopath|whole.slide|patholog", "computational pathology"),
     (r"\becg\b|electrocardiog", "ECG analysis"),
+    (r"\bemg\b|electromyog", "EMG"),
+    (r"laser doppler|blood flow|haemodynamic|hemodynamic|perfusion", "blood flow measurement"),
+    (r"oximet|oxygen saturation|near.infrared", "tissue oxygenation"),
+    (r"stimulat", "electrical and magnetic stimulation"),
+    (r"respirat|breathing|spirometr", "respiratory measurement"),
+    (r"temperature|thermometr|thermograph", "thermometry"),
     (r"\beeg\b|electroencephal", "EEG"),
     (r"impedance", "bioimpedance"),
     (r"hyperthermia|thermal therap|ablation", "thermal therapy"),
@@ -63,9 +69,9 @@ _TOPICS: tuple[tuple[str, str], ...] = (
     (r"survival|prognos|outcome predict", "outcome prediction"),
     (r"detect", "lesion detection"),
     (r"classif", "image classification"),
-    (r"brain|neuro", "neuroimaging"),
-    (r"cardiac|heart|myocard", "cardiac imaging"),
-    (r"lung|pulmonar|thorac|chest", "thoracic imaging"),
+    (r"brain|neuro", "brain and neurology"),
+    (r"cardiac|heart|myocard|coronar", "heart and circulation"),
+    (r"lung|pulmonar|thorac|chest", "lung and chest"),
     (r"prostat", "prostate cancer"),
     (r"tumou?r|cancer|oncolog", "oncology"),
     (r"image quality|phantom", "image quality and phantoms"),
@@ -98,16 +104,18 @@ _ROLES: dict[Sector, dict[CareerStage, str]] = {
     },
 }
 
+# Four topics a discipline's members can speak to when their outputs name none.
 _DEFAULT_TOPICS: dict[str, tuple[str, ...]] = {
-    d.RADIOTHERAPY: ("treatment planning", "dosimetry", "quality assurance"),
-    d.DIAGNOSTIC: ("X-ray imaging", "patient dose", "image quality and phantoms"),
-    d.NUCLEAR: ("SPECT and gamma camera imaging", "PET imaging", "dosimetry"),
-    d.MRI: ("MRI", "quality assurance", "MR safety"),
-    d.ULTRASOUND: ("ultrasound imaging", "quality assurance", "non-ionising radiation safety"),
-    d.PROTECTION: ("dosimetry", "shielding design", "radiation safety"),
-    d.COMPUTING: ("image segmentation", "clinical software", "machine learning"),
-    d.PHYSIOLOGICAL: ("physiological signals", "sensors", "clinical measurement"),
+    d.RADIOTHERAPY: ("treatment planning", "dosimetry", "quality assurance", "linac commissioning"),
+    d.DIAGNOSTIC: ("X-ray imaging", "patient dose", "image quality and phantoms", "CT protocols"),
+    d.NUCLEAR: ("SPECT and gamma camera imaging", "PET imaging", "dosimetry", "radiopharmacy"),
+    d.MRI: ("MRI", "quality assurance", "MR safety", "sequence optimisation"),
+    d.ULTRASOUND: ("ultrasound imaging", "quality assurance", "optical radiation", "laser safety"),
+    d.PROTECTION: ("dosimetry", "shielding design", "radiation safety", "risk assessment"),
+    d.COMPUTING: ("image segmentation", "clinical software", "machine learning", "data pipelines"),
+    d.PHYSIOLOGICAL: ("physiological signals", "sensors", "clinical measurement", "cardiology"),
 }
+_ANY = ("measurement", "quality assurance", "clinical translation", "teaching")
 
 _TEMPLATES: tuple[str, ...] = (
     "{role} in {discipline}. My work covers {topics}.",
@@ -131,8 +139,9 @@ def compose(
     discipline: str, stage: CareerStage, sector: Sector, topics: list[str], rng: Random
 ) -> str:
     """A short first-person statement of a member's role and topics."""
-    chosen = topics[:3] or list(_DEFAULT_TOPICS.get(discipline, ("their specialty",)))
-    extra = topics[3] if len(topics) > 3 else _DEFAULT_TOPICS.get(discipline, chosen)[-1]
+    defaults = _DEFAULT_TOPICS.get(discipline, _ANY)
+    chosen = topics[:3] or list(defaults[:3])
+    extra = topics[3] if len(topics) > 3 else next(t for t in (*defaults, *_ANY) if t not in chosen)
     template = rng.choice(_TEMPLATES)
     return template.format(
         role=_ROLES.get(sector, _ROLES[Sector.NHS])[stage],
