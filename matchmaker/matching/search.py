@@ -1,7 +1,9 @@
 """Greedy construction and swap local search for the team objective.
 
 Greedy starts from the locked members and adds, one place at a time, the candidate with
-the largest marginal gain among those that keep the team completable (constraints.py).
+the largest marginal gain among those that keep the team completable (constraints.py),
+backtracking to the next-best choice if that check, which looks at one kind at a time,
+let through a choice that dead-ends.
 Local search then tries every swap of an unlocked member for an outsider that keeps all
 constraints, applies the best one while it improves the objective, and stops at a local
 optimum or after max_rounds. Candidates are in id order and argmax takes the first maximum,
@@ -17,7 +19,7 @@ import numpy as np
 
 from matchmaker.matching.constraints import allowed_additions
 from matchmaker.matching.objective import add_gains, evaluate
-from matchmaker.matching.pool import Pool
+from matchmaker.matching.pool import BoolArray, FloatArray, Pool
 
 IMPROVEMENT = 1e-9
 
@@ -29,22 +31,35 @@ class Swap:
     value: float
 
 
-def _best(values: np.ndarray, mask: np.ndarray) -> int | None:
+def _best(values: FloatArray, mask: BoolArray) -> int | None:
     if not mask.any():
         return None
     return int(np.argmax(np.where(mask, values, -np.inf)))
 
 
-def greedy(pool: Pool) -> list[int] | None:
-    """A team built by marginal gain, or None when the greedy rule gets stuck."""
-    team = sorted(pool.locked.tolist())
-    while len(team) < pool.spec.size:
-        places_after = pool.spec.size - len(team) - 1
-        choice = _best(add_gains(pool, team), allowed_additions(pool, team, places_after))
-        if choice is None:
+def greedy(pool: Pool, budget: int = 500) -> list[int] | None:
+    """A team built by marginal gain, or None when no completion is found within budget.
+
+    When the per-kind completability check lets a choice through that later dead-ends, the
+    search backtracks to the next-best choice (depth first, at most `budget` additions tried),
+    so the first team found is the plain greedy one whenever that one completes.
+    """
+    return _extend(pool, sorted(pool.locked.tolist()), [budget])
+
+
+def _extend(pool: Pool, team: list[int], budget: list[int]) -> list[int] | None:
+    if len(team) == pool.spec.size:
+        return team
+    mask = allowed_additions(pool, team, pool.spec.size - len(team) - 1)
+    gains = add_gains(pool, team)
+    for choice in sorted(np.flatnonzero(mask).tolist(), key=lambda j: (-gains[j], j)):
+        budget[0] -= 1
+        if budget[0] < 0:
             return None
-        team.append(choice)
-    return team
+        found = _extend(pool, [*team, choice], budget)
+        if found is not None:
+            return found
+    return None
 
 
 def best_swap(pool: Pool, team: Sequence[int]) -> Swap | None:
