@@ -1,68 +1,16 @@
-"""Helpers to run `matchmaker serve` as a real process on loopback."""
+"""Fixtures that run `matchmaker serve` as a real process on loopback."""
 
 from __future__ import annotations
 
-import os
-import socket
 import subprocess
-import sys
-import time
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
-import httpx
 import pytest
 
-REPO = Path(__file__).resolve().parents[2]
+from bench.service import REPO, Service, free_port, start_service
 
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-@dataclass
-class Service:
-    process: subprocess.Popen[bytes]
-    url: str
-    data_dir: Path
-    log: Path
-
-    def pid_file(self) -> Path:
-        return self.data_dir / "matchmaker-neo4j.pid"
-
-
-def start_service(data_dir: Path, *args: str, timeout_s: float = 300.0) -> Service:
-    """Start `matchmaker serve` with its own local Neo4j and wait for /healthz to say 200."""
-    port = free_port()
-    env = {**os.environ, "MATCHMAKER_NEO4J_DATA": str(data_dir), "MATCHMAKER_NEO4J_PORT": "0",
-           "MATCHMAKER_NEO4J_HEAP": "1g", "HF_HUB_OFFLINE": "1"}  # fmt: skip
-    env.pop("NEO4J_URI", None)
-    data_dir.mkdir(parents=True, exist_ok=True)
-    log = data_dir.parent / f"serve-{port}.log"
-    command = [sys.executable, "-m", "matchmaker", "serve", "--port", str(port), *args]
-    with open(log, "wb") as out:
-        process = subprocess.Popen(command, cwd=REPO, env=env, stdout=out, stderr=subprocess.STDOUT)
-    service = Service(process, f"http://127.0.0.1:{port}", data_dir, log)
-    _wait_healthy(service, timeout_s)
-    return service
-
-
-def _wait_healthy(service: Service, timeout_s: float) -> None:
-    deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
-        if service.process.poll() is not None:
-            raise AssertionError(f"service exited early:\n{service.log.read_text()[-3000:]}")
-        try:
-            if httpx.get(f"{service.url}/healthz", timeout=2).status_code == 200:
-                return
-        except httpx.HTTPError:
-            pass
-        time.sleep(0.5)
-    service.process.kill()
-    raise AssertionError(f"service not healthy in {timeout_s}s:\n{service.log.read_text()[-3000:]}")
+__all__ = ["REPO", "Service", "free_port", "start_service"]
 
 
 @pytest.fixture
@@ -73,3 +21,15 @@ def service_factory(tmp_path: Path) -> Iterator[list[Service]]:
         if service.process.poll() is None:
             service.process.kill()
             service.process.wait()
+
+
+@pytest.fixture(scope="session")
+def demo_service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Service]:
+    """One service on the demo data for the whole session (loading and embedding it is slow)."""
+    service = start_service(tmp_path_factory.mktemp("demo") / "neo4j", "--demo", timeout_s=1200)
+    yield service
+    service.process.terminate()
+    try:
+        service.process.wait(timeout=90)
+    except subprocess.TimeoutExpired:
+        service.process.kill()
