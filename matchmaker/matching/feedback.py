@@ -59,8 +59,11 @@ def apply_feedback(
 ) -> FeedbackAdjustment:
     """Adjust relevance from the feedback history and list who declined this idea."""
     chosen = params or FeedbackParams()
+    candidates = set(candidate_ids)
     declined = frozenset(
-        e.candidate_id for e in history if e.idea_id == idea_id and e.outcome is Outcome.DECLINED
+        e.candidate_id
+        for e in history
+        if e.idea_id == idea_id and e.outcome is Outcome.DECLINED and e.candidate_id in candidates
     )
     accepted = Counter(
         e.candidate_id for e in history if e.idea_id != idea_id and e.outcome is Outcome.ACCEPTED
