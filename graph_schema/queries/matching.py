@@ -1,0 +1,136 @@
+"""Cypher for matching: candidate pre-selection, candidate profiles with evidence scores.
+
+Every query here is a read. Labels, relationship types and index names come from
+graph_schema.model; user text and vectors are always parameters.
+
+Who may appear is one predicate, `member_filter(v)`, ANDed into every candidate read, with
+the parameters
+    $open_only (bool)          only members open to matching (every audience but staff)
+    $partners_only (bool)      only members visible to partners (the partner audience)
+    $regions, $stages, $sectors, $sigs (lists; empty = any)   search filters
+    $min_hours (int)           at least this many hours a month available
+    $with_capacity (bool)      fewer active task groups/committees than max_groups
+Missing consent flags read as the domain's defaults: open to matching yes, visible to
+partners no.
+
+Similarities are computed inside Neo4j (vector.similarity.cosine, which reports
+(1 + cosine) / 2): shipping a handful of numbers per document instead of its 384 floats is
+what keeps a suggestion fast, because the Python driver decodes long float lists slowly.
+"""
+
+from __future__ import annotations
+
+from graph_schema import model as m
+
+OUTPUT_VECTOR_INDEX = m.VECTOR_INDEXES[m.OUTPUT]
+MEMBER_VECTOR_INDEX = m.VECTOR_INDEXES[m.MEMBER]
+OUTPUT_TEXT_INDEX = "output_text"
+MEMBER_TEXT_INDEX = "member_text"
+
+# Groups that take a member's time: standing SIGs and open CoIs do not count as load.
+LOAD_LABELS: tuple[str, ...] = (m.TASK_GROUP, m.COMMITTEE)
+
+
+def active_load(v: str) -> str:
+    """How many active task groups and committees member `v` sits on."""
+    labels = " OR ".join(f"g:{label}" for label in LOAD_LABELS)
+    return (
+        f"COUNT {{ MATCH ({v})-[:{m.MEMBER_OF}]->(g:{m.GROUP}) "
+        f"WHERE ({labels}) AND coalesce(g.status, 'active') = 'active' }}"
+    )
+
+
+def member_filter(v: str) -> str:
+    """The predicate that decides whether member `v` may be a candidate (see module doc)."""
+    return (
+        f"(NOT $open_only OR coalesce({v}.open_to_matching, true)) "
+        f"AND (NOT $partners_only OR coalesce({v}.visible_to_partners, false)) "
+        f"AND (size($regions) = 0 OR {v}.region IN $regions) "
+        f"AND (size($stages) = 0 OR {v}.career_stage IN $stages) "
+        f"AND coalesce({v}.availability_hours, 0) >= $min_hours "
+        f"AND (size($sectors) = 0 OR EXISTS {{ MATCH ({v})-[:{m.WORKS_AT}]->(o:{m.ORGANISATION}) "
+        "WHERE o.sector IN $sectors }) "
+        f"AND (size($sigs) = 0 OR EXISTS {{ MATCH ({v})-[:{m.MEMBER_OF}]->(g:{m.SIG}) "
+        "WHERE g.id IN $sigs OR g.name IN $sigs }) "
+        f"AND (NOT $with_capacity OR {active_load(v)} < coalesce({v}.max_groups, 0))"
+    )
+
+
+# Pre-selection: members whose outputs (or statement) are nearest to any of $vectors, $k
+# nodes a vector. -> id, score (best index score, (1 + cosine) / 2).
+NEAREST_AUTHORS = (
+    f"UNWIND $vectors AS vector "
+    f"CALL db.index.vector.queryNodes('{OUTPUT_VECTOR_INDEX}', $k, vector) YIELD node, score "
+    f"MATCH (mem:{m.MEMBER})-[:{m.AUTHORED}]->(node) WHERE {member_filter('mem')} "
+    "RETURN mem.id AS id, max(score) AS score"
+)
+NEAREST_STATEMENTS = (
+    f"UNWIND $vectors AS vector "
+    f"CALL db.index.vector.queryNodes('{MEMBER_VECTOR_INDEX}', $k, vector) YIELD node, score "
+    f"WITH node AS mem, score WHERE {member_filter('mem')} "
+    "RETURN mem.id AS id, max(score) AS score"
+)
+
+# Full-text hits for each query text: $queries is [{q: query number, text: Lucene query}].
+# -> query, id (output id), score (Lucene), members (authors who may be candidates).
+OUTPUT_TEXT_HITS = (
+    "UNWIND $queries AS query "
+    f"CALL db.index.fulltext.queryNodes('{OUTPUT_TEXT_INDEX}', query.text, {{limit: $k}}) "
+    "YIELD node, score "
+    "RETURN query.q AS query, node.id AS id, score, "
+    f"COLLECT {{ MATCH (mem:{m.MEMBER})-[:{m.AUTHORED}]->(node) WHERE {member_filter('mem')} "
+    "RETURN mem.id } AS members"
+)
+# -> query, id (member id), score; only members who may be candidates.
+MEMBER_TEXT_HITS = (
+    "UNWIND $queries AS query "
+    f"CALL db.index.fulltext.queryNodes('{MEMBER_TEXT_INDEX}', query.text, {{limit: $k}}) "
+    "YIELD node, score "
+    f"WITH query, node AS mem, score WHERE {member_filter('mem')} "
+    "RETURN query.q AS query, mem.id AS id, score"
+)
+
+
+def _similarities(v: str) -> str:
+    return f"[vector IN $vectors | vector.similarity.cosine({v}.{m.EMBEDDING}, vector)]"
+
+
+# One record per candidate in $ids: the profile, and each piece of evidence with its
+# similarity to every vector of $vectors. $related: ids whose collaboration links matter
+# (the other candidates and the proposer); $since: ISO date-time that starts "recently".
+CANDIDATES = (
+    f"UNWIND $ids AS id MATCH (mem:{m.MEMBER} {{id: id}}) "
+    f"OPTIONAL MATCH (mem)-[:{m.WORKS_AT}]->(org:{m.ORGANISATION}) "
+    "WITH mem, head(collect(org)) AS org "
+    "RETURN mem.id AS id, mem.name AS name, mem.discipline AS discipline, "
+    "mem.career_stage AS career_stage, mem.region AS region, "
+    "coalesce(mem.availability_hours, 0) AS availability_hours, "
+    "coalesce(mem.max_groups, 0) AS max_groups, "
+    "coalesce(mem.open_to_matching, true) AS open_to_matching, "
+    "coalesce(mem.visible_to_partners, false) AS visible_to_partners, "
+    "org.id AS organisation_id, org.name AS organisation_name, org.sector AS sector, "
+    f"COLLECT {{ MATCH (mem)-[:{m.MEMBER_OF}]->(g:{m.SIG}) RETURN [g.id, g.name] }} AS sigs, "
+    f"COLLECT {{ MATCH (mem)-[:{m.MEMBER_OF}]->(g:{m.COI}) RETURN [g.id, g.name] }} AS cois, "
+    f"{active_load('mem')} AS active_groups, "
+    f"COLLECT {{ MATCH (mem)-[:{m.COLLABORATED_WITH}]-(c:{m.MEMBER}) WHERE c.id IN $related "
+    "RETURN DISTINCT c.id } AS collaborators, "
+    f"COLLECT {{ MATCH (mem)-[:{m.DECLARED_CONFLICT}]-(x) RETURN DISTINCT x.id }} AS conflicts, "
+    f"COUNT {{ MATCH (s:{m.SUGGESTION})-[:{m.SUGGESTS}]->(mem) "
+    "WHERE s.at >= datetime($since) RETURN DISTINCT s.target_id } AS exposure, "
+    f"CASE WHEN mem.{m.EMBEDDING} IS NULL THEN null ELSE {_similarities('mem')} END "
+    "AS statement, "
+    f"COLLECT {{ MATCH (mem)-[:{m.AUTHORED}]->(o:{m.OUTPUT}) WHERE o.{m.EMBEDDING} IS NOT NULL "
+    f"RETURN [o.id, o.title, coalesce(o.year, 0), {_similarities('o')}] ORDER BY o.id }} "
+    "AS outputs "
+    "ORDER BY id"
+)
+
+# Texts of chosen evidence, for snippets. -> id, title, text
+OUTPUT_TEXTS = (
+    f"MATCH (o:{m.OUTPUT}) WHERE o.id IN $ids "
+    "RETURN o.id AS id, o.title AS title, coalesce(o.abstract, '') AS text"
+)
+STATEMENT_TEXTS = (
+    f"MATCH (mem:{m.MEMBER}) WHERE mem.id IN $ids "
+    "RETURN mem.id AS id, coalesce(mem.expertise_statement, '') AS text"
+)

@@ -1,0 +1,279 @@
+"""Candidate members for matching, read from the graph and mapped in this one place.
+
+`preselect` narrows the membership to the few hundred people whose evidence is nearest to
+the query texts (vector indexes on outputs and statements, plus full-text hits), so a
+graph of 50,000 members is never scanned whole. `candidate_profiles` then reads, for those
+people only, what the matching core needs (organisation, sector, region, career stage,
+SIGs/CoIs, load, capacity, consent, collaborators, conflicts, exposure) and each piece of
+evidence with its cosine similarity to every query vector, computed inside Neo4j.
+
+Every function raises Neo4jUnavailable when the graph cannot be reached.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+from neo4j import ManagedTransaction
+
+from graph_schema.queries import matching as q
+from matchmaker.adapters.fulltext import lucene_query
+from matchmaker.adapters.graph import Graph, Record
+from matchmaker.matching.problem import Candidate
+
+STATEMENT_PREFIX = "statement:"  # source id of a member's own expertise statement
+STATEMENT_TITLE = "Expertise statement"
+
+
+@dataclass(frozen=True)
+class GroupRef:
+    id: str
+    name: str
+
+
+@dataclass(frozen=True)
+class EvidenceRow:
+    """One document of a member's evidence and its cosine to each query vector (-1..1)."""
+
+    member_id: str
+    source_id: str  # an output id, or "statement:<member id>"
+    title: str
+    year: int
+    similarities: tuple[float, ...]
+
+
+@dataclass(frozen=True)
+class CandidateProfile:
+    id: str
+    name: str
+    discipline: str
+    career_stage: str
+    region: str
+    organisation_id: str
+    organisation_name: str
+    sector: str
+    availability_hours: int
+    max_groups: int
+    active_groups: int
+    open_to_matching: bool
+    visible_to_partners: bool
+    sigs: tuple[GroupRef, ...] = ()
+    cois: tuple[GroupRef, ...] = ()
+    collaborators: frozenset[str] = frozenset()
+    conflicts: frozenset[str] = frozenset()
+    exposure: int = 0  # distinct targets this member was suggested for recently
+    evidence: tuple[EvidenceRow, ...] = field(default=(), repr=False)
+
+    @property
+    def has_capacity(self) -> bool:
+        return self.active_groups < self.max_groups and self.availability_hours > 0
+
+    def candidate(self, proposer_organisation: str | None = None) -> Candidate:
+        """The matching core's view of this member."""
+        return Candidate(
+            id=self.id,
+            organisation_id=self.organisation_id,
+            sector=self.sector,
+            region=self.region,
+            career_stage=self.career_stage,
+            discipline=self.discipline,
+            sigs=frozenset(g.id for g in self.sigs),
+            current_groups=self.active_groups,
+            max_groups=self.max_groups,
+            availability_hours=self.availability_hours,
+            open_to_matching=self.open_to_matching,
+            collaborators=self.collaborators,
+            exposure=self.exposure,
+            conflicts=self.conflicts,
+            is_proposer_org=bool(proposer_organisation)
+            and self.organisation_id == proposer_organisation,
+        )
+
+
+@dataclass(frozen=True)
+class CandidateFilter:
+    """Who may be a candidate; the parameters of graph_schema.queries.matching.member_filter."""
+
+    open_only: bool = True
+    partners_only: bool = False
+    regions: tuple[str, ...] = ()
+    stages: tuple[str, ...] = ()
+    sectors: tuple[str, ...] = ()
+    sigs: tuple[str, ...] = ()  # SIG ids or names
+    min_hours: int = 0
+    with_capacity: bool = False
+
+    def params(self) -> dict[str, Any]:
+        return {
+            "open_only": self.open_only,
+            "partners_only": self.partners_only,
+            "regions": list(self.regions),
+            "stages": list(self.stages),
+            "sectors": list(self.sectors),
+            "sigs": list(self.sigs),
+            "min_hours": self.min_hours,
+            "with_capacity": self.with_capacity,
+        }
+
+
+@dataclass(frozen=True)
+class Preselection:
+    """Who was pre-selected, and the full-text scores seen on the way, per query."""
+
+    priority: dict[str, float]  # member id -> best cosine (+ half the best full-text share)
+    output_lexical: tuple[dict[str, float], ...]  # per query: output id -> Lucene score
+    member_lexical: tuple[dict[str, float], ...]  # per query: member id -> Lucene score
+
+    def chosen(self, limit: int) -> list[str]:
+        """The `limit` members of highest priority, ties by id."""
+        order = sorted(self.priority.items(), key=lambda item: (-item[1], item[0]))
+        return [member for member, _ in order[:limit]]
+
+
+Vectors = npt.NDArray[np.floating[Any]]
+
+
+def _lexical_queries(texts: Sequence[str]) -> list[dict[str, Any]]:
+    queries = [{"q": i, "text": lucene_query(text)} for i, text in enumerate(texts)]
+    return [query for query in queries if query["text"]]
+
+
+def _per_query(rows: Iterable[Record], n: int) -> tuple[dict[str, float], ...]:
+    tables: list[dict[str, float]] = [{} for _ in range(n)]
+    for row in rows:
+        tables[int(row["query"])][row["id"]] = float(row["score"])
+    return tuple(tables)
+
+
+def _lexical_priority(
+    outputs: Sequence[Record], members: Sequence[Record], n: int
+) -> dict[str, float]:
+    peak = [0.0] * n
+    for row in (*outputs, *members):
+        peak[int(row["query"])] = max(peak[int(row["query"])], float(row["score"]))
+    best: dict[str, float] = {}
+    for row in outputs:
+        share = float(row["score"]) / peak[int(row["query"])]
+        for member in row["members"]:
+            best[member] = max(best.get(member, 0.0), share)
+    for row in members:
+        share = float(row["score"]) / peak[int(row["query"])]
+        best[row["id"]] = max(best.get(row["id"], 0.0), share)
+    return best
+
+
+def preselect(
+    graph: Graph,
+    vectors: Vectors,
+    texts: Sequence[str],
+    where: CandidateFilter,
+    k: int = 50,
+) -> Preselection:
+    """Members near any query: `k` nearest outputs and statements a vector, `k` full-text
+    hits a text. `vectors` (q, d) are the unit vectors of `texts` (q)."""
+    params = {**where.params(), "vectors": np.asarray(vectors, dtype=float).tolist(), "k": k}
+    lexical = {**where.params(), "queries": _lexical_queries(texts), "k": k}
+
+    def work(tx: ManagedTransaction) -> tuple[list[Record], ...]:
+        return (
+            [r.data() for r in tx.run(q.NEAREST_AUTHORS, params)],
+            [r.data() for r in tx.run(q.NEAREST_STATEMENTS, params)],
+            [r.data() for r in tx.run(q.OUTPUT_TEXT_HITS, lexical)] if lexical["queries"] else [],
+            [r.data() for r in tx.run(q.MEMBER_TEXT_HITS, lexical)] if lexical["queries"] else [],
+        )
+
+    authors, statements, output_hits, member_hits = graph.read_tx(work)
+    priority: dict[str, float] = {}
+    for row in (*authors, *statements):
+        cosine = 2.0 * float(row["score"]) - 1.0
+        priority[row["id"]] = max(priority.get(row["id"], -1.0), cosine)
+    for member, share in _lexical_priority(output_hits, member_hits, len(texts)).items():
+        priority[member] = priority.get(member, 0.0) + 0.5 * share
+    return Preselection(
+        priority, _per_query(output_hits, len(texts)), _per_query(member_hits, len(texts))
+    )
+
+
+def _cosines(values: Sequence[float | None]) -> tuple[float, ...]:
+    # vector.similarity.cosine reports (1 + cosine) / 2; back to the cosine itself.
+    return tuple(2.0 * float(v) - 1.0 if v is not None else -1.0 for v in values)
+
+
+def _evidence(row: Record) -> tuple[EvidenceRow, ...]:
+    member = row["id"]
+    rows = [
+        EvidenceRow(member, str(oid), title or "", int(year or 0), _cosines(sims))
+        for oid, title, year, sims in row["outputs"]
+    ]
+    if row["statement"] is not None:
+        rows.append(
+            EvidenceRow(
+                member, STATEMENT_PREFIX + member, STATEMENT_TITLE, 0, _cosines(row["statement"])
+            )
+        )
+    return tuple(rows)
+
+
+def _groups(pairs: Sequence[Sequence[str]]) -> tuple[GroupRef, ...]:
+    return tuple(sorted((GroupRef(str(i), n or str(i)) for i, n in pairs), key=lambda g: g.id))
+
+
+def _profile(row: Record) -> CandidateProfile:
+    return CandidateProfile(
+        id=row["id"],
+        name=row["name"] or row["id"],
+        discipline=row["discipline"] or "",
+        career_stage=row["career_stage"] or "",
+        region=row["region"] or "",
+        organisation_id=row["organisation_id"] or "",
+        organisation_name=row["organisation_name"] or "",
+        sector=row["sector"] or "",
+        availability_hours=int(row["availability_hours"]),
+        max_groups=int(row["max_groups"]),
+        active_groups=int(row["active_groups"]),
+        open_to_matching=bool(row["open_to_matching"]),
+        visible_to_partners=bool(row["visible_to_partners"]),
+        sigs=_groups(row["sigs"]),
+        cois=_groups(row["cois"]),
+        collaborators=frozenset(row["collaborators"]),
+        conflicts=frozenset(row["conflicts"]),
+        exposure=int(row["exposure"]),
+        evidence=_evidence(row),
+    )
+
+
+def candidate_profiles(
+    graph: Graph,
+    ids: Iterable[str],
+    vectors: Vectors,
+    since: datetime,
+    related: Iterable[str] = (),
+) -> list[CandidateProfile]:
+    """Profiles of the members `ids` (unknown ids are left out), in id order, with each
+    evidence row's cosine to every row of `vectors`. Collaborations count only with
+    `related` ids (and the other candidates); exposure counts suggestions since `since`."""
+    wanted = sorted(set(ids))
+    rows = graph.read(
+        q.CANDIDATES,
+        ids=wanted,
+        vectors=np.asarray(vectors, dtype=float).tolist(),
+        related=sorted({*wanted, *related}),
+        since=since.isoformat(),
+    )
+    return [_profile(row) for row in rows]
+
+
+def evidence_texts(graph: Graph, source_ids: Iterable[str]) -> dict[str, str]:
+    """The text behind evidence rows (an output's abstract, or a member's statement)."""
+    wanted = set(source_ids)
+    outputs = [s for s in wanted if not s.startswith(STATEMENT_PREFIX)]
+    members = [s.removeprefix(STATEMENT_PREFIX) for s in wanted if s.startswith(STATEMENT_PREFIX)]
+    texts = {r["id"]: r["text"] for r in graph.read(q.OUTPUT_TEXTS, ids=sorted(outputs))}
+    for row in graph.read(q.STATEMENT_TEXTS, ids=sorted(members)):
+        texts[STATEMENT_PREFIX + row["id"]] = row["text"]
+    return texts
