@@ -1,0 +1,143 @@
+"""Expertise of candidate members for query texts, on the graph, through the one affinity rule.
+
+The step search, teams and partners share: encode the texts, pre-select candidates,
+read their profiles and evidence similarities, and score every candidate for every text
+with matchmaker.matching.affinity (best few documents + full-text signal).
+
+Neo4j computes each document's cosine to each query, so the core receives similarities,
+not vectors: the evidence is handed to `affinities` in the basis of the queries (row j of
+the evidence becomes the j-th column of the similarity matrix, the queries the identity),
+which gives exactly the dot products the core would have taken. The collection is not
+centred here (that needs the mean of every vector in the graph); the benchmark shows
+centring changes recall@5 by about 0.02.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+import numpy as np
+
+from embeddings import Embedder
+from matchmaker.adapters.candidates import (
+    STATEMENT_PREFIX,
+    CandidateFilter,
+    CandidateProfile,
+    EvidenceRow,
+    Preselection,
+    Vectors,
+    candidate_profiles,
+    preselect,
+)
+from matchmaker.adapters.graph import Graph
+from matchmaker.matching.affinity import AffinityMatrix, AffinityParams, affinities, evidence_set
+
+EXPOSURE_WINDOW = timedelta(days=90)  # "suggested recently" means within this window
+DEFAULT_PARAMS = AffinityParams()  # the tuned defaults of the one affinity rule
+
+
+@dataclass(frozen=True)
+class Reach:
+    """How wide pre-selection casts: `k` neighbours a query, at most `limit` candidates."""
+
+    k: int = 50
+    limit: int = 200
+
+
+@dataclass(frozen=True, eq=False)
+class Scored:
+    """Candidates scored for q texts: matrix.scores is (q, P) in profile order."""
+
+    texts: tuple[str, ...]
+    profiles: tuple[CandidateProfile, ...]
+    rows: tuple[EvidenceRow, ...]  # flat evidence rows; matrix.top_rows index into them
+    matrix: AffinityMatrix
+
+    def column(self, member_id: str) -> int:
+        for p, profile in enumerate(self.profiles):
+            if profile.id == member_id:
+                return p
+        raise KeyError(member_id)
+
+    def pooled(self, query: int, person: int) -> list[tuple[EvidenceRow, float]]:
+        """The evidence rows behind a person's score for a query, best first."""
+        found = []
+        for row, score in zip(
+            self.matrix.top_rows[query, person], self.matrix.top_scores[query, person], strict=True
+        ):
+            if row >= 0:
+                found.append((self.rows[int(row)], float(score)))
+        return found
+
+
+def encode(embedder: Embedder, texts: Sequence[str]) -> Vectors:
+    """Unit vectors of the texts, (q, d); raises whatever the embedder raises."""
+    return np.asarray(embedder.encode(list(texts)), dtype=np.float64)
+
+
+def lexical_matrix(rows: Sequence[EvidenceRow], found: Preselection, n: int) -> Vectors:
+    """(q, N) full-text score of each evidence row for each query; 0 when not a hit."""
+    matrix = np.zeros((n, len(rows)))
+    for j, row in enumerate(rows):
+        is_statement = row.source_id.startswith(STATEMENT_PREFIX)
+        tables = found.member_lexical if is_statement else found.output_lexical
+        key = row.member_id if is_statement else row.source_id
+        for i in range(n):
+            matrix[i, j] = tables[i].get(key, 0.0)
+    return matrix
+
+
+def _empty(n_queries: int, n_people: int) -> AffinityMatrix:
+    return AffinityMatrix(
+        scores=np.zeros((n_queries, n_people)),
+        top_rows=np.full((n_queries, n_people, 1), -1, dtype=np.int64),
+        top_scores=np.full((n_queries, n_people, 1), np.nan),
+    )
+
+
+def score_profiles(
+    profiles: Sequence[CandidateProfile],
+    n_queries: int,
+    params: AffinityParams,
+    found: Preselection | None = None,
+) -> tuple[tuple[EvidenceRow, ...], AffinityMatrix]:
+    """Score each profile for each query from its evidence similarities (pure)."""
+    rows = tuple(row for profile in profiles for row in profile.evidence)
+    if not rows:
+        return rows, _empty(n_queries, len(profiles))
+    owner = [p for p, profile in enumerate(profiles) for _ in profile.evidence]
+    similarity = np.array([row.similarities for row in rows], dtype=np.float64)
+    evidence = evidence_set(
+        similarity.reshape(len(rows), n_queries),
+        np.asarray(owner, dtype=np.int64),
+        [row.year for row in rows],
+        len(profiles),
+    )
+    lexical = None if found is None else lexical_matrix(rows, found, n_queries)
+    return rows, affinities(np.eye(n_queries), evidence, params, lexical)
+
+
+def score_candidates(
+    graph: Graph,
+    embedder: Embedder,
+    texts: Sequence[str],
+    where: CandidateFilter,
+    params: AffinityParams,
+    now: datetime,
+    reach: Reach | None = None,
+    include: Iterable[str] = (),
+    exclude: Iterable[str] = (),
+) -> Scored:
+    """Pre-select and score candidates for `texts`; `include` ids are always read (e.g.
+    locked members), `exclude` ids never (e.g. the proposer). Raises Neo4jUnavailable and
+    whatever the embedder raises."""
+    vectors = encode(embedder, texts)
+    reach = reach or Reach()
+    found = preselect(graph, vectors, texts, where, reach.k)
+    excluded = set(exclude)
+    ids = [i for i in [*found.chosen(reach.limit), *include] if i not in excluded]
+    profiles = candidate_profiles(graph, ids, vectors, now - EXPOSURE_WINDOW, related=excluded)
+    rows, matrix = score_profiles(profiles, len(texts), params, found)
+    return Scored(tuple(texts), tuple(profiles), rows, matrix)

@@ -1,0 +1,181 @@
+"""Use case: expertise search. Plain text in, members out, ranked by the one affinity rule.
+
+Candidates are pre-selected from the vector and full-text indexes (with the audience's
+privacy rule and the filters applied in the same reads), scored with
+matchmaker.matching.affinity, sorted by score then id (so pages are stable), and paged by
+offset/limit or by an opaque cursor. Each hit carries its evidence: the documents behind
+the score, each with title, snippet and score. Call it from a worker thread: it encodes
+with the model.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+import numpy as np
+
+from embeddings import Embedder
+from matchmaker.adapters.candidates import CandidateFilter, CandidateProfile
+from matchmaker.adapters.graph import Graph
+from matchmaker.errors import InvalidInput
+from matchmaker.matching.affinity import AffinityParams
+from matchmaker.services.audience import base_filter, checked, may_see
+from matchmaker.services.evidence import EvidenceItem, items_for, read_texts
+from matchmaker.services.scoring import DEFAULT_PARAMS, Reach, Scored, score_candidates
+
+MAX_LIMIT = 100
+MAX_TEXT = 5000
+EVIDENCE_PER_HIT = 3
+
+
+@dataclass(frozen=True)
+class SearchFilters:
+    sectors: tuple[str, ...] = ()  # organisation sectors (nhs, academia, industry, ...)
+    sigs: tuple[str, ...] = ()  # SIG ids or names
+    regions: tuple[str, ...] = ()
+    career_stages: tuple[str, ...] = ()
+    min_hours: int = 0  # available at least this many hours a month
+    with_capacity: bool = False  # sits on fewer active groups than their maximum
+
+    @property
+    def any(self) -> bool:
+        return bool(self.sectors or self.sigs or self.regions or self.career_stages) or bool(
+            self.min_hours or self.with_capacity
+        )
+
+
+@dataclass(frozen=True)
+class MemberHit:
+    member_id: str
+    name: str
+    discipline: str
+    career_stage: str
+    region: str
+    organisation: str
+    sector: str
+    sigs: tuple[str, ...]  # names
+    cois: tuple[str, ...]  # names
+    score: float
+    evidence: tuple[EvidenceItem, ...]
+
+
+@dataclass(frozen=True)
+class MemberPage:
+    hits: tuple[MemberHit, ...]
+    total: int  # hits available for this query and filters (among those pre-selected)
+    offset: int
+    limit: int
+    next_cursor: str | None  # pass back as `cursor` for the next page; None on the last
+
+
+def encode_cursor(offset: int) -> str:
+    return base64.urlsafe_b64encode(f"o:{offset}".encode()).decode()
+
+
+def decode_cursor(cursor: str) -> int:
+    """The offset a cursor stands for; raises InvalidInput for one this service did not make."""
+    try:
+        kind, _, value = base64.urlsafe_b64decode(cursor.encode()).decode().partition(":")
+        offset = int(value)
+    except (ValueError, binascii.Error, UnicodeDecodeError) as e:
+        raise InvalidInput("cursor", "not a cursor returned by a previous page") from e
+    if kind != "o" or offset < 0:
+        raise InvalidInput("cursor", "not a cursor returned by a previous page")
+    return offset
+
+
+def _validate(text: str, offset: int, limit: int) -> str:
+    cleaned = " ".join(text.split())
+    if not cleaned:
+        raise InvalidInput("text", "must not be empty")
+    if len(cleaned) > MAX_TEXT:
+        raise InvalidInput("text", f"at most {MAX_TEXT} characters, got {len(cleaned)}")
+    if not 1 <= limit <= MAX_LIMIT:
+        raise InvalidInput("limit", f"must be between 1 and {MAX_LIMIT}, got {limit}")
+    if offset < 0:
+        raise InvalidInput("offset", f"must not be negative, got {offset}")
+    return cleaned
+
+
+def member_filter(audience: str, filters: SearchFilters) -> CandidateFilter:
+    base = base_filter(checked(audience))
+    return CandidateFilter(
+        open_only=base.open_only,
+        partners_only=base.partners_only,
+        regions=filters.regions,
+        stages=filters.career_stages,
+        sectors=filters.sectors,
+        sigs=filters.sigs,
+        min_hours=filters.min_hours,
+        with_capacity=filters.with_capacity,
+    )
+
+
+def _hit(scored: Scored, person: int, texts: dict[str, str]) -> MemberHit:
+    profile: CandidateProfile = scored.profiles[person]
+    return MemberHit(
+        member_id=profile.id,
+        name=profile.name,
+        discipline=profile.discipline,
+        career_stage=profile.career_stage,
+        region=profile.region,
+        organisation=profile.organisation_name,
+        sector=profile.sector,
+        sigs=tuple(g.name for g in profile.sigs),
+        cois=tuple(g.name for g in profile.cois),
+        score=round(float(scored.matrix.scores[0, person]), 4),
+        evidence=items_for(scored, 0, person, texts, EVIDENCE_PER_HIT),
+    )
+
+
+def ranked(scored: Scored, audience: str) -> list[int]:
+    """Columns of visible candidates with some evidence, best score first, ties by id."""
+    scores = scored.matrix.scores[0]
+    visible = [
+        p
+        for p, profile in enumerate(scored.profiles)
+        if profile.evidence and may_see(profile, checked(audience)) and np.isfinite(scores[p])
+    ]
+    return sorted(visible, key=lambda p: (-float(scores[p]), scored.profiles[p].id))
+
+
+def search_members(
+    graph: Graph,
+    embedder: Embedder,
+    text: str,
+    audience: str = "member",
+    filters: SearchFilters | None = None,
+    offset: int = 0,
+    limit: int = 20,
+    cursor: str | None = None,
+    params: AffinityParams = DEFAULT_PARAMS,
+    now: datetime | None = None,
+) -> MemberPage:
+    """Members whose evidence best matches `text`, as the audience may see them.
+
+    `cursor` (from a previous page) overrides `offset`. Raises InvalidInput (empty or long
+    text, bad limit/offset/cursor/audience), PermissionDenied (not signed in),
+    Neo4jUnavailable, and whatever the embedder raises.
+    """
+    query = _validate(text, offset, limit)
+    filters = filters or SearchFilters()
+    start = decode_cursor(cursor) if cursor is not None else offset
+    where = member_filter(audience, filters)
+    reach = Reach(k=300 if filters.any else 100, limit=max(200, start + limit))
+    scored = score_candidates(
+        graph, embedder, [query], where, params, now or datetime.now(UTC), reach
+    )
+    order = ranked(scored, audience)
+    shown = order[start : start + limit]
+    texts = read_texts(graph, scored, [0], shown, EVIDENCE_PER_HIT)
+    following = start + limit if start + limit < len(order) else None
+    return MemberPage(
+        hits=tuple(_hit(scored, p, texts) for p in shown),
+        total=len(order),
+        offset=start,
+        limit=limit,
+        next_cursor=None if following is None else encode_cursor(following),
+    )
