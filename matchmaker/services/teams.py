@@ -1,0 +1,150 @@
+"""Use case: suggest a team for an idea, a call, a Task-and-Finish remit or free text.
+
+Steps: resolve the target; take its required skills, or derive them from the text
+(services.skills); score pre-selected candidates for the text and each skill with the one
+affinity rule (services.scoring), mapped to [0, 1] as score / (1 + lexical_weight);
+adjust relevance with the feedback history (matching.feedback: a small capped boost per
+invitation accepted elsewhere; anyone whose latest answer for this target was a decline is
+not suggested again); solve with the core (matching.team: constraints, objective, greedy
+plus local search, or CP-SAT); explain with evidence, shared groups and paths to the
+proposer. Members who opted out of matching are never read as candidates unless a member
+of staff asks (then they show up in "why not" as consent). The same graph and request give
+the same answer: the core breaks every tie by id. Synchronous: call it from a worker thread.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import numpy as np
+
+from embeddings import Embedder
+from matchmaker.adapters.candidates import CandidateProfile
+from matchmaker.adapters.graph import Graph
+from matchmaker.adapters.targets import declined_for, feedback_history, paths_to
+from matchmaker.matching.affinity import AffinityParams
+from matchmaker.matching.feedback import FeedbackEvent, Outcome, apply_feedback
+from matchmaker.matching.problem import TeamProblem, TeamSpec
+from matchmaker.matching.team import Infeasible
+from matchmaker.matching.team import suggest_team as solve
+from matchmaker.services.audience import base_filter, checked, may_see
+from matchmaker.services.evidence import read_texts
+from matchmaker.services.scoring import DEFAULT_PARAMS, Reach, Scored, score_candidates
+from matchmaker.services.skills import skills_for
+from matchmaker.services.team_report import (
+    EVIDENCE_PER_SKILL,
+    Context,
+    TeamInfeasible,
+    TeamResult,
+    left_out,
+    team_result,
+)
+from matchmaker.services.team_request import TeamRequest, resolve_target, validate
+
+TEAM_REACH = Reach(k=40, limit=150)
+
+
+def to_unit(scores: np.ndarray, params: AffinityParams) -> np.ndarray:
+    """Affinity scores (about -1..1 + lexical_weight) to [0, 1] for the team objective."""
+    return np.asarray(np.clip(scores / (1.0 + params.lexical_weight), 0.0, 1.0), np.float64)
+
+
+def _split(
+    scored: Scored, proposer_id: str | None, audience: str, locked: set[str]
+) -> tuple[list[int], CandidateProfile | None]:
+    proposer = next((p for p in scored.profiles if p.id == proposer_id), None)
+    columns = [
+        c
+        for c, p in enumerate(scored.profiles)
+        if p.id != proposer_id and (p.id in locked or may_see(p, checked(audience)))
+    ]
+    return columns, proposer
+
+
+def _history(graph: Graph, ids: list[str]) -> list[FeedbackEvent]:
+    return [
+        FeedbackEvent(candidate, target, Outcome(decision))
+        for candidate, target, decision in feedback_history(graph, ids)
+    ]
+
+
+def _spec(
+    request: TeamRequest, proposer: CandidateProfile | None, declined: frozenset[str]
+) -> TeamSpec:
+    return TeamSpec(
+        size=request.size,
+        proposer_id=proposer.id if proposer else None,
+        proposer_conflicts=proposer.conflicts if proposer else frozenset(),
+        must_include=frozenset(request.must_include),
+        exclude=frozenset(request.exclude),
+        declined=declined,
+        max_per_org=request.max_per_org,
+        required_sectors=dict(request.required_sectors),
+        min_distinct_sigs=request.min_distinct_sigs,
+        min_distinct_disciplines=request.min_distinct_disciplines,
+        min_early_career=request.min_early_career,
+        min_regions=request.min_regions,
+        require_capacity=request.require_capacity,
+        weights=request.weights,
+        cover_threshold=request.cover_threshold,
+    )
+
+
+def suggest_team(
+    graph: Graph,
+    embedder: Embedder,
+    request: TeamRequest,
+    audience: str = "member",
+    params: AffinityParams = DEFAULT_PARAMS,
+    now: datetime | None = None,
+) -> TeamResult | TeamInfeasible:
+    """A team for the request, or which constraints cannot hold together.
+
+    Raises InvalidInput (a field out of range, unknown audience), PermissionDenied (not
+    signed in), NotFound (an unknown idea, call or task group), Neo4jUnavailable, and
+    whatever the embedder raises.
+    """
+    validate(request)
+    checked(audience)
+    target = resolve_target(graph, request)
+    skills, derived = skills_for(embedder, target.text, request.skills or target.skills)
+    locked = set(request.must_include)
+    include = [*locked, *([target.proposer_id] if target.proposer_id else [])]
+    scored = score_candidates(
+        graph, embedder, [target.text, *skills], base_filter(checked(audience)), params,
+        now or datetime.now(UTC), TEAM_REACH, include=include,
+    )  # fmt: skip
+    columns, proposer = _split(scored, target.proposer_id, audience, locked)
+    ids = [scored.profiles[c].id for c in columns]
+    unit = to_unit(scored.matrix.scores[:, columns], params)
+    adjusted = apply_feedback(ids, unit[0], target.id, _history(graph, ids))
+    declined = adjusted.declined | declined_for(graph, target.id)
+    problem = TeamProblem(
+        candidates=tuple(
+            scored.profiles[c].candidate(proposer.organisation_id if proposer else None)
+            for c in columns
+        ),
+        skills=skills,
+        skill_scores=unit[1:].T.reshape(len(columns), len(skills)),
+        relevance=adjusted.relevance,
+        spec=_spec(request, proposer, declined),
+    )
+    answer = solve(problem, solver=request.solver)
+    ctx = Context(
+        target, skills, derived, scored,
+        dict(zip(ids, adjusted.relevance.tolist(), strict=True)), adjusted.boosts, proposer,
+        {}, {},
+    )  # fmt: skip
+    if isinstance(answer, Infeasible):
+        return TeamInfeasible(
+            target, skills, derived, answer.binding, answer.message, left_out(ctx, answer.screened)
+        )
+    team_columns = [scored.column(i) for i in answer.member_ids]
+    ctx = Context(
+        target, skills, derived, scored, ctx.relevance, ctx.boosts, proposer,
+        paths_to(graph, proposer.id, answer.member_ids, base_filter(checked(audience)).open_only)
+        if proposer
+        else {},
+        read_texts(graph, scored, range(len(skills) + 1), team_columns, EVIDENCE_PER_SKILL),
+    )  # fmt: skip
+    return team_result(ctx, answer)
