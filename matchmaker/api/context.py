@@ -1,15 +1,29 @@
-"""The typed request context every resolver receives."""
+"""The typed request context every resolver receives: the runtime, the viewer, the loaders."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import TypeAlias
 
 from starlette.requests import Request
+from starlette.responses import Response
+from strawberry.types import Info
 
+from matchmaker.api.loaders import Loaders
+from matchmaker.auth.roles import Viewer
 from matchmaker.bootstrap import Runtime
 
 
 @dataclass
 class Context:
     request: Request
+    response: Response | None
     runtime: Runtime
+    viewer: Viewer
+    loaders: Loaders = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.loaders = Loaders(self.runtime.graph, self.viewer)
+
+
+AppInfo: TypeAlias = Info[Context, None]

@@ -1,26 +1,32 @@
-"""The GraphQL schema: strawberry types kept apart from the domain types."""
+"""The GraphQL schema: the roots assembled from their modules, with limits and masking."""
 
 from __future__ import annotations
 
 import strawberry
-from strawberry.types import Info
+from strawberry.tools import merge_types
 
-from matchmaker.adapters.schema import schema_version
-from matchmaker.api.context import Context
+from matchmaker.api.errors import MaskUnexpected
+from matchmaker.api.limits import limit_extensions
+from matchmaker.api.mutations.groups import GroupMutations
+from matchmaker.api.mutations.ideas import IdeaMutations
+from matchmaker.api.mutations.profile import ProfileMutations
+from matchmaker.api.mutations.session import SessionMutations
+from matchmaker.api.queries.directory import DirectoryQueries
+from matchmaker.api.queries.health import HealthQueries
+from matchmaker.api.queries.session import SessionQueries
+from matchmaker.api.queries.work import WorkQueries
+
+Query = merge_types("Query", (SessionQueries, DirectoryQueries, WorkQueries, HealthQueries))
+
+Mutation = merge_types(
+    "Mutation", (SessionMutations, ProfileMutations, IdeaMutations, GroupMutations)
+)
+
+schema = strawberry.Schema(
+    query=Query, mutation=Mutation, extensions=[*limit_extensions(), MaskUnexpected]
+)
 
 
-@strawberry.type(description="Whether the service can reach its graph.")
-class Health:
-    neo4j: bool
-    schema_version: int
-
-
-@strawberry.type
-class Query:
-    @strawberry.field(description="Reachability of Neo4j and the applied schema version.")
-    def health(self, info: Info[Context, None]) -> Health:
-        graph = info.context.runtime.graph
-        return Health(neo4j=graph.ping(), schema_version=schema_version(graph))
-
-
-schema = strawberry.Schema(query=Query)
+def sdl() -> str:
+    """The schema as SDL text, as committed in schema.graphql."""
+    return schema.as_str() + "\n"

@@ -1,22 +1,88 @@
-"""The strawberry ASGI app with the request context built per request."""
+"""The GraphQL HTTP endpoint: bearer tokens, the body limit, and status codes for refusals.
+
+- A missing token means an anonymous caller; a malformed, tampered, expired or unknown
+  token is refused with 401 before any resolver runs.
+- A request whose every error is a refusal gets that refusal's status: 400 for an invalid
+  document, 401/403 for permissions, 503 when the graph is down; partial data keeps 200.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.types import ASGIApp, Receive, Scope, Send
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
+from strawberry.http import GraphQLHTTPResponse
+from strawberry.types import ExecutionResult
 
 from matchmaker.api.context import Context
+from matchmaker.api.limits import BodyLimit
 from matchmaker.api.schema import schema
+from matchmaker.auth.tokens import TokenRejected
+from matchmaker.errors import Neo4jUnavailable
+from matchmaker.services.auth import authenticate
+
+STATUS_BY_CODE = {"UNAVAILABLE": 503, "UNAUTHENTICATED": 401, "FORBIDDEN": 403, "INTERNAL": 500}
+
+
+def bearer_token(header: str | None) -> str | None:
+    """The token of an `Authorization: Bearer <token>` header; raises TokenRejected."""
+    if not header:
+        return None
+    scheme, _, token = header.partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        raise TokenRejected("Send the token as `Authorization: Bearer <token>`.")
+    return token.strip()
+
+
+def _error(status: int, message: str, code: str) -> JSONResponse:
+    body = {"errors": [{"message": message, "extensions": {"code": code}}]}
+    headers = {"WWW-Authenticate": 'Bearer error="invalid_token"'} if status == 401 else None
+    return JSONResponse(body, status_code=status, headers=headers)
+
+
+def _status(result: ExecutionResult) -> int | None:
+    if not result.errors or result.data is not None:
+        return None
+    codes = [(e.extensions or {}).get("code") for e in result.errors]
+    for code, status in STATUS_BY_CODE.items():
+        if code in codes:
+            return status
+    return 400
 
 
 class MatchmakerGraphQL(GraphQL[Context, None]):
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        try:
+            await super().__call__(scope, receive, send)
+        except TokenRejected as e:
+            await _error(401, str(e), "UNAUTHENTICATED")(scope, receive, send)
+        except Neo4jUnavailable:
+            message = "The database is not reachable just now; please try again in a moment."
+            await _error(503, message, "UNAVAILABLE")(scope, receive, send)
+
     async def get_context(self, request: Request | WebSocket, response: Any = None) -> Context:
         assert isinstance(request, Request)
-        return Context(request=request, runtime=request.app.state.runtime)
+        runtime = request.app.state.runtime
+        token = bearer_token(request.headers.get("authorization"))
+        viewer = await run_in_threadpool(authenticate, runtime.graph, runtime.settings, token)
+        request.state.sub_response = response
+        return Context(request=request, response=response, runtime=runtime, viewer=viewer)
+
+    async def process_result(
+        self, request: Request, result: ExecutionResult
+    ) -> GraphQLHTTPResponse:
+        status = _status(result)
+        response: Response | None = getattr(request.state, "sub_response", None)
+        if status is not None and response is not None:
+            response.status_code = status
+        return await super().process_result(request, result)
 
 
-def graphql_app() -> MatchmakerGraphQL:
-    return MatchmakerGraphQL(schema, graphql_ide="graphiql")
+def graphql_app() -> ASGIApp:
+    """The /graphql endpoint, behind the request-size limit."""
+    return BodyLimit(MatchmakerGraphQL(schema, graphql_ide="graphiql"))

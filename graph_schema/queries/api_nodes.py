@@ -1,0 +1,103 @@
+"""Reads of nodes by id and in pages, each filtered by api_visibility for the caller.
+
+Every returned node is projected with `node(label, v)`: its properties without the vector,
+plus the ids of its single-valued neighbours, named like matchmaker.domain.model's fields.
+Parameters: $audience, $viewer, and for pages $skip, $limit and the label's filters.
+"""
+
+from __future__ import annotations
+
+from graph_schema import model as m
+from graph_schema.queries.api_visibility import visible
+
+KIND_LABELS = "[" + ", ".join(f"'{k}'" for k in m.GROUP_KIND_LABELS) + "]"
+
+
+def _one(v: str, pattern: str, alias: str) -> str:
+    return f"head([({v}){pattern}({alias}) | {alias}.id])"
+
+
+def _many(v: str, pattern: str, alias: str) -> str:
+    return f"[({v}){pattern}({alias}) | {alias}.id]"
+
+
+def _extras(label: str, v: str) -> str:
+    themes = _many(v, f"-[:{m.ADDRESSES}]->", f"t:{m.THEME}")
+    extras = {
+        m.MEMBER: f"organisation_id: {_one(v, f'-[:{m.WORKS_AT}]->', f'o:{m.ORGANISATION}')}",
+        m.GROUP: f"kind: head([l IN labels({v}) WHERE l IN {KIND_LABELS}]), themes: {themes}",
+        m.IDEA: (
+            f"submitted_by: {_one(v, f'-[:{m.SUBMITTED_BY}]->', f'x:{m.MEMBER}')}, "
+            f"call_id: {_one(v, f'-[:{m.RESPONDS_TO}]->', f'c:{m.CALL}')}, themes: {themes}"
+        ),
+        m.CALL: f"themes: {themes}",
+        m.PARTNER: f"networks: {_many(v, f'-[:{m.PART_OF}]->', f'w:{m.NETWORK}')}",
+        m.KTP: (
+            f"business_partner_id: {_one(v, f'-[:{m.BUSINESS}]->', f'b:{m.PARTNER}')}, "
+            f"knowledge_base_partner_id: {_one(v, f'-[:{m.KNOWLEDGE_BASE}]->', f'k:{m.PARTNER}')}, "
+            f"supervisor_id: {_one(v, f'-[:{m.SUPERVISOR}]->', f's:{m.MEMBER}')}"
+        ),
+        m.OUTPUT: f"authors: [(a:{m.MEMBER})-[:{m.AUTHORED}]->({v}) | a.id]",
+    }
+    return extras.get(label, "")
+
+
+def node(label: str, v: str = "n") -> str:
+    """A map projection of node `v`: its properties, no vector, plus neighbour ids."""
+    extra = _extras(label, v)
+    return f"{v} {{.*, {m.EMBEDDING}: null{', ' + extra if extra else ''}}}"
+
+
+def by_ids(label: str) -> str:
+    """Rows {id, node} for the visible nodes among $ids."""
+    return (
+        f"UNWIND $ids AS id MATCH (n:{label} {{id: id}}) WHERE {visible(label, 'n')} "
+        f"RETURN id, {node(label)} AS node"
+    )
+
+
+# Optional filters per label; each parameter is null when the caller did not set it.
+FILTERS: dict[str, str] = {
+    m.MEMBER: (
+        "($discipline IS NULL OR n.discipline = $discipline) "
+        "AND ($region IS NULL OR n.region = $region) "
+        "AND ($career_stage IS NULL OR n.career_stage = $career_stage) "
+        f"AND ($organisation_id IS NULL OR EXISTS {{ (n)-[:{m.WORKS_AT}]->"
+        f"(:{m.ORGANISATION} {{id: $organisation_id}}) }})"
+    ),
+    m.GROUP: "($kind IS NULL OR $kind IN labels(n)) AND ($status IS NULL OR n.status = $status)",
+    m.IDEA: (
+        "($status IS NULL OR n.status = $status) "
+        f"AND ($call_id IS NULL "
+        f"OR EXISTS {{ (n)-[:{m.RESPONDS_TO}]->(:{m.CALL} {{id: $call_id}}) }})"
+    ),
+    m.PARTNER: "($kind IS NULL OR n.kind = $kind) AND ($sector IS NULL OR n.sector = $sector)",
+    m.ORGANISATION: (
+        "($sector IS NULL OR n.sector = $sector) AND ($region IS NULL OR n.region = $region)"
+    ),
+    m.CALL: "($status IS NULL OR n.status = $status)",
+    m.THEME: "($kind IS NULL OR n.kind = $kind)",
+    m.KTP: "($status IS NULL OR n.status = $status)",
+}
+
+# The property each label's pages are ordered by (then id, so pages are stable).
+ORDER: dict[str, str] = {m.IDEA: "title", m.CALL: "title", m.OUTPUT: "title", m.KTP: "title"}
+
+
+def _where(label: str) -> str:
+    extra = FILTERS.get(label)
+    return visible(label, "n") + (f" AND {extra}" if extra else "")
+
+
+def page(label: str) -> str:
+    """One page of visible nodes: rows {node}, ordered by name (or title) then id."""
+    key = ORDER.get(label, "name")
+    return (
+        f"MATCH (n:{label}) WHERE {_where(label)} WITH n ORDER BY n.{key}, n.id "
+        f"SKIP $skip LIMIT $limit RETURN {node(label)} AS node"
+    )
+
+
+def count(label: str) -> str:
+    """The number of visible nodes that pass the filters: one row {total}."""
+    return f"MATCH (n:{label}) WHERE {_where(label)} RETURN count(n) AS total"

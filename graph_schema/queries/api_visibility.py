@@ -1,0 +1,78 @@
+"""Which nodes exist for which audience: the one place the API's visibility rules live.
+
+Every API read that returns nodes ANDs `visible(label, var)` into its WHERE clause, with the
+parameters `$audience` (anonymous | member | staff | partner | admin) and `$viewer` (the
+signed-in member's or partner's id, or ''). The rules:
+
+- Members: staff and admins see all; members see all members; partners see only members who
+  agreed to be visible to partners; anonymous callers see none.
+- Ideas: staff and admins see all; members and partners see submitted ideas, and members also
+  the drafts they wrote or were invited to; anonymous callers see none.
+- Partners: hidden partners (`visible = false`) only to staff, admins and themselves.
+- SIGs, CoIs, calls and themes are public; everything else needs a sign-in.
+- Opting out of matching (`open_to_matching = false`) is applied by `matchable(var)`, which
+  search and suggestion reads add for every audience except staff and admins.
+"""
+
+from __future__ import annotations
+
+from graph_schema import model as m
+
+STAFF = "$audience IN ['staff', 'admin']"
+SIGNED_IN = "$audience IN ['member', 'staff', 'partner', 'admin']"
+
+PUBLIC_LABELS: frozenset[str] = frozenset({m.SIG, m.COI, m.CALL, m.THEME})
+
+
+def _member(v: str) -> str:
+    return (
+        f"({STAFF} OR $audience = 'member' "
+        f"OR ($audience = 'partner' AND coalesce({v}.visible_to_partners, false)))"
+    )
+
+
+def _idea(v: str) -> str:
+    mine = (
+        f"EXISTS {{ ({v})-[:{m.SUBMITTED_BY}]->(:{m.MEMBER} {{id: $viewer}}) }} "
+        f"OR EXISTS {{ (:{m.MEMBER} {{id: $viewer}})-[:{m.INVITED_TO}]->({v}) }}"
+    )
+    return (
+        f"({STAFF} OR ($audience IN ['member', 'partner'] AND {v}.status <> 'draft') "
+        f"OR ($audience = 'member' AND ({mine})))"
+    )
+
+
+def _partner(v: str) -> str:
+    return (
+        f"({STAFF} OR ({SIGNED_IN} AND coalesce({v}.visible, true)) "
+        f"OR ($audience = 'partner' AND {v}.id = $viewer))"
+    )
+
+
+def _group(v: str) -> str:
+    return f"({SIGNED_IN} OR {v}:{m.SIG} OR {v}:{m.COI})"
+
+
+RULES = {m.MEMBER: _member, m.IDEA: _idea, m.PARTNER: _partner, m.GROUP: _group}
+
+
+def visible(label: str, v: str) -> str:
+    """A Cypher predicate: node `v` (with `label`) exists for `$audience` / `$viewer`."""
+    rule = RULES.get(label)
+    if rule is not None:
+        return rule(v)
+    if label in PUBLIC_LABELS:
+        return "true"
+    return f"({SIGNED_IN})"
+
+
+def visible_any(v: str) -> str:
+    """The predicate for a node whose label is not known in advance (the graph view)."""
+    cases = [f"WHEN {v}:{label} THEN {visible(label, v)}" for label in RULES]
+    public = " OR ".join(f"{v}:{label}" for label in sorted(PUBLIC_LABELS))
+    return f"(CASE {' '.join(cases)} WHEN {public} THEN true ELSE {SIGNED_IN} END)"
+
+
+def matchable(v: str) -> str:
+    """Members who opted out of matching are left out of search and suggestions, but staff's."""
+    return f"({STAFF} OR coalesce({v}.open_to_matching, true))"

@@ -1,0 +1,85 @@
+"""The API's writes. Each runs in one transaction with its AuditEvent (api_audit.RECORD).
+
+Property names in `$changes` maps come from the services' fixed lists, never from input.
+"""
+
+from __future__ import annotations
+
+from graph_schema import model as m
+
+SET_MEMBER = f"MATCH (n:{m.MEMBER} {{id: $id}}) SET n += $changes RETURN n.id AS id"
+
+CREATE_IDEA = (
+    f"MATCH (a:{m.MEMBER} {{id: $member_id}}) "
+    f"CREATE (n:{m.IDEA} {{id: $id, created: $created}})-[:{m.SUBMITTED_BY}]->(a) "
+    "SET n += $changes RETURN n.id AS id"
+)
+
+SET_IDEA = f"MATCH (n:{m.IDEA} {{id: $id}}) SET n += $changes RETURN n.id AS id"
+
+SET_IDEA_CALL = (
+    f"MATCH (n:{m.IDEA} {{id: $id}}) OPTIONAL MATCH (n)-[r:{m.RESPONDS_TO}]->() DELETE r "
+    f"WITH DISTINCT n MATCH (c:{m.CALL} {{id: $call_id}}) MERGE (n)-[:{m.RESPONDS_TO}]->(c)"
+)
+
+CLEAR_IDEA_CALL = f"MATCH (:{m.IDEA} {{id: $id}})-[r:{m.RESPONDS_TO}]->() DELETE r"
+
+
+def set_themes(label: str) -> str:
+    """Replace the ADDRESSES edges of the `label` node $id with edges to $theme_ids."""
+    return (
+        f"MATCH (n:{label} {{id: $id}}) OPTIONAL MATCH (n)-[r:{m.ADDRESSES}]->(:{m.THEME}) "
+        f"DELETE r WITH DISTINCT n UNWIND $theme_ids AS tid "
+        f"MATCH (t:{m.THEME} {{id: tid}}) MERGE (n)-[:{m.ADDRESSES}]->(t)"
+    )
+
+
+def express_interest(label: str) -> str:
+    """`label` is Member or Partner: (who)-[:INTERESTED_IN {at}]->(idea), once."""
+    return (
+        f"MATCH (w:{label} {{id: $who}}), (i:{m.IDEA} {{id: $idea_id}}) "
+        f"MERGE (w)-[r:{m.INTERESTED_IN}]->(i) ON CREATE SET r.at = datetime() "
+        "RETURN i.id AS id"
+    )
+
+
+INVITE = (
+    f"MATCH (w:{m.MEMBER} {{id: $member_id}}), (i:{m.IDEA} {{id: $idea_id}}) "
+    f"MERGE (w)-[r:{m.INVITED_TO}]->(i) ON CREATE SET r.by = $by, r.at = datetime() "
+    "RETURN i.id AS id"
+)
+
+CREATE_TASK_GROUP = (
+    f"CREATE (n:{m.GROUP}:{m.TASK_GROUP} {{id: $id, kind: '{m.TASK_GROUP}', status: 'active', "
+    "created: $created}) SET n += $changes RETURN n.id AS id"
+)
+
+ADD_GROUP_MEMBER = (
+    f"MATCH (a:{m.MEMBER} {{id: $member_id}}), (g:{m.GROUP} {{id: $group_id}}) "
+    f"MERGE (a)-[r:{m.MEMBER_OF}]->(g) SET r.role = $role RETURN g.id AS id"
+)
+
+ADD_GROUP_MEMBERS = (
+    f"MATCH (g:{m.GROUP} {{id: $group_id}}) UNWIND $member_ids AS mid "
+    f"MATCH (a:{m.MEMBER} {{id: mid}}) MERGE (a)-[r:{m.MEMBER_OF}]->(g) "
+    "ON CREATE SET r.role = 'member'"
+)
+
+REMOVE_GROUP_MEMBER = (
+    f"MATCH (:{m.MEMBER} {{id: $member_id}})-[r:{m.MEMBER_OF}]->(:{m.GROUP} {{id: $group_id}}) "
+    "DELETE r RETURN count(*) AS removed"
+)
+
+MEMBERSHIP = (
+    f"MATCH (:{m.MEMBER} {{id: $member_id}})-[r:{m.MEMBER_OF}]->(:{m.GROUP} {{id: $group_id}}) "
+    "RETURN coalesce(r.role, 'member') AS role"
+)
+
+IDEA_OWNER = (
+    f"MATCH (i:{m.IDEA} {{id: $id}}) RETURN head([(i)-[:{m.SUBMITTED_BY}]->(a) | a.id]) AS owner"
+)
+
+EXISTING = {
+    label: f"UNWIND $ids AS id MATCH (n:{label} {{id: id}}) RETURN n.id AS id"
+    for label in (m.MEMBER, m.THEME, m.CALL, m.GROUP, m.IDEA, m.PARTNER)
+}

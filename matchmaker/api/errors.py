@@ -1,0 +1,92 @@
+"""Expected failures as schema types, and the masking of everything unexpected.
+
+Resolvers return the types below inside union results; a `PublicError` is a refusal whose
+message is written for people and reaches the client. Any other exception is logged with its
+stack trace and reaches the client only as "Unexpected error.".
+"""
+
+from __future__ import annotations
+
+import logging
+
+import strawberry
+from graphql import GraphQLError
+from strawberry.extensions import MaskErrors
+
+from matchmaker.errors import InvalidInput, MatchmakerError, Neo4jUnavailable
+from matchmaker.errors import NotFound as NotFoundError
+
+log = logging.getLogger(__name__)
+
+UNEXPECTED = "Unexpected error."
+UNAVAILABLE = "The database is not reachable just now; please try again in a moment."
+
+
+class PublicError(MatchmakerError):
+    """A refusal whose message is safe and useful to show to the caller."""
+
+
+@strawberry.type(description="One input field that failed validation, and why.")
+class ValidationError:
+    field: str
+    message: str
+
+
+@strawberry.type(description="The input did not pass validation; nothing was changed.")
+class ValidationErrors:
+    message: str
+    errors: list[ValidationError]
+
+    @classmethod
+    def of(cls, problems: list[InvalidInput]) -> ValidationErrors:
+        errors = [ValidationError(field=p.field, message=p.reason) for p in problems]
+        fields = ", ".join(e.field for e in errors)
+        return cls(message=f"Please correct: {fields}.", errors=errors)
+
+
+@strawberry.type(description="No node with that id exists for you.")
+class NotFound:
+    message: str
+    kind: str
+    id: strawberry.ID
+
+    @classmethod
+    def of(cls, error: NotFoundError) -> NotFound:
+        return cls(
+            message=str(error).capitalize() + ".", kind=error.kind, id=strawberry.ID(error.ident)
+        )
+
+
+@strawberry.type(
+    description="You may not do this to this node (for example, another member's idea)."
+)
+class NotAllowed:
+    message: str
+
+
+def should_mask(error: GraphQLError) -> bool:
+    """Mask and log anything that is not a GraphQL refusal or a PublicError."""
+    original = error.original_error
+    if original is None or isinstance(original, (GraphQLError, PublicError)):
+        return False
+    if isinstance(original, Neo4jUnavailable):
+        log.warning("graph unavailable at %s: %s", error.path, original)
+        return True
+    log.error("unexpected error at %s", error.path, exc_info=original)
+    return True
+
+
+class MaskUnexpected(MaskErrors):
+    """MaskErrors that says so when the graph is down (code UNAVAILABLE; the view sends 503)."""
+
+    def __init__(self) -> None:
+        super().__init__(should_mask_error=should_mask, error_message=UNEXPECTED)
+
+    def anonymise_error(self, error: GraphQLError) -> GraphQLError:
+        down = isinstance(error.original_error, Neo4jUnavailable)
+        return GraphQLError(
+            UNAVAILABLE if down else UNEXPECTED,
+            nodes=error.nodes,
+            path=error.path,
+            extensions={"code": "UNAVAILABLE" if down else "INTERNAL"},
+        )

@@ -1,0 +1,88 @@
+"""Request limits: body size (checked before any parsing), query depth, aliases and tokens."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from starlette.responses import JSONResponse
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from strawberry.extensions import MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter
+from strawberry.extensions.base_extension import SchemaExtension
+
+MAX_BODY_BYTES = 100 * 1024
+MAX_DEPTH = 10
+MAX_ALIASES = 30
+MAX_TOKENS = 2000
+
+
+def limit_extensions() -> list[Callable[[], SchemaExtension]]:
+    """Validation rules that refuse deep, alias-heavy or very long documents."""
+    return [
+        lambda: QueryDepthLimiter(max_depth=MAX_DEPTH),
+        lambda: MaxAliasesLimiter(max_alias_count=MAX_ALIASES),
+        lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
+    ]
+
+
+def _too_large(limit: int) -> JSONResponse:
+    message = f"The request is larger than {limit // 1024} KB; send a smaller one."
+    body = {"errors": [{"message": message, "extensions": {"code": "PAYLOAD_TOO_LARGE"}}]}
+    return JSONResponse(body, status_code=413)
+
+
+class BodyLimit:
+    """Answers 413 to a request whose body or query string exceeds `limit` bytes.
+
+    The body is read (up to the limit) before the wrapped app sees it, then replayed, so
+    nothing parses an oversized document.
+    """
+
+    def __init__(self, app: ASGIApp, limit: int = MAX_BODY_BYTES) -> None:
+        self.app = app
+        self.limit = limit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        if self._declared_too_large(scope):
+            await _too_large(self.limit)(scope, receive, send)
+            return
+        body = await self._read(receive)
+        if body is None:
+            await _too_large(self.limit)(scope, receive, send)
+            return
+        await self.app(scope, _replay(body, receive), send)
+
+    def _declared_too_large(self, scope: Scope) -> bool:
+        if len(scope.get("query_string", b"")) > self.limit:
+            return True
+        for name, value in scope.get("headers", []):
+            if name == b"content-length":
+                return not value.isdigit() or int(value) > self.limit
+        return False
+
+    async def _read(self, receive: Receive) -> bytes | None:
+        body = bytearray()
+        while True:
+            message = await receive()
+            if message["type"] != "http.request":
+                return bytes(body)
+            body += message.get("body", b"")
+            if len(body) > self.limit:
+                return None
+            if not message.get("more_body", False):
+                return bytes(body)
+
+
+def _replay(body: bytes, receive: Receive) -> Receive:
+    sent = False
+
+    async def replay() -> Message:
+        nonlocal sent
+        if sent:
+            return await receive()
+        sent = True
+        return {"type": "http.request", "body": body, "more_body": False}
+
+    return replay

@@ -1,0 +1,55 @@
+"""DataLoaders: every node-by-id and relationship hop a request makes is batched per label.
+
+One loader per label and one per hop, created on first use and living for one request, so a
+nested request costs one query per level, however many parents it has.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import Any
+
+from starlette.concurrency import run_in_threadpool
+from strawberry.dataloader import DataLoader
+
+from graph_schema.queries.api_related import Hop
+from matchmaker.adapters import reads
+from matchmaker.adapters.graph import Graph
+from matchmaker.adapters.records import Linked
+from matchmaker.auth.roles import Viewer
+
+
+class Loaders:
+    """The request's loaders, all reading as `viewer`."""
+
+    def __init__(self, graph: Graph, viewer: Viewer) -> None:
+        self.graph = graph
+        self.viewer = viewer
+        self._nodes: dict[str, DataLoader[str, Any | None]] = {}
+        self._hops: dict[Hop, DataLoader[str, list[Linked]]] = {}
+
+    def node(self, label: str) -> DataLoader[str, Any | None]:
+        """Nodes of `label` by id; None where the node is hidden or does not exist."""
+        if label not in self._nodes:
+            self._nodes[label] = DataLoader(load_fn=partial(self._load_nodes, label))
+        return self._nodes[label]
+
+    def hop(self, step: Hop) -> DataLoader[str, list[Linked]]:
+        """The visible far ends of `step` from each source id."""
+        if step not in self._hops:
+            self._hops[step] = DataLoader(load_fn=partial(self._load_hop, step))
+        return self._hops[step]
+
+    def remember(self, label: str, records: list[Any]) -> None:
+        """Prime the node loader with records a page has already read."""
+        loader = self.node(label)
+        for record in records:
+            loader.prime(record.id, record)
+
+    async def _load_nodes(self, label: str, ids: list[str]) -> list[Any | None]:
+        found = await run_in_threadpool(reads.by_ids, self.graph, label, ids, self.viewer)
+        return [found.get(i) for i in ids]
+
+    async def _load_hop(self, step: Hop, ids: list[str]) -> list[list[Linked]]:
+        found = await run_in_threadpool(reads.hop, self.graph, step, ids, self.viewer)
+        return [found[i] for i in ids]

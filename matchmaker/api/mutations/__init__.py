@@ -1,0 +1,1 @@
+"""The Mutation root, assembled from one module per area. Every change is audited."""

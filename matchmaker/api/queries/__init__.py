@@ -1,0 +1,1 @@
+"""The Query root, assembled from one module per area."""

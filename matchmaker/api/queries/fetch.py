@@ -1,0 +1,43 @@
+"""Shared resolver bodies for the root lookups: one node by id, one page of a label."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any, TypeVar
+
+from starlette.concurrency import run_in_threadpool
+
+from matchmaker.adapters import reads
+from matchmaker.api.context import AppInfo
+from matchmaker.api.pagination import Connection, connection, window
+from matchmaker.api.types import load
+
+T = TypeVar("T")
+
+
+async def by_id(info: AppInfo, label: str, ident: str, wrap: Callable[[Any], T]) -> T | None:
+    """The node with that id as a GraphQL type, or None if it is hidden or absent."""
+    record = await load.node(info, label, ident)
+    return None if record is None else wrap(record)
+
+
+async def page_of(
+    info: AppInfo,
+    label: str,
+    wrap: Callable[[Any], T],
+    cursor: tuple[int | None, str | None],
+    filters: Mapping[str, object] | None = None,
+) -> Connection[T]:
+    """A page of visible nodes; `cursor` is (first, after). Raises PublicError on bad paging."""
+    skip, limit = window(*cursor)
+    ctx = info.context
+    found = await run_in_threadpool(
+        reads.page, ctx.runtime.graph, label, ctx.viewer, (skip, limit), filters
+    )
+    ctx.loaders.remember(label, found.items)
+    return connection(found.items, found.total, skip, wrap)
+
+
+def enum_value(value: Any) -> str | None:
+    """An enum's stored value (or None), for filter parameters."""
+    return None if value is None else str(value.value)

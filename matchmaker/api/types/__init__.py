@@ -1,0 +1,1 @@
+"""The GraphQL object types, kept apart from the domain records they wrap (`from_domain`)."""

@@ -1,0 +1,62 @@
+"""Roles and the viewer every read and write is made on behalf of.
+
+A viewer's `audience` is what the graph queries filter by (see graph_schema/queries/
+api_visibility.py): the one place that decides which nodes exist for whom.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Role(StrEnum):
+    ANONYMOUS = "anonymous"
+    MEMBER = "member"
+    STAFF = "staff"  # STERIC staff
+    PARTNER = "partner"
+    ADMIN = "admin"
+
+
+STAFF_ROLES = frozenset({Role.STAFF, Role.ADMIN})
+SIGNED_IN_ROLES = frozenset({Role.MEMBER, Role.STAFF, Role.PARTNER, Role.ADMIN})
+
+
+@dataclass(frozen=True)
+class Viewer:
+    """The signed-in person (or nobody): their id, role and display name."""
+
+    id: str
+    role: Role
+    name: str = ""
+
+    @property
+    def audience(self) -> str:
+        return self.role.value
+
+    @property
+    def is_staff(self) -> bool:
+        return self.role in STAFF_ROLES
+
+    @property
+    def signed_in(self) -> bool:
+        return self.role in SIGNED_IN_ROLES
+
+    @property
+    def member_id(self) -> str | None:
+        return self.id if self.role is Role.MEMBER else None
+
+    @property
+    def partner_id(self) -> str | None:
+        return self.id if self.role is Role.PARTNER else None
+
+    def sees_contact_of(self, member_id: str, visible_to_members: bool) -> bool:
+        """Whether this viewer may read a member's contact details (email)."""
+        if self.is_staff:
+            return True
+        if self.role is not Role.MEMBER:
+            return False
+        return member_id == self.id or visible_to_members
+
+
+ANONYMOUS = Viewer(id="", role=Role.ANONYMOUS, name="")

@@ -1,0 +1,61 @@
+"""Signed bearer tokens: HS256 JWTs carrying a subject id and a role, with an expiry."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+import jwt
+
+from matchmaker.auth.roles import Role
+from matchmaker.errors import MatchmakerError
+
+ALGORITHM = "HS256"
+ISSUER = "ipem-matchmaker"
+
+
+class TokenRejected(MatchmakerError):
+    """A bearer token that is malformed, expired, tampered with or names no one."""
+
+
+@dataclass(frozen=True)
+class Claims:
+    subject: str
+    role: Role
+    expires_at: int
+
+
+def issue_token(subject: str, role: Role, secret: str, ttl_s: int, now: float | None = None) -> str:
+    """A token for `subject` in `role`, valid for `ttl_s` seconds."""
+    issued = int(time.time() if now is None else now)
+    payload = {"sub": subject, "role": role.value, "iat": issued, "exp": issued + ttl_s}
+    return jwt.encode({**payload, "iss": ISSUER}, secret, algorithm=ALGORITHM)
+
+
+def read_token(token: str, secret: str) -> Claims:
+    """The claims of a valid token; raises TokenRejected saying why it is not valid."""
+    try:
+        payload = jwt.decode(
+            token,
+            secret,
+            algorithms=[ALGORITHM],
+            issuer=ISSUER,
+            options={"require": ["sub", "exp", "iat", "iss"]},
+        )
+    except jwt.ExpiredSignatureError as e:
+        raise TokenRejected("The sign-in token has expired; sign in again.") from e
+    except jwt.InvalidSignatureError as e:
+        raise TokenRejected("The sign-in token's signature is not valid.") from e
+    except jwt.PyJWTError as e:
+        raise TokenRejected("The sign-in token is not valid; sign in again.") from e
+    return Claims(str(payload["sub"]), _role(payload.get("role")), int(payload["exp"]))
+
+
+def _role(raw: object) -> Role:
+    try:
+        role = Role(str(raw))
+    except ValueError as e:
+        raise TokenRejected(f"The sign-in token names an unknown role {raw!r}.") from e
+    if role is Role.ANONYMOUS:
+        raise TokenRejected("The sign-in token names no role.")
+    return role

@@ -1,0 +1,91 @@
+"""Signing in and knowing who is asking: tokens become viewers, checked against the graph."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from matchmaker.adapters import identities
+from matchmaker.adapters.graph import Graph
+from matchmaker.auth.accounts import STAFF_ACCOUNTS, account_for_role, staff_account
+from matchmaker.auth.roles import ANONYMOUS, Role, Viewer
+from matchmaker.auth.tokens import TokenRejected, issue_token, read_token
+from matchmaker.config import Settings
+from matchmaker.errors import NotFound, PermissionDenied
+
+
+@dataclass(frozen=True)
+class SignedIn:
+    token: str
+    viewer: Viewer
+    expires_in_s: int
+
+
+@dataclass(frozen=True)
+class DemoUser:
+    viewer: Viewer
+    description: str
+
+
+def viewer_for(graph: Graph, subject: str, role: Role) -> Viewer | None:
+    """The viewer a subject id stands for in `role`, or None if there is no such person."""
+    if role is Role.MEMBER:
+        name = identities.member_name(graph, subject)
+    elif role is Role.PARTNER:
+        name = identities.partner_name(graph, subject)
+    else:
+        return staff_account(subject, role)
+    return None if name is None else Viewer(subject, role, name)
+
+
+def authenticate(graph: Graph, settings: Settings, token: str | None) -> Viewer:
+    """The viewer a bearer token stands for (ANONYMOUS without one); raises TokenRejected."""
+    if not token:
+        return ANONYMOUS
+    claims = read_token(token, settings.jwt_secret)
+    viewer = viewer_for(graph, claims.subject, claims.role)
+    if viewer is None:
+        raise TokenRejected(f"The sign-in token names no known {claims.role.value}.")
+    return viewer
+
+
+def sign_in(graph: Graph, settings: Settings, subject: str | None, role: Role) -> SignedIn:
+    """A token for a demo identity; raises PermissionDenied when demo sign-in is off and
+    NotFound when the member, partner or account does not exist."""
+    if not settings.demo_sign_in:
+        raise PermissionDenied("Demo sign-in is switched off on this server.")
+    viewer = _demo_viewer(graph, subject, role)
+    token = issue_token(viewer.id, viewer.role, settings.jwt_secret, settings.token_ttl_s)
+    return SignedIn(token, viewer, settings.token_ttl_s)
+
+
+def _demo_viewer(graph: Graph, subject: str | None, role: Role) -> Viewer:
+    if role in (Role.STAFF, Role.ADMIN) and not subject:
+        account = account_for_role(role)
+        if account is not None:
+            return account
+    viewer = viewer_for(graph, subject or "", role)
+    if viewer is None:
+        raise NotFound(role.value, subject or "")
+    return viewer
+
+
+def demo_users(graph: Graph, members: int = 2, partners: int = 1) -> list[DemoUser]:
+    """A handful of identities for the sign-in picker: members, staff, a partner, an admin."""
+    people = [
+        DemoUser(Viewer(i.id, Role.MEMBER, i.name), f"Member ({i.detail})")
+        for i in identities.demo_members(graph, members)
+    ]
+    bodies = [
+        DemoUser(Viewer(i.id, Role.PARTNER, i.name), f"External partner ({i.detail})")
+        for i in identities.demo_partners(graph, partners)
+    ]
+    staff = [DemoUser(a, _STAFF_TEXT[a.role]) for a in STAFF_ACCOUNTS]
+    return [*people, *staff, *bodies]
+
+
+_STAFF_TEXT = {
+    Role.STAFF: "STERIC staff: task groups, analytics, imports",
+    Role.ADMIN: "Administrator: everything, including the audit log",
+}
+
+__all__ = ["DemoUser", "SignedIn", "TokenRejected", "authenticate", "demo_users", "sign_in"]
