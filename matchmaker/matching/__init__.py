@@ -15,6 +15,7 @@ from matchmaker.matching.affinity import (
     evidence_set,
     evidence_set_of,
     person_affinity,
+    unit_scores,
 )
 from matchmaker.matching.bm25 import Bm25Index, build_index, tokenise
 from matchmaker.matching.constraints import Binding, Kind
@@ -84,4 +85,5 @@ __all__ = [
     "rank_partners",
     "suggest_team",
     "tokenise",
+    "unit_scores",
 ]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from itertools import combinations
 
 from matchmaker.matching.constraints import Binding, Kind
 from matchmaker.matching.exact import feasible_team
@@ -18,47 +19,35 @@ from matchmaker.matching.problem import Candidate, TeamProblem, TeamSpec
 from matchmaker.matching.screening import WhyNot
 
 
-def _locked_bindings(
-    problem: TeamProblem, eligible: Sequence[Candidate], screened: dict[str, WhyNot]
-) -> list[Binding]:
+def _unavailable_locks(problem: TeamProblem, screened: dict[str, WhyNot]) -> list[Binding]:
     spec, known = problem.spec, {c.id for c in problem.candidates}
     found = [
         Binding(Kind.MUST_INCLUDE, f"{i} is locked but {screened[i].detail}")
-        for i in sorted(spec.must_include)
-        if i in screened
+        for i in sorted(spec.must_include & screened.keys())
     ]
     found += [
         Binding(Kind.MUST_INCLUDE, f"{i} is locked but is not a candidate")
         for i in sorted(spec.must_include - known)
     ]
     if len(spec.must_include) > spec.size:
-        found.append(
-            Binding(
-                Kind.MUST_INCLUDE,
-                f"{len(spec.must_include)} members locked for a team of {spec.size}",
-            )
-        )
-    locked = [c for c in eligible if c.id in spec.must_include]
-    pairs = [
-        (a.id, b.id)
-        for a in locked
-        for b in locked
-        if a.id < b.id and (b.id in a.conflicts or a.id in b.conflicts)
+        detail = f"{len(spec.must_include)} members locked for a team of {spec.size}"
+        found.append(Binding(Kind.MUST_INCLUDE, detail))
+    return found
+
+
+def _clashing_locks(spec: TeamSpec, locked: Sequence[Candidate]) -> list[Binding]:
+    found = [
+        Binding(Kind.MEMBER_CONFLICTS, f"locked members {a.id} and {b.id} declared a conflict")
+        for a, b in combinations(locked, 2)
+        if b.id in a.conflicts or a.id in b.conflicts
     ]
-    found += [
-        Binding(Kind.MEMBER_CONFLICTS, f"locked members {a} and {b} declared a conflict")
-        for a, b in pairs
-    ]
+    cap = spec.max_per_org
     per_org = Counter(c.organisation_id for c in locked)
-    if spec.max_per_org is not None:
-        found += [
-            Binding(
-                Kind.MAX_PER_ORG,
-                f"{n} locked members from {org}; at most {spec.max_per_org} per organisation",
-            )
-            for org, n in sorted(per_org.items())
-            if n > spec.max_per_org
-        ]
+    found += [
+        Binding(Kind.MAX_PER_ORG, f"{n} locked members from {org}; at most {cap} per organisation")
+        for org, n in sorted(per_org.items())
+        if cap is not None and n > cap
+    ]
     return found
 
 
@@ -69,82 +58,71 @@ def _capped(candidates: Sequence[Candidate], cap: int | None) -> int:
 
 
 def _sector_bindings(spec: TeamSpec, eligible: Sequence[Candidate]) -> list[Binding]:
+    cap_note = "" if spec.max_per_org is None else f" (at most {spec.max_per_org} per organisation)"
     found = []
     for sector, needed in sorted(spec.required_sectors.items()):
         available = _capped([c for c in eligible if c.sector == sector], spec.max_per_org)
         if available < needed:
-            cap_note = (
-                ""
-                if spec.max_per_org is None
-                else f" (at most {spec.max_per_org} per organisation)"
-            )
-            found.append(
-                Binding(
-                    Kind.REQUIRED_SECTOR,
-                    f"required sector {sector}: {needed} needed, "
-                    f"{available} eligible candidates{cap_note}",
-                )
-            )
+            detail = f"required sector {sector}: {needed} needed, {available} eligible candidates"
+            found.append(Binding(Kind.REQUIRED_SECTOR, detail + cap_note))
     total = sum(spec.required_sectors.values())
     if total > spec.size:
-        found.append(
-            Binding(
-                Kind.REQUIRED_SECTOR,
-                f"team size {spec.size} is too small for the required sectors ({total} members)",
-            )
-        )
+        detail = f"team size {spec.size} is too small for the required sectors ({total} members)"
+        found.append(Binding(Kind.REQUIRED_SECTOR, detail))
     return found
 
 
-def _distinct_binding(
-    kind: Kind, needed: int, available: int, size: int, what: str
-) -> list[Binding]:
-    if needed > size and kind is not Kind.DISTINCT_SIGS:
-        return [Binding(kind, f"team size {size} is too small for {needed} distinct {what}")]
-    if available < needed:
-        return [
-            Binding(kind, f"{needed} distinct {what} needed, {available} among eligible candidates")
-        ]
+def _size_bindings(spec: TeamSpec, eligible: Sequence[Candidate]) -> list[Binding]:
+    reachable = _capped(eligible, spec.max_per_org)
+    if len(eligible) < spec.size:
+        detail = f"team size {spec.size}: only {len(eligible)} eligible candidates"
+        return [Binding(Kind.SIZE, detail)]
+    if reachable < spec.size:
+        detail = (
+            f"at most {spec.max_per_org} per organisation allows {reachable} members; "
+            f"team size {spec.size}"
+        )
+        return [Binding(Kind.MAX_PER_ORG, detail)]
     return []
 
 
-def _count_bindings(spec: TeamSpec, eligible: Sequence[Candidate]) -> list[Binding]:
-    found = []
-    if len(eligible) < spec.size:
-        found.append(
-            Binding(Kind.SIZE, f"team size {spec.size}: only {len(eligible)} eligible candidates")
-        )
-    elif _capped(eligible, spec.max_per_org) < spec.size:
-        reachable = _capped(eligible, spec.max_per_org)
-        found.append(
-            Binding(
-                Kind.MAX_PER_ORG,
-                f"at most {spec.max_per_org} per organisation allows {reachable} members; "
-                f"team size {spec.size}",
-            )
-        )
+def _early_bindings(spec: TeamSpec, eligible: Sequence[Candidate]) -> list[Binding]:
     early = _capped([c for c in eligible if c.early_career], spec.max_per_org)
-    if spec.min_early_career > min(early, spec.size):
-        found.append(
-            Binding(
-                Kind.EARLY_CAREER,
-                f"{spec.min_early_career} early-career members needed, "
-                f"{early} eligible (team size {spec.size})",
-            )
-        )
-    found += _distinct_binding(
-        Kind.DISTINCT_DISCIPLINES,
-        spec.min_distinct_disciplines,
-        len({c.discipline for c in eligible}),
-        spec.size,
-        "disciplines",
+    if spec.min_early_career <= min(early, spec.size):
+        return []
+    detail = (
+        f"{spec.min_early_career} early-career members needed, "
+        f"{early} eligible (team size {spec.size})"
     )
-    found += _distinct_binding(
-        Kind.REGIONS, spec.min_regions, len({c.region for c in eligible}), spec.size, "regions"
-    )
-    sigs = len(set().union(*(c.sigs for c in eligible))) if eligible else 0
-    found += _distinct_binding(Kind.DISTINCT_SIGS, spec.min_distinct_sigs, sigs, spec.size, "SIGs")
-    return found
+    return [Binding(Kind.EARLY_CAREER, detail)]
+
+
+def _distinct(kind: Kind, needed: int, available: int, size: int, what: str) -> list[Binding]:
+    if needed > size and kind is not Kind.DISTINCT_SIGS:
+        return [Binding(kind, f"team size {size} is too small for {needed} distinct {what}")]
+    if available < needed:
+        detail = f"{needed} distinct {what} needed, {available} among eligible candidates"
+        return [Binding(kind, detail)]
+    return []
+
+
+def _distinct_bindings(spec: TeamSpec, eligible: Sequence[Candidate]) -> list[Binding]:
+    sigs = set().union(*(c.sigs for c in eligible)) if eligible else set()
+    checks = [
+        (
+            Kind.DISTINCT_DISCIPLINES,
+            spec.min_distinct_disciplines,
+            {c.discipline for c in eligible},
+        ),
+        (Kind.REGIONS, spec.min_regions, {c.region for c in eligible}),
+        (Kind.DISTINCT_SIGS, spec.min_distinct_sigs, sigs),
+    ]
+    words = {Kind.DISTINCT_DISCIPLINES: "disciplines", Kind.REGIONS: "regions"}
+    return [
+        binding
+        for kind, needed, present in checks
+        for binding in _distinct(kind, needed, len(present), spec.size, words.get(kind, "SIGs"))
+    ]
 
 
 def diagnose(
@@ -153,11 +131,15 @@ def diagnose(
     """Constraints that counting alone shows cannot hold (empty when none does)."""
     eligible = [problem.candidates[r] for r in rows]
     spec = problem.spec
-    return (
-        _locked_bindings(problem, eligible, screened)
-        + _sector_bindings(spec, eligible)
-        + _count_bindings(spec, eligible)
-    )
+    locked = [c for c in eligible if c.id in spec.must_include]
+    return [
+        *_unavailable_locks(problem, screened),
+        *_clashing_locks(spec, locked),
+        *_sector_bindings(spec, eligible),
+        *_size_bindings(spec, eligible),
+        *_early_bindings(spec, eligible),
+        *_distinct_bindings(spec, eligible),
+    ]
 
 
 def active_kinds(spec: TeamSpec, pool: Pool) -> list[Kind]:
