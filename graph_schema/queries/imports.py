@@ -1,0 +1,181 @@
+"""Cypher for imports: how each kind of record becomes nodes and relationships.
+
+A node kind's record maps to one node (its `properties`) and to relationships (its `links`),
+each replaced as a whole when the record is written again. Rows arrive as parameters shaped
+{id, props: {...}, links: {field: [ids]}}; labels and types come from graph_schema.model only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from graph_schema import model as m
+
+
+@dataclass(frozen=True)
+class Link:
+    """A record field naming other nodes, stored as relationships of one type."""
+
+    field: str
+    rel: str
+    target: str  # the label of the nodes it names
+    many: bool = False  # a list of ids rather than one (possibly empty) id
+    incoming: bool = False  # (target)-[rel]->(node) rather than (node)-[rel]->(target)
+    ordered: bool = False  # keep the list's order in a `position` property
+
+    def pattern(self, rel_var: str = "") -> str:
+        """`(n)-[r:REL]->(t:Target)` or its reverse, for the node `n`."""
+        rel = f"[{rel_var}:{self.rel}]"
+        target = f"(t:{self.target})"
+        return f"(n)<-{rel}-{target}" if self.incoming else f"(n)-{rel}->{target}"
+
+
+@dataclass(frozen=True)
+class NodeShape:
+    label: str
+    properties: tuple[str, ...]
+    links: tuple[Link, ...] = ()
+    kind_labels: tuple[str, ...] = ()  # extra labels chosen by the `kind` property
+
+
+_THEMES = Link("themes", m.ADDRESSES, m.THEME, many=True)
+
+NODE_SHAPES: dict[str, NodeShape] = {
+    "themes": NodeShape(m.THEME, ("id", "name", "kind", "description")),
+    "organisations": NodeShape(m.ORGANISATION, ("id", "name", "sector", "region", "town")),
+    "members": NodeShape(
+        m.MEMBER,
+        ("id", "name", "email", "discipline", "career_stage", "region", "availability_hours",
+         "max_groups", "open_to_matching", "visible_to_members", "visible_to_partners",
+         "expertise_statement"),
+        (Link("organisation_id", m.WORKS_AT, m.ORGANISATION),),
+    ),
+    "groups": NodeShape(
+        m.GROUP, ("id", "kind", "name", "description", "status"), (_THEMES,),
+        kind_labels=m.GROUP_KIND_LABELS,
+    ),
+    "networks": NodeShape(m.NETWORK, ("id", "name", "description")),
+    "partners": NodeShape(
+        m.PARTNER,
+        ("id", "name", "kind", "sector", "region", "description", "fte", "visible"),
+        (Link("networks", m.PART_OF, m.NETWORK, many=True),),
+    ),
+    "calls": NodeShape(
+        m.CALL, ("id", "title", "description", "opens", "closes", "status"), (_THEMES,)
+    ),
+    "ideas": NodeShape(
+        m.IDEA,
+        ("id", "title", "summary", "required_skills", "status", "created"),
+        (Link("submitted_by", m.SUBMITTED_BY, m.MEMBER),
+         Link("call_id", m.RESPONDS_TO, m.CALL), _THEMES),
+    ),
+    "outputs": NodeShape(
+        m.OUTPUT,
+        ("id", "title", "abstract", "year", "kind", "source", "licence"),
+        (Link("authors", m.AUTHORED, m.MEMBER, many=True, incoming=True, ordered=True),),
+    ),
+    "ktps": NodeShape(
+        m.KTP,
+        ("id", "title", "start_year", "status"),
+        (Link("business_partner_id", m.BUSINESS, m.PARTNER),
+         Link("knowledge_base_partner_id", m.KNOWLEDGE_BASE, m.PARTNER),
+         Link("supervisor_id", m.SUPERVISOR, m.MEMBER)),
+    ),
+}  # fmt: skip
+
+# The label whose ids each kind's references name (memberships and conflicts have no ids).
+LABEL_OF_KIND: dict[str, str] = {kind: shape.label for kind, shape in NODE_SHAPES.items()}
+
+
+def existing_ids(label: str) -> str:
+    """The ids in $ids that nodes of `label` carry."""
+    return f"UNWIND $ids AS id MATCH (n:{label} {{id: id}}) RETURN n.id AS id"
+
+
+def upsert_nodes(shape: NodeShape) -> str:
+    """Merge each row's node, set its properties, replace its links; returns counts."""
+    parts = [
+        f"UNWIND $rows AS row MERGE (n:{shape.label} {{id: row.id}}) SET n += row.props",
+        *_kind_labels(shape),
+        "WITH n, row",
+        *(_replace_link(i, link) for i, link in enumerate(shape.links)),
+        f"RETURN count(n) AS written, {_linked(shape)} AS linked",
+    ]
+    return "\n".join(parts)
+
+
+def _kind_labels(shape: NodeShape) -> list[str]:
+    if not shape.kind_labels:
+        return []
+    clauses = ["REMOVE n:" + ":".join(shape.kind_labels)]
+    clauses += [
+        f"FOREACH (_ IN CASE WHEN row.props.kind = '{label}' THEN [1] ELSE [] END | SET n:{label})"
+        for label in shape.kind_labels
+    ]
+    return clauses
+
+
+def _replace_link(i: int, link: Link) -> str:
+    position = " {position: i}" if link.ordered else ""
+    made = f"(n)<-[:{link.rel}{position}]-(t)" if link.incoming else f"(n)-[:{link.rel}]->(t)"
+    return (
+        f"CALL (n) {{ MATCH {link.pattern('old')} DELETE old }}\n"
+        f"CALL (n, row) {{ WITH n, row.links.{link.field} AS ids "
+        f"UNWIND range(0, size(ids) - 1) AS i MATCH (t:{link.target} {{id: ids[i]}}) "
+        f"CREATE {made} RETURN count(t) AS made{i} }}"
+    )
+
+
+def _linked(shape: NodeShape) -> str:
+    return " + ".join(f"sum(made{i})" for i in range(len(shape.links))) or "0"
+
+
+UPSERT_MEMBERSHIPS = f"""
+UNWIND $rows AS row
+MATCH (a:{m.MEMBER} {{id: row.member_id}}), (g:{m.GROUP} {{id: row.group_id}})
+MERGE (a)-[r:{m.MEMBER_OF}]->(g)
+SET r.role = row.role
+RETURN count(r) AS written, count(r) AS linked
+"""
+
+UPSERT_CONFLICTS = f"""
+UNWIND $rows AS row
+MATCH (a:{m.MEMBER} {{id: row.member_id}})
+OPTIONAL MATCH (om:{m.MEMBER} {{id: row.other_id}})
+OPTIONAL MATCH (op:{m.PARTNER} {{id: row.other_id}})
+WITH a, row, coalesce(om, op) AS other
+MERGE (a)-[r:{m.DECLARED_CONFLICT}]->(other)
+SET r.reason = row.reason
+RETURN count(r) AS written, count(r) AS linked
+"""
+
+# COLLABORATED_WITH is derived from AUTHORED: one edge per pair of co-authors, from the lower
+# id to the higher, with the number of outputs they share and the earliest year among them.
+FORGET_COLLABORATIONS = f"""
+UNWIND $ids AS id
+MATCH (:{m.MEMBER} {{id: id}})-[r:{m.COLLABORATED_WITH}]-(:{m.MEMBER})
+WITH DISTINCT r
+DELETE r
+"""
+
+DERIVE_COLLABORATIONS = f"""
+UNWIND $ids AS id
+MATCH (a:{m.MEMBER} {{id: id}})-[:{m.AUTHORED}]->(o:{m.OUTPUT})<-[:{m.AUTHORED}]-(b:{m.MEMBER})
+WHERE a <> b
+WITH a, b, count(DISTINCT o) AS together, min(CASE WHEN o.year > 0 THEN o.year END) AS first
+WITH DISTINCT
+  CASE WHEN a.id < b.id THEN a ELSE b END AS low,
+  CASE WHEN a.id < b.id THEN b ELSE a END AS high,
+  together, coalesce(first, 0) AS since
+MERGE (low)-[r:{m.COLLABORATED_WITH}]->(high)
+SET r.count = together, r.since = since
+"""
+
+MERGE_KTP_RULES = f"""
+UNWIND $rules AS rule
+MERGE (r:{m.KTP_RULE} {{id: rule.id}})
+SET r.round = rule.round, r.min_business_fte = rule.min_business_fte,
+    r.public_sector_business_allowed = rule.public_sector_business_allowed
+"""
+
+COUNT_MEMBERS = f"MATCH (n:{m.MEMBER}) RETURN count(n) AS count"
