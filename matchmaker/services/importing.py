@@ -1,0 +1,166 @@
+"""Use case: import files of records, all or nothing.
+
+Two streaming passes. The first reads every file and checks every row (shapes, enums, lengths,
+duplicates, references against this import and the graph) without writing. Only when nothing
+is wrong does the second read the files again and write them in batches inside one explicit
+transaction, so a failure or a kill midway commits nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterator, Sequence
+from contextlib import AbstractContextManager
+from dataclasses import dataclass, field
+from itertools import islice
+from pathlib import Path
+from typing import Any, Protocol
+
+from matchmaker.importing.checking import Checker, Progress
+from matchmaker.importing.convert import convert
+from matchmaker.importing.kinds import KINDS, Key, KindSpec
+from matchmaker.importing.plain import comparable
+from matchmaker.importing.problems import ImportRejected, Problem, ProblemLog
+from matchmaker.importing.progress import chooser
+from matchmaker.importing.readers import read_rows
+
+BATCH_SIZE = 1_000
+
+
+class ImportWriter(Protocol):
+    def current(self, spec: KindSpec, records: Sequence[Any]) -> dict[Key, Any]: ...
+    def write(self, spec: KindSpec, records: Sequence[Any]) -> None: ...
+    def rederive_collaborations(self, member_ids: Collection[str]) -> None: ...
+
+
+class ImportStore(Protocol):
+    def existing_ids(self, kind: str, ids: Collection[str]) -> set[str]: ...
+    def transaction(self) -> AbstractContextManager[ImportWriter]: ...
+
+
+@dataclass(frozen=True)
+class Source:
+    kind: str  # one of matchmaker.importing.kinds.KINDS
+    path: Path
+
+
+@dataclass
+class FileReport:
+    kind: str
+    source: str
+    rows: int = 0
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+
+
+@dataclass
+class ImportReport:
+    files: list[FileReport]
+    errors: list[str] = field(default_factory=list)  # empty when the import was written
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def total(self, what: str) -> int:
+        """The sum over files of rows, created, updated or unchanged."""
+        return sum(int(getattr(f, what)) for f in self.files)
+
+
+def import_file(store: ImportStore, kind: str, path: Path, progress: bool = False) -> ImportReport:
+    """Import one file of `kind`; see import_files."""
+    return import_files(store, [Source(kind, path)], progress=progress)
+
+
+def import_files(
+    store: ImportStore,
+    sources: Sequence[Source],
+    progress: bool = False,
+    batch_size: int = BATCH_SIZE,
+    one_transaction: bool = True,
+) -> ImportReport:
+    """Check every file, then write them in order, in one transaction (or one per file).
+
+    Returns a report whose `errors` list the problems when nothing was written. Raises
+    ImportWriteError when the database refuses a write (nothing is committed) and
+    Neo4jUnavailable when it cannot be reached.
+    """
+    bar = chooser(progress)
+    report = ImportReport([FileReport(s.kind, s.path.name) for s in sources])
+    report.errors = check(store, sources, bar)
+    if report.errors:
+        return report
+    pairs = list(zip(sources, report.files, strict=True))
+    if one_transaction:
+        with store.transaction() as writer:
+            for source, file_report in pairs:
+                _write_file(writer, source, file_report, bar, batch_size)
+        return report
+    for source, file_report in pairs:
+        with store.transaction() as writer:
+            _write_file(writer, source, file_report, bar, batch_size)
+    return report
+
+
+def check(store: ImportStore, sources: Sequence[Source], bar: Progress) -> list[str]:
+    """The validation pass over all files; returns the problem messages (empty when fine)."""
+    checker = Checker(ProblemLog(), bar)
+    for source in sources:
+        checker.check_file(_spec(source.kind), source.path)
+    checker.resolve(store.existing_ids)
+    return checker.log.messages()
+
+
+def _spec(kind: str) -> KindSpec:
+    if kind not in KINDS:
+        raise ImportRejected([f"unknown kind {kind!r}; the kinds are {', '.join(KINDS)}"])
+    return KINDS[kind]
+
+
+def _write_file(
+    writer: ImportWriter, source: Source, report: FileReport, bar: Progress, batch_size: int
+) -> None:
+    spec = KINDS[source.kind]
+    authors: set[str] = set()
+    records = bar(_records(spec, source.path), f"importing {source.path.name}")
+    for batch in _batches(records, batch_size):
+        changed = _classify(spec, batch, writer.current(spec, batch), report, authors)
+        if changed:
+            writer.write(spec, changed)
+    if authors:
+        writer.rederive_collaborations(authors)
+
+
+def _classify(
+    spec: KindSpec, batch: list[Any], stored: dict[Key, Any], report: FileReport, authors: set[str]
+) -> list[Any]:
+    """The records that change the graph; counts created, updated and unchanged rows."""
+    changed = []
+    for record in batch:
+        report.rows += 1
+        before = stored.get(spec.key_of(record))
+        if before is not None and comparable(spec, before) == comparable(spec, record):
+            report.unchanged += 1
+            continue
+        report.created += before is None
+        report.updated += before is not None
+        changed.append(record)
+        if spec.name == "outputs":  # co-authorship changes who collaborated with whom
+            authors.update(record.authors, before.authors if before else ())
+    return changed
+
+
+def _records(spec: KindSpec, path: Path) -> Iterator[Any]:
+    """The file's records again; raises ImportRejected if it changed since it was checked."""
+    for item in read_rows(path, spec):
+        record, problems = (
+            (None, [item]) if isinstance(item, Problem) else convert(spec, item, path.name)
+        )
+        if record is None:
+            raise ImportRejected([f"{path.name} changed while importing: {problems[0]}"])
+        yield record
+
+
+def _batches(items: Iterator[Any], size: int) -> Iterator[list[Any]]:
+    while batch := list(islice(items, size)):
+        yield batch
