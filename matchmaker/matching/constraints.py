@@ -97,35 +97,35 @@ def _reduces(flags: BoolArray, deficit: int) -> IntArray:
     return np.asarray(flags & (deficit > 0), dtype=np.int64)
 
 
+def _remaining_needs(pool: Pool, members: list[int]) -> list[IntArray]:
+    """Per kind, (n,) how many more members the team needs after adding each candidate."""
+    need = deficits(pool, members)
+    sectors = np.full(pool.size, sum(need.sectors.values()), dtype=np.int64)
+    for code, missing in need.sectors.items():
+        sectors -= _reduces(pool.sector == code, missing)
+    new_discipline = ~np.isin(pool.discipline, pool.discipline[members])
+    new_region = ~np.isin(pool.region, pool.region[members])
+    return [
+        sectors,
+        need.early - _reduces(pool.early, need.early),
+        need.disciplines - _reduces(new_discipline, need.disciplines),
+        need.regions - _reduces(new_region, need.regions),
+    ]
+
+
 def allowed_additions(pool: Pool, base: Sequence[int], places_after: int) -> BoolArray:
     """(n,) candidates that can join `base` so that the deficits still fit the places left.
 
     A necessary condition only: the deficits are checked one kind at a time.
     """
     members = list(base)
-    need = deficits(pool, members)
-    mask = (
-        ~np.isin(np.arange(pool.size), members)
-        & ~conflicting(pool, members)
-        & ~org_full(pool, members)
-    )
-    sector_need = np.full(pool.size, sum(need.sectors.values()), dtype=np.int64)
-    for code, missing in need.sectors.items():
-        sector_need -= _reduces(pool.sector == code, missing)
-    mask &= sector_need <= places_after
-    mask &= need.early - _reduces(pool.early, need.early) <= places_after
-    mask &= (
-        need.disciplines
-        - _reduces(~np.isin(pool.discipline, pool.discipline[members]), need.disciplines)
-        <= places_after
-    )
-    mask &= (
-        need.regions - _reduces(~np.isin(pool.region, pool.region[members]), need.regions)
-        <= places_after
-    )
+    mask = ~np.isin(np.arange(pool.size), members)
+    mask &= ~conflicting(pool, members) & ~org_full(pool, members)
+    for remaining in _remaining_needs(pool, members):
+        mask &= remaining <= places_after
     widest = max((len(s) for s in pool.sigs), default=0)
-    mask &= np.maximum(need.sigs - _new_sig_counts(pool, members), 0) <= places_after * widest
-    return np.asarray(mask, dtype=bool)
+    sigs_left = np.maximum(deficits(pool, members).sigs - _new_sig_counts(pool, members), 0)
+    return np.asarray(mask & (sigs_left <= places_after * widest), dtype=bool)
 
 
 def violations(pool: Pool, team: Sequence[int]) -> list[Kind]:

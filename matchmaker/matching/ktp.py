@@ -11,11 +11,14 @@ government) may be the business partner, and the business's minimum full-time st
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import product
+from typing import TypeVar
 
 from matchmaker.matching.partners import PartnerCandidate
+
+Party = TypeVar("Party")
 
 PUBLIC_SECTORS = frozenset({"nhs", "government"})
 KNOWLEDGE_BASE_SECTORS = frozenset({"academia"})
@@ -90,8 +93,22 @@ def triad_problems(
     return problems
 
 
-def _top(ids: Sequence[str], scores: Mapping[str, float], limit: int) -> list[str]:
-    return sorted(ids, key=lambda i: (-scores.get(i, 0.0), i))[:limit]
+def _top(
+    items: Sequence[Party], key: Callable[[Party], str], scores: Mapping[str, float], limit: int
+) -> list[Party]:
+    """The `limit` best-scored items of one role, ties by id."""
+    return sorted(items, key=lambda item: (-scores.get(key(item), 0.0), key(item)))[:limit]
+
+
+def _triad(
+    parties: tuple[PartnerCandidate, PartnerCandidate, KtpSupervisor],
+    rule: KtpRule,
+    fit: Mapping[str, float],
+) -> KtpTriad:
+    business, base, supervisor = parties
+    ids = (business.id, base.id, supervisor.member_id)
+    score = sum(fit.get(i, 0.0) for i in ids)
+    return KtpTriad(*ids, score, tuple(triad_problems(business, base, supervisor, rule)))
 
 
 def ktp_triads(
@@ -104,23 +121,12 @@ def ktp_triads(
 ) -> KtpOptions:
     """Triads from the best `per_role` of each role, split into eligible and ineligible."""
     fit = scores or {}
-    by_business = {b.id: b for b in businesses}
-    by_base = {k.id: k for k in knowledge_bases}
-    by_supervisor = {s.member_id: s for s in supervisors}
-    triads = [
-        KtpTriad(
-            b,
-            k,
-            s,
-            fit.get(b, 0.0) + fit.get(k, 0.0) + fit.get(s, 0.0),
-            tuple(triad_problems(by_business[b], by_base[k], by_supervisor[s], rule)),
-        )
-        for b, k, s in product(
-            _top(list(by_business), fit, per_role),
-            _top(list(by_base), fit, per_role),
-            _top(list(by_supervisor), fit, per_role),
-        )
-    ]
+    roles = (
+        _top(businesses, lambda b: b.id, fit, per_role),
+        _top(knowledge_bases, lambda k: k.id, fit, per_role),
+        _top(supervisors, lambda s: s.member_id, fit, per_role),
+    )
+    triads = [_triad(parties, rule, fit) for parties in product(*roles)]
     triads.sort(key=lambda t: (-t.score, t.business_id, t.knowledge_base_id, t.supervisor_id))
     return KtpOptions(
         eligible=tuple(t for t in triads if t.eligible),
