@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
+import numpy.typing as npt
 import pytest
 
 from matchmaker.expertise_bench import (
@@ -37,13 +38,13 @@ class HashingEmbedder:
     name = "hashing-64"
     dimension = 64
 
-    def encode(self, texts: Sequence[str]) -> np.ndarray:
+    def encode(self, texts: Sequence[str]) -> npt.NDArray[np.float32]:
         out = np.zeros((len(texts), self.dimension), dtype=np.float32)
         for row, text in enumerate(texts):
             for word in text.lower().split():
                 out[row, int(hashlib.md5(word.encode()).hexdigest(), 16) % self.dimension] += 1
         norms = np.linalg.norm(out, axis=1, keepdims=True)
-        return out / np.maximum(norms, 1e-9)
+        return np.asarray(out / np.maximum(norms, 1e-9), dtype=np.float32)
 
 
 RATINGS = [Rating("p", "a", 5.0), Rating("p", "b", 3.0), Rating("p", "c", 1.0)]

@@ -7,7 +7,7 @@ import numpy as np
 from matchmaker.matching.constraints import violations
 from matchmaker.matching.exact import solve_exact
 from matchmaker.matching.objective import evaluate
-from matchmaker.matching.pool import build_pool
+from matchmaker.matching.pool import Pool, build_pool
 from matchmaker.matching.problem import sorted_problem
 from matchmaker.matching.random_instances import random_problem
 from matchmaker.matching.screening import screen_all
@@ -15,7 +15,7 @@ from matchmaker.matching.search import greedy, local_search
 from matchmaker.matching.team import TeamSuggestion, suggest_team
 
 
-def pool_of(seed: int, n: int = 24, constrained: bool = True):  # type: ignore[no-untyped-def]
+def pool_of(seed: int, n: int = 24, constrained: bool = True) -> Pool:
     problem = sorted_problem(random_problem(seed, n=n, size=4, constrained=constrained))
     rows, _ = screen_all(problem)
     return build_pool(problem, rows)

@@ -133,13 +133,13 @@ def test_distinct_disciplines_regions_and_sigs_are_met() -> None:
         replace(FOUR[2], sigs=frozenset({"MRI"})),
         replace(FOUR[3], discipline="MRI physics", region="Wales", sigs=frozenset({"AI"})),
     ]
-    for field, value in (
-        ("min_distinct_disciplines", 2),
-        ("min_regions", 2),
-        ("min_distinct_sigs", 2),
-    ):
-        spec = replace(TeamSpec(size=2), **{field: value})
-        assert "d" in suggested(problem(people, FOUR_SCORES, spec)).member_ids, field
+    specs = [
+        TeamSpec(size=2, min_distinct_disciplines=2),
+        TeamSpec(size=2, min_regions=2),
+        TeamSpec(size=2, min_distinct_sigs=2),
+    ]
+    for spec in specs:
+        assert "d" in suggested(problem(people, FOUR_SCORES, spec)).member_ids, spec
 
 
 def test_members_in_declared_conflict_are_never_together() -> None:
