@@ -200,21 +200,21 @@ def document_scores(
     return recency * (similarity + params.lexical_weight * lexical)
 
 
+def _best_positions(padded: FloatArray, k: int) -> IntArray:
+    """(q, P, k) slot positions of each person's k best scores, best first."""
+    if padded.shape[2] > k:
+        part = np.argpartition(-padded, k - 1, axis=2)[:, :, :k]
+        order = np.argsort(-np.take_along_axis(padded, part, axis=2), axis=2, kind="stable")
+        return np.asarray(np.take_along_axis(part, order, axis=2), dtype=np.int64)
+    return np.asarray(np.argsort(-padded, axis=2, kind="stable"), dtype=np.int64)
+
+
 def _pool(doc_scores: FloatArray, slots: IntArray, top_k: int) -> AffinityMatrix:
     """Mean of each person's best top_k document scores, with the rows used."""
     padded = np.where(slots >= 0, doc_scores[:, np.maximum(slots, 0)], -np.inf)
-    k = min(top_k, padded.shape[2])
-    if padded.shape[2] > k:
-        part = np.argpartition(-padded, k - 1, axis=2)[:, :, :k]
-        padded_top = np.take_along_axis(padded, part, axis=2)
-    else:
-        part = np.broadcast_to(np.arange(k), padded.shape).copy()
-        padded_top = padded
-    order = np.argsort(-padded_top, axis=2, kind="stable")
-    top = np.take_along_axis(padded_top, order, axis=2)
-    rows = np.take_along_axis(
-        np.broadcast_to(slots, padded.shape), np.take_along_axis(part, order, 2), 2
-    )
+    positions = _best_positions(padded, min(top_k, padded.shape[2]))
+    top = np.take_along_axis(padded, positions, axis=2)
+    rows = slots[np.arange(slots.shape[0])[None, :, None], positions]
     valid = np.isfinite(top)
     counts = valid.sum(axis=2)
     scores = np.where(valid, top, 0.0).sum(axis=2) / np.maximum(counts, 1)
