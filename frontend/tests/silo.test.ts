@@ -3,8 +3,8 @@ import { siloTable } from "../src/steric/silo";
 
 describe("the silo table", () => {
   const t = siloTable(["MRI", "Nuclear", "Ultrasound"], [
-    { a: "MRI", b: "Nuclear", count: 2 },
-    { a: "Nuclear", b: "MRI", count: 1 },
+    { a: "MRI", b: "Nuclear", together: 2 },
+    { a: "Nuclear", b: "MRI", together: 1 },
   ]);
 
   it("adds both directions of a pair", () => {

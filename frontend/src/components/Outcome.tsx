@@ -15,9 +15,17 @@ export function refusalOf(result: { __typename: string } | null | undefined, suc
   return { __typename: r.__typename, message: r.message ?? "That did not work.", errors: r.errors };
 }
 
-/** Field name (as the API names it) → its message; the form shows each next to its input. */
+function camel(field: string): string {
+  return field.replace(/[._]([a-z])/g, (_, c: string) => c.toUpperCase());
+}
+
+/**
+ * Field name → its message, so a form shows each next to its input. Keys come both as the API
+ * names the field and in camelCase ("max_per_org" is also "maxPerOrg").
+ */
 export function fieldErrors(refusal: Refusal | null): Record<string, string> {
-  return Object.fromEntries((refusal?.errors ?? []).map((e) => [e.field, e.message]));
+  const errors = refusal?.errors ?? [];
+  return Object.fromEntries(errors.flatMap((e) => [[e.field, e.message], [camel(e.field), e.message]]));
 }
 
 export function RefusalView({ refusal }: { refusal: Refusal }) {

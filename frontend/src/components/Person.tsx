@@ -25,9 +25,10 @@ interface Props {
   actions?: ReactNode;
   className?: string;
   testId?: string;
+  extra?: ReactNode;
 }
 
-export function PersonRow({ person, score, reasons, badges, actions, className, testId }: Props) {
+export function PersonRow({ person, score, reasons, badges, actions, className, testId, extra }: Props) {
   return (
     <li className={`person ${className ?? ""}`} data-testid={testId}>
       <div className="who-line">
@@ -43,6 +44,7 @@ export function PersonRow({ person, score, reasons, badges, actions, className, 
             ))}
           </ul>
         )}
+        {extra}
       </div>
       {actions && <div className="actions">{actions}</div>}
     </li>

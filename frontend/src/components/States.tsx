@@ -46,8 +46,8 @@ export function Unavailable({ what, operation }: { what: string; operation: stri
   return (
     <div className="state state-unavailable" role="note">
       <p>
-        <strong>{what} is not available yet.</strong> The server does not offer it (
-        <code>{missingFields(operation).join(", ")}</code>).
+        <strong>{what} is not available yet.</strong> The server's API does not offer{" "}
+        <code>{missingFields(operation).join(", ")}</code> so far.
       </p>
     </div>
   );

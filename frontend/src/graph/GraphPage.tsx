@@ -6,7 +6,23 @@ import { Empty, Progress, QueryView } from "../components/States";
 import { label, plural } from "../format";
 import { navigate } from "../router";
 
-type Result = { __typename: "Neighbourhood"; nodes: GraphNode[]; edges: GraphEdge[] } | { __typename: "NotFound"; message: string };
+interface ApiNode {
+  id: string;
+  label: string; // Member, Organisation, SIG, Idea...
+  name: string;
+  kind: string;
+}
+
+type Result =
+  | { __typename: "Neighbourhood"; truncated: boolean; centre: { id: string; label: string; name: string }; nodes: ApiNode[]; edges: { source: string; target: string; type: string }[] }
+  | { __typename: "NotFound" | "ValidationErrors" | "NotAllowed"; message: string };
+
+function drawable(r: Extract<Result, { __typename: "Neighbourhood" }>): { nodes: GraphNode[]; edges: GraphEdge[] } {
+  return {
+    nodes: r.nodes.map((n) => ({ id: n.id, label: n.name, kind: n.label })),
+    edges: r.edges.map((e) => ({ source: e.source, target: e.target, kind: e.type })),
+  };
+}
 
 // Node kinds as the API spells them ("TaskGroup" or "TASK_GROUP") → the page that shows one.
 const ROUTES: Record<string, string> = { member: "members", idea: "ideas", taskgroup: "groups", sig: "groups", coi: "groups", committee: "groups", group: "groups" };
@@ -18,8 +34,8 @@ function routeOf(kind: string): string | undefined {
 export function GraphPage({ kind, id }: { kind: string; id: string }) {
   const [depth, setDepth] = useState(1);
   const graph = useQuery<{ neighbourhood: Result }>("Neighbourhood", { id, depth });
-  const centre = graph.data?.neighbourhood.__typename === "Neighbourhood" ? graph.data.neighbourhood.nodes.find((n) => n.id === id) : undefined;
-  const title = centre ? `Network of ${centre.label}` : `Network of this ${label(kind).toLowerCase()}`;
+  const found = graph.data?.neighbourhood;
+  const title = found?.__typename === "Neighbourhood" ? `Network of ${found.centre.name}` : `Network of this ${label(kind).toLowerCase()}`;
 
   function open(node: GraphNode) {
     const route = routeOf(node.kind);
@@ -38,6 +54,7 @@ export function GraphPage({ kind, id }: { kind: string; id: string }) {
         <select id="depth" value={depth} onChange={(e) => setDepth(Number(e.target.value))} style={{ width: "auto" }}>
           <option value={1}>1 step</option>
           <option value={2}>2 steps</option>
+          <option value={3}>3 steps</option>
         </select>
         {routeOf(kind) && (
           <a className="button secondary" href={`#/${routeOf(kind)}/${encodeURIComponent(id)}`}>
@@ -53,12 +70,14 @@ export function GraphPage({ kind, id }: { kind: string; id: string }) {
             const r = data.neighbourhood;
             if (r.__typename !== "Neighbourhood") return <div className="state state-error" role="alert">{r.message}</div>;
             if (r.nodes.length <= 1) return <Empty>No connections to show yet.</Empty>;
+            const { nodes, edges } = drawable(r);
             return (
               <section className="panel" aria-label="Network">
                 <p className="meta" aria-live="polite" data-testid="graph-summary">
-                  {plural(r.nodes.length, "node")} and {plural(r.edges.length, "connection")}
+                  {plural(nodes.length, "node")} and {plural(edges.length, "connection")}
+                  {r.truncated && " (cut at 200 nodes)"}
                 </p>
-                <GraphView nodes={r.nodes} edges={r.edges} centre={id} title={title} onSelect={open} />
+                <GraphView nodes={nodes} edges={edges} centre={r.centre.id} title={title} onSelect={open} />
               </section>
             );
           }}

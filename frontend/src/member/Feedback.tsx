@@ -5,30 +5,39 @@ import { refusalOf } from "../components/Outcome";
 
 type Result = { __typename: string; decision?: string; message?: string };
 
-export function FeedbackButtons({ suggestionId, name }: { suggestionId: string | null; name: string }) {
+export interface FeedbackSubject {
+  targetId: string;
+  targetKind: "idea" | "call" | "task_group" | "text";
+  candidateId: string;
+  candidateKind: "member" | "partner";
+  name: string;
+}
+
+export function FeedbackButtons({ subject }: { subject: FeedbackSubject }) {
   const feedback = useMutation<{ recordFeedback: Result }>("RecordFeedback");
   const [decision, setDecision] = useState<string | null>(null);
-  if (!suggestionId || !feedback.available) return null;
-  const refusal = refusalOf(feedback.data?.recordFeedback, ["Feedback"]);
+  if (!feedback.available) return null;
+  const refusal = refusalOf(feedback.data?.recordFeedback, ["FeedbackRecorded"]);
+  const { name, ...input } = subject;
 
-  async function decide(value: "ACCEPTED" | "DECLINED") {
-    const data = await feedback.run({ suggestionId, decision: value });
-    if (data?.recordFeedback.__typename === "Feedback") setDecision(value);
+  async function decide(value: "accepted" | "declined") {
+    const data = await feedback.run({ input: { ...input, decision: value } });
+    if (data?.recordFeedback.__typename === "FeedbackRecorded") setDecision(value);
   }
 
   if (decision) {
     return (
-      <span className={`badge ${decision === "ACCEPTED" ? "ok" : "bad"}`} role="status">
-        {decision === "ACCEPTED" ? "Accepted" : "Declined"}
+      <span className={`badge ${decision === "accepted" ? "ok" : "bad"}`} role="status">
+        {decision === "accepted" ? "Accepted" : "Declined"}
       </span>
     );
   }
   return (
     <>
-      <button type="button" className="secondary small" disabled={feedback.running} onClick={() => decide("ACCEPTED")} aria-label={`Accept suggestion: ${name}`}>
+      <button type="button" className="secondary small" disabled={feedback.running} onClick={() => decide("accepted")} aria-label={`Accept suggestion: ${name}`}>
         Accept
       </button>
-      <button type="button" className="quiet small" disabled={feedback.running} onClick={() => decide("DECLINED")} aria-label={`Decline suggestion: ${name}`}>
+      <button type="button" className="quiet small" disabled={feedback.running} onClick={() => decide("declined")} aria-label={`Decline suggestion: ${name}`}>
         Decline
       </button>
       {(refusal || feedback.error) && (

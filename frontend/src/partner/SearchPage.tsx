@@ -1,20 +1,31 @@
 /** Partner journey (and anyone's): search expertise in plain language, with filters. */
 import { useState, type FormEvent } from "react";
 import { useQuery } from "../api/hooks";
-import { PersonRow, type PersonSummary } from "../components/Person";
-import { Empty, Progress, QueryView } from "../components/States";
-import { label, percent, plural } from "../format";
-import { Link, navigate } from "../router";
+import { PersonRow } from "../components/Person";
+import { Empty, ErrorState, Progress, Unavailable } from "../components/States";
+import { label, plural } from "../format";
+import { navigate } from "../router";
 import { useUser } from "../session";
+import type { Evidence } from "../team/types";
 import { CAREER_STAGES, REGIONS, SECTORS } from "../vocabulary";
 
-interface Hits {
-  members: { score: number; reasons: string[]; member: PersonSummary }[];
-  groups: { score: number; group: { id: string; name: string; kind: string; description: string } }[];
-  ideas: { score: number; idea: { id: string; title: string; status: string } }[];
+interface Hit {
+  memberId: string;
+  name: string;
+  discipline: string;
+  careerStage: string;
+  region: string;
+  organisation: string;
+  sector: string;
+  sigs: string[];
+  cois: string[];
+  score: number;
+  evidence: Evidence[];
 }
 
-type Result = ({ __typename: "SearchResults" } & Hits) | { __typename: "ValidationErrors"; message: string };
+type Result =
+  | { __typename: "MemberSearch"; text: string; results: { totalCount: number; nodes: Hit[] } }
+  | { __typename: "ValidationErrors" | "NotFound" | "NotAllowed"; message: string };
 
 interface Filters {
   sectors: string[];
@@ -23,76 +34,94 @@ interface Filters {
 }
 
 const NO_FILTERS: Filters = { sectors: [], careerStages: [], regions: [] };
+const PAGE = 20;
+
+function reasons(h: Hit): string[] {
+  const why = h.evidence.slice(0, 2).map((e) => `“${e.title}”${e.year ? ` (${e.year})` : ""}${e.snippet ? `: ${e.snippet}` : ""}`);
+  const groups = [...h.sigs, ...h.cois];
+  if (groups.length) why.push(`In ${groups.join(", ")}`);
+  return why;
+}
+
+/** The groups the people found belong to, busiest first: where the topic is worked on. */
+export function groupsOf(hits: Hit[]): { name: string; people: number }[] {
+  const counts = new Map<string, number>();
+  for (const h of hits) for (const g of new Set([...h.sigs, ...h.cois])) counts.set(g, (counts.get(g) ?? 0) + 1);
+  return [...counts.entries()].map(([name, people]) => ({ name, people })).sort((a, b) => b.people - a.people || a.name.localeCompare(b.name));
+}
+
+function Hits({ text, hits, total }: { text: string; hits: Hit[]; total: number }) {
+  const groups = groupsOf(hits);
+  return (
+    <div>
+      <p className="meta" data-testid="result-summary">
+        {plural(total, "person", "people")} for “{text}”{total > hits.length ? `; the best ${hits.length} are shown` : ""}.
+      </p>
+      {hits.length === 0 ? (
+        <Empty>Nobody matches. Try broader words or fewer filters.</Empty>
+      ) : (
+        <>
+          <section className="panel" aria-labelledby="people-heading">
+            <h2 id="people-heading">People</h2>
+            <ul className="plain" data-testid="people-hits">
+              {hits.map((h) => (
+                <PersonRow
+                  key={h.memberId}
+                  person={{ id: h.memberId, name: h.name, discipline: h.discipline, careerStage: h.careerStage, region: h.region, organisation: { name: h.organisation, sector: h.sector } }}
+                  score={h.score}
+                  reasons={reasons(h)}
+                  testId="person-hit"
+                />
+              ))}
+            </ul>
+          </section>
+          {groups.length > 0 && (
+            <section className="panel" aria-labelledby="groups-heading">
+              <h2 id="groups-heading">Groups working on this</h2>
+              <ul className="tags" data-testid="group-hits">
+                {groups.map((g) => (
+                  <li key={g.name} className="tag">
+                    {g.name} · {plural(g.people, "person", "people")}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+        </>
+      )}
+    </div>
+  );
+}
 
 function Results({ text, filters }: { text: string; filters: Filters }) {
-  const search = useQuery<{ search: Result }>("SearchExpertise", { text, filters }, text === "");
+  const search = useQuery<{ search: Result }>("SearchExpertise", { text, filter: filters, first: PAGE }, text === "");
+  if (search.status === "unavailable") return <Unavailable what="Search" operation="SearchExpertise" />;
   if (text === "") return <Empty>Describe the expertise you are looking for and press Search.</Empty>;
-  if (search.status === "loading") return <Progress label="Searching" detail="Reading profiles, outputs and groups." />;
-  return (
-    <QueryView state={search} what="Search" operation="SearchExpertise">
-      {(data) => {
-        const r = data.search;
-        if (r.__typename !== "SearchResults") return <div className="state state-error" role="alert">{r.message}</div>;
-        const total = r.members.length + r.groups.length + r.ideas.length;
-        return (
-          <div>
-            <p className="meta" data-testid="result-summary">
-              {plural(r.members.length, "person", "people")}, {plural(r.groups.length, "group")} and {plural(r.ideas.length, "idea")} for “{text}”.
-            </p>
-            {total === 0 && <Empty>Nothing matches. Try broader words or fewer filters.</Empty>}
-            {r.members.length > 0 && (
-              <section className="panel" aria-labelledby="people-heading">
-                <h2 id="people-heading">People</h2>
-                <ul className="plain" data-testid="people-hits">
-                  {r.members.map((h) => (
-                    <PersonRow key={h.member.id} person={h.member} score={h.score} reasons={h.reasons} testId="person-hit" />
-                  ))}
-                </ul>
-              </section>
-            )}
-            {r.groups.length > 0 && (
-              <section className="panel" aria-labelledby="groups-heading">
-                <h2 id="groups-heading">Groups working on this</h2>
-                <ul className="plain" data-testid="group-hits">
-                  {r.groups.map((h) => (
-                    <li key={h.group.id}>
-                      <Link to={`/groups/${encodeURIComponent(h.group.id)}`}>{h.group.name}</Link>{" "}
-                      <span className="badge">{label(h.group.kind)}</span> <span className="badge">match {percent(h.score)}</span>
-                      <p className="meta">{h.group.description}</p>
-                    </li>
-                  ))}
-                </ul>
-              </section>
-            )}
-            {r.ideas.length > 0 && (
-              <section className="panel" aria-labelledby="ideas-heading">
-                <h2 id="ideas-heading">Ideas</h2>
-                <ul className="plain">
-                  {r.ideas.map((h) => (
-                    <li key={h.idea.id}>
-                      <Link to={`/ideas/${encodeURIComponent(h.idea.id)}`}>{h.idea.title}</Link> <span className="badge">{label(h.idea.status)}</span>
-                    </li>
-                  ))}
-                </ul>
-              </section>
-            )}
-          </div>
-        );
-      }}
-    </QueryView>
-  );
+  if (search.status === "loading") return <Progress label="Searching" detail="Reading profiles, outputs and statements." />;
+  if (search.status === "error") return <ErrorState error={search.error} retry={search.reload} />;
+  const r = search.data.search;
+  if (r.__typename !== "MemberSearch") {
+    return (
+      <div className="state state-error" role="alert">
+        {r.message}
+      </div>
+    );
+  }
+  return <Hits text={r.text} hits={r.results.nodes} total={r.results.totalCount} />;
 }
 
 function FilterGroup({ legend, options, chosen, onChange }: { legend: string; options: readonly string[]; chosen: string[]; onChange: (v: string[]) => void }) {
   return (
     <fieldset>
       <legend>{legend}</legend>
-      {options.map((o) => (
-        <label className="check" key={o}>
-          <input type="checkbox" checked={chosen.includes(o)} onChange={(e) => onChange(e.target.checked ? [...chosen, o] : chosen.filter((x) => x !== o))} />
-          <span>{label(o)}</span>
-        </label>
-      ))}
+      <div className="fields-2">
+        {options.map((o) => (
+          <label className="check" key={o}>
+            <input type="checkbox" checked={chosen.includes(o)} onChange={(e) => onChange(e.target.checked ? [...chosen, o] : chosen.filter((x) => x !== o))} />
+            <span>{label(o)}</span>
+          </label>
+        ))}
+      </div>
     </fieldset>
   );
 }
@@ -113,7 +142,10 @@ export function SearchPage({ initial }: { initial: string }) {
     <>
       <h1 tabIndex={-1}>Find expertise</h1>
       <p className="lede">
-        Describe what you need in your own words. {user.role === "partner" ? "You see only members who agreed to be visible to partners, and never their contact details." : "Only members who agreed to be found appear."}
+        Describe what you need in your own words.{" "}
+        {user.role === "partner"
+          ? "You see only members who agreed to be visible to partners, and never their contact details."
+          : "Only members who agreed to be found appear."}
       </p>
       <div className="split">
         <form className="panel" role="search" onSubmit={submit} aria-label="Search expertise">

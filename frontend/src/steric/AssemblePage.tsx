@@ -1,33 +1,13 @@
 /** STERIC journey: remit and constraints in, a suggested Task-and-Finish group out; swap, lock, save. */
 import { useState } from "react";
 import { useMutation, useQuery } from "../api/hooks";
-import { Diversity, SkillCoverage, type Count } from "../components/Coverage";
 import { refusalOf, RefusalView, Saved, type Refusal } from "../components/Outcome";
-import { PersonRow, type PersonSummary } from "../components/Person";
 import { Empty, ErrorState, Progress, Unavailable } from "../components/States";
-import { percent, plural } from "../format";
+import { plural } from "../format";
 import { Link } from "../router";
-import { ConstraintsForm, DEFAULT_CONSTRAINTS, type Constraints } from "./Constraints";
-
-interface Seat {
-  score: number;
-  reasons: string[];
-  skills: string[];
-  member: PersonSummary;
-}
-
-interface Suggestion {
-  __typename: "TeamSuggestion";
-  members: Seat[];
-  coverage: { score: number; covered: string[]; gaps: string[] };
-  diversity: { sectors: Count[]; sigs: Count[]; careerStages: Count[]; regions: Count[] };
-  warnings: string[];
-}
-
-type Result =
-  | Suggestion
-  | { __typename: "InfeasibleConstraints"; message: string; violated: string[] }
-  | { __typename: "ValidationErrors"; message: string; errors: { field: string; message: string }[] };
+import { InfeasibleView, TeamView } from "../team/TeamView";
+import type { TeamResult, TeamSuggestion } from "../team/types";
+import { ConstraintsForm, DEFAULT_CONSTRAINTS, teamInput, type Constraints } from "./Constraints";
 
 interface Ask {
   constraints: Constraints;
@@ -35,13 +15,10 @@ interface Ask {
   excluded: string[];
 }
 
-function requestOf(ask: Ask) {
-  const { name: _name, ...rest } = ask.constraints;
-  return { ...rest, lockedIds: ask.locked, excludedIds: ask.excluded };
-}
+type SaveResult = { __typename: string; group?: { id: string; name: string }; message?: string };
 
-function SaveGroup({ constraints, members }: { constraints: Constraints; members: Seat[] }) {
-  const save = useMutation<{ createTaskGroup: { __typename: string; group?: { id: string; name: string }; message?: string } }>("CreateTaskGroup");
+function SaveGroup({ constraints, team }: { constraints: Constraints; team: TeamSuggestion }) {
+  const save = useMutation<{ createTaskGroup: SaveResult }>("CreateTaskGroup");
   const [name, setName] = useState(constraints.name);
   if (!save.available) return <Unavailable what="Saving a group" operation="CreateTaskGroup" />;
   const result = save.data?.createTaskGroup;
@@ -49,17 +26,18 @@ function SaveGroup({ constraints, members }: { constraints: Constraints; members
   if (result?.group) {
     return (
       <Saved>
-        Saved “{result.group.name}” with {plural(members.length, "member")}.{" "}
+        Saved “{result.group.name}” with {plural(team.members.length, "member")}.{" "}
         <Link to={`/groups/${encodeURIComponent(result.group.id)}`}>Open the group</Link>
       </Saved>
     );
   }
+  const input = { name, remit: constraints.remit, themeIds: constraints.themeIds, memberIds: team.members.map((m) => m.memberId) };
   return (
     <form
       className="row"
       onSubmit={(e) => {
         e.preventDefault();
-        void save.run({ input: { name, remit: constraints.remit, memberIds: members.map((s) => s.member.id) } });
+        void save.run({ input });
       }}
     >
       <label htmlFor="save-name">Name of the group</label>
@@ -73,103 +51,61 @@ function SaveGroup({ constraints, members }: { constraints: Constraints; members
   );
 }
 
-function Team({ s, ask, onLock, onSwap, busy }: { s: Suggestion; ask: Ask; onLock: (id: string) => void; onSwap: (id: string) => void; busy: boolean }) {
+function Result({ ask, result, busy, onLock, onSwap }: { ask: Ask; result: TeamResult; busy: boolean; onLock: (id: string) => void; onSwap: (id: string, team: TeamSuggestion) => void }) {
+  if (result.__typename === "InfeasibleConstraints") return <InfeasibleView result={result} />;
+  if (result.__typename === "ValidationErrors") return <RefusalView refusal={result} />;
+  if (result.__typename !== "TeamSuggestion") {
+    return (
+      <div className="state state-error" role="alert">
+        {result.message}
+      </div>
+    );
+  }
+  const team = result;
   return (
     <>
-      <section className="panel" aria-labelledby="team-heading">
-        <div className="spread">
-          <h2 id="team-heading">Suggested group</h2>
-          <span className="meta" aria-live="polite" data-testid="team-summary">
-            {plural(s.members.length, "person", "people")} · coverage {percent(s.coverage.score)} · {plural(s.coverage.gaps.length, "gap")}
-          </span>
-        </div>
-        {s.warnings.length > 0 && (
-          <ul className="state state-unavailable" aria-label="Warnings">
-            {s.warnings.map((w, i) => (
-              <li key={i}>{w}</li>
-            ))}
-          </ul>
-        )}
-        {s.members.length === 0 ? (
-          <Empty>Nobody fits. Loosen the constraints.</Empty>
-        ) : (
-          <ul className="plain" data-testid="team">
-            {s.members.map((seat) => {
-              const locked = ask.locked.includes(seat.member.id);
-              return (
-                <PersonRow
-                  key={seat.member.id}
-                  person={seat.member}
-                  score={seat.score}
-                  reasons={seat.reasons}
-                  className={locked ? "locked" : ""}
-                  testId="team-member"
-                  badges={locked ? <span className="badge ok">Locked</span> : null}
-                  actions={
-                    <>
-                      <button type="button" className="secondary small" aria-pressed={locked} onClick={() => onLock(seat.member.id)} aria-label={`${locked ? "Unlock" : "Lock"} ${seat.member.name}`}>
-                        {locked ? "Locked" : "Lock"}
-                      </button>
-                      <button type="button" className="quiet small" disabled={busy || locked} onClick={() => onSwap(seat.member.id)} aria-label={`Swap out ${seat.member.name}`}>
-                        Swap
-                      </button>
-                    </>
-                  }
-                />
-              );
-            })}
-          </ul>
-        )}
-      </section>
-      <section className="panel" aria-labelledby="coverage-heading">
-        <h2 id="coverage-heading">Coverage and gaps</h2>
-        <SkillCoverage covered={s.coverage.covered} gaps={s.coverage.gaps} score={s.coverage.score} />
-      </section>
-      <section className="panel" aria-labelledby="diversity-heading">
-        <h2 id="diversity-heading">Diversity</h2>
-        <Diversity
-          facets={[
-            { name: "Sectors", counts: s.diversity.sectors },
-            { name: "SIGs", counts: s.diversity.sigs },
-            { name: "Career stages", counts: s.diversity.careerStages },
-            { name: "Regions", counts: s.diversity.regions },
-          ]}
-        />
+      <TeamView
+        team={team}
+        heading="Suggested group"
+        rowClass={(m) => (ask.locked.includes(m.memberId) ? "locked" : "")}
+        badges={(m) => (ask.locked.includes(m.memberId) ? <span className="badge ok">Locked</span> : null)}
+        actions={(m) => {
+          const locked = ask.locked.includes(m.memberId);
+          return (
+            <>
+              <button type="button" className="secondary small" aria-pressed={locked} disabled={busy} onClick={() => onLock(m.memberId)} aria-label={`Lock ${m.name}`}>
+                {locked ? "Locked" : "Lock"}
+              </button>
+              <button type="button" className="quiet small" disabled={busy || locked} onClick={() => onSwap(m.memberId, team)} aria-label={`Swap out ${m.name}`}>
+                Swap
+              </button>
+            </>
+          );
+        }}
+      />
+      <section className="panel" aria-labelledby="save-heading">
+        <h2 id="save-heading">Save</h2>
+        <SaveGroup key={team.members.map((m) => m.memberId).join()} constraints={ask.constraints} team={team} />
       </section>
     </>
   );
 }
 
-function Infeasible({ message, violated }: { message: string; violated: string[] }) {
-  return (
-    <div className="state state-unavailable" role="alert" data-testid="infeasible">
-      <p>
-        <strong>No group meets every constraint.</strong> {message}
-      </p>
-      {violated.length > 0 && (
-        <ul>
-          {violated.map((v) => (
-            <li key={v}>{v}</li>
-          ))}
-        </ul>
-      )}
-    </div>
-  );
-}
-
 export function AssemblePage() {
   const [ask, setAsk] = useState<Ask | null>(null);
-  const team = useQuery<{ suggestTeam: Result }>("SuggestGroup", ask ? { input: requestOf(ask) } : {}, ask === null);
+  const variables = ask ? { input: teamInput(ask.constraints, ask.locked, ask.excluded) } : {};
+  const team = useQuery<{ suggestTeam: TeamResult }>("SuggestTeam", variables, ask === null);
   const result = team.data?.suggestTeam;
   const current = result?.__typename === "TeamSuggestion" ? result : null;
   const refusal: Refusal | null = result?.__typename === "ValidationErrors" ? result : null;
-  const busy = team.status === "loading" && ask !== null;
+  const busy = ask !== null && team.status === "loading";
 
+  // Locking keeps a person through every later suggestion; it changes nobody now.
   const lock = (id: string) =>
     ask && setAsk({ ...ask, locked: ask.locked.includes(id) ? ask.locked.filter((x) => x !== id) : [...ask.locked, id] });
   // Swapping keeps everyone else in place and asks for the best replacement of one person.
-  const swap = (id: string) =>
-    ask && current && setAsk({ ...ask, locked: current.members.map((s) => s.member.id).filter((x) => x !== id), excluded: [...ask.excluded, id] });
+  const swap = (id: string, shown: TeamSuggestion) =>
+    ask && setAsk({ ...ask, locked: shown.members.map((m) => m.memberId).filter((x) => x !== id), excluded: [...ask.excluded, id] });
 
   return (
     <>
@@ -179,7 +115,7 @@ export function AssemblePage() {
         you want to keep, swap anyone out, then save.
       </p>
       {team.status === "unavailable" ? (
-        <Unavailable what="Suggesting a group" operation="SuggestGroup" />
+        <Unavailable what="Suggesting a group" operation="SuggestTeam" />
       ) : (
         <div className="split">
           <ConstraintsForm
@@ -188,21 +124,11 @@ export function AssemblePage() {
             refusal={refusal}
             onSubmit={(constraints) => setAsk({ constraints, locked: ask?.locked ?? [], excluded: ask?.excluded ?? [] })}
           />
-          <div aria-live="polite">
+          <div aria-live="polite" aria-busy={busy}>
             {ask === null && <Empty>Write a remit and press “Suggest a group”.</Empty>}
             {busy && <Progress label={current ? "Updating the group" : "Assembling a group"} detail="Weighing expertise, coverage, diversity and capacity." />}
-            {ask && team.status !== "loading" && team.error && <ErrorState error={team.error} retry={team.reload} />}
-            {result?.__typename === "InfeasibleConstraints" && <Infeasible message={result.message} violated={result.violated} />}
-            {refusal && <RefusalView refusal={refusal} />}
-            {current && ask && (
-              <>
-                <Team s={current} ask={ask} onLock={lock} onSwap={swap} busy={busy} />
-                <section className="panel" aria-labelledby="save-heading">
-                  <h2 id="save-heading">Save</h2>
-                  <SaveGroup constraints={ask.constraints} members={current.members} />
-                </section>
-              </>
-            )}
+            {ask && team.status === "error" && <ErrorState error={team.error} retry={team.reload} />}
+            {ask && result && <Result ask={ask} result={result} busy={busy} onLock={lock} onSwap={swap} />}
           </div>
         </div>
       )}

@@ -13,9 +13,29 @@ interface ThemeRow {
   groups: { id: string; name: string; kind: string; status: string }[];
 }
 
+interface LoadPage {
+  totalCount: number;
+  nodes: { activeGroups?: number; member: { id: string; name: string; maxGroups?: number | null } | null }[];
+}
+
 interface Load {
-  overloaded: { groups: number; capacity: number; member: { id: string; name: string } }[];
-  neverInvolved: { id: string; name: string }[];
+  overloadedMembers: LoadPage;
+  uninvolvedMembers: LoadPage;
+}
+
+function People({ page, empty, detail }: { page: LoadPage; empty: string; detail?: (n: LoadPage["nodes"][number]) => string }) {
+  const seen = page.nodes.filter((n) => n.member !== null);
+  if (seen.length === 0) return <Empty>{empty}</Empty>;
+  return (
+    <ul>
+      {seen.map((n) => (
+        <li key={n.member!.id}>
+          <Link to={`/members/${encodeURIComponent(n.member!.id)}`}>{n.member!.name}</Link> {detail && <span className="meta">{detail(n)}</span>}
+        </li>
+      ))}
+      {page.totalCount > seen.length && <li className="meta">and {page.totalCount - seen.length} more</li>}
+    </ul>
+  );
 }
 
 function ThemeCard({ t }: { t: ThemeRow }) {
@@ -72,43 +92,24 @@ function Totals({ themes }: { themes: ThemeRow[] }) {
 }
 
 function MemberLoad() {
-  const load = useQuery<{ memberLoad: Load }>("MemberLoad");
+  const load = useQuery<{ analytics: Load }>("MemberLoad");
   return (
     <section className="panel" aria-labelledby="load-heading">
       <h2 id="load-heading">Who is overloaded, who is never involved</h2>
       <QueryView state={load} what="Member load" operation="MemberLoad">
-        {(data) => (
+        {({ analytics }) => (
           <div className="grid">
             <div>
-              <h3>Overloaded ({data.memberLoad.overloaded.length})</h3>
-              {data.memberLoad.overloaded.length === 0 ? (
-                <Empty>Nobody is over their capacity.</Empty>
-              ) : (
-                <ul>
-                  {data.memberLoad.overloaded.slice(0, 12).map((o) => (
-                    <li key={o.member.id}>
-                      <Link to={`/members/${encodeURIComponent(o.member.id)}`}>{o.member.name}</Link>{" "}
-                      <span className="meta">
-                        {o.groups} groups, capacity {o.capacity}
-                      </span>
-                    </li>
-                  ))}
-                </ul>
-              )}
+              <h3>Overloaded ({analytics.overloadedMembers.totalCount})</h3>
+              <People
+                page={analytics.overloadedMembers}
+                empty="Nobody is over their capacity."
+                detail={(n) => `${n.activeGroups ?? 0} active groups${n.member?.maxGroups != null ? `, allows ${n.member.maxGroups}` : ""}`}
+              />
             </div>
             <div>
-              <h3>Never involved ({data.memberLoad.neverInvolved.length})</h3>
-              {data.memberLoad.neverInvolved.length === 0 ? (
-                <Empty>Everyone is in at least one group or idea.</Empty>
-              ) : (
-                <ul>
-                  {data.memberLoad.neverInvolved.slice(0, 12).map((m) => (
-                    <li key={m.id}>
-                      <Link to={`/members/${encodeURIComponent(m.id)}`}>{m.name}</Link>
-                    </li>
-                  ))}
-                </ul>
-              )}
+              <h3>Never involved ({analytics.uninvolvedMembers.totalCount})</h3>
+              <People page={analytics.uninvolvedMembers} empty="Everyone is in a group or on an idea." />
             </div>
           </div>
         )}

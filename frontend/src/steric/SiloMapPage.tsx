@@ -73,7 +73,7 @@ function abbreviate(name: string): string {
 
 export function SiloMapPage() {
   const [facet, setFacet] = useState<string>("SIG");
-  const map = useQuery<{ siloMap: { categories: string[]; pairs: Pair[] } }>("SiloMap", { facet });
+  const map = useQuery<{ analytics: { siloMap: { categories: string[]; pairs: Pair[] } } }>("SiloMap", { dimension: facet });
   return (
     <>
       <h1 tabIndex={-1}>Silo map</h1>
@@ -89,7 +89,9 @@ export function SiloMapPage() {
       </fieldset>
       <section className="panel" aria-label="Silo map">
         <QueryView state={map} what="The silo map" operation="SiloMap">
-          {(data) => (data.siloMap.categories.length < 2 ? <Empty>Not enough data to compare.</Empty> : <Heat categories={data.siloMap.categories} pairs={data.siloMap.pairs} />)}
+          {({ analytics: { siloMap } }) =>
+            siloMap.categories.length < 2 ? <Empty>Not enough data to compare.</Empty> : <Heat categories={siloMap.categories} pairs={siloMap.pairs} />
+          }
         </QueryView>
       </section>
     </>

@@ -1,0 +1,56 @@
+/** Why a member is suggested, in sentences; and the team's spread, counted. Pure functions. */
+import { label, percent } from "../format";
+import type { SuggestedMember } from "./types";
+
+const RELATIONS: Record<string, string> = {
+  COLLABORATED_WITH: "co-authored with",
+  MEMBER_OF: "is in",
+  WORKS_AT: "works at",
+};
+
+function pathSentence(m: SuggestedMember): string | null {
+  const path = m.pathToProposer;
+  if (!path || path.nodes.length < 2) return null;
+  const steps = path.nodes.slice(1).map((n, i) => `${RELATIONS[path.relationships[i]] ?? label(path.relationships[i] ?? "")} ${n.name}`);
+  return `Connected to the proposer in ${path.hops} ${path.hops === 1 ? "step" : "steps"}: ${path.nodes[0].name} ${steps.join(", then ")}`;
+}
+
+/** The reasons a person reads next to a suggested member, strongest first. */
+export function reasonsFor(m: SuggestedMember): string[] {
+  const reasons: string[] = [];
+  const best = m.skills.filter((s) => s.bestInTeam).map((s) => s.skill);
+  const other = m.skills.filter((s) => !s.bestInTeam).map((s) => s.skill);
+  if (best.length) reasons.push(`Best in the team for ${best.join(", ")}`);
+  if (other.length) reasons.push(`Also covers ${other.join(", ")}`);
+  reasons.push(`Relevance to the text ${percent(m.relevance)}`);
+  const top = m.evidence[0];
+  if (top) reasons.push(`Evidence: “${top.title}”${top.year ? ` (${top.year})` : ""}`);
+  if (m.sharedWithProposer.length) reasons.push(`Shares ${m.sharedWithProposer.join(", ")} with the proposer`);
+  const path = pathSentence(m);
+  if (path) reasons.push(path);
+  else if (!m.sameOrganisationAsProposer) reasons.push("A new connection: no existing link to the proposer");
+  if (m.sameOrganisationAsProposer) reasons.push("Works at the proposer's organisation");
+  if (m.feedbackBoost > 0) reasons.push("Accepted invitations before");
+  return reasons;
+}
+
+export interface Count {
+  key: string;
+  count: number;
+}
+
+function countBy(values: string[]): Count[] {
+  const counts = new Map<string, number>();
+  for (const v of values) if (v) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return [...counts.entries()].map(([key, count]) => ({ key, count })).sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
+}
+
+/** Sectors, SIGs, career stages and regions of a team, with how many members each. */
+export function diversityOf(members: SuggestedMember[]): { name: string; counts: Count[] }[] {
+  return [
+    { name: "Sectors", counts: countBy(members.map((m) => m.sector)) },
+    { name: "SIGs", counts: countBy(members.flatMap((m) => m.sigs)) },
+    { name: "Career stages", counts: countBy(members.map((m) => m.careerStage)) },
+    { name: "Regions", counts: countBy(members.map((m) => m.region)) },
+  ];
+}
