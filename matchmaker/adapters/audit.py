@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -10,6 +11,7 @@ from neo4j import ManagedTransaction
 
 from graph_schema.queries import api_audit as q
 from matchmaker.adapters.graph import Graph, Record
+from matchmaker.adapters.import_store import GraphImportStore, GraphImportWriter
 
 Step = tuple[str, Mapping[str, Any]]
 
@@ -77,3 +79,21 @@ def audit_page(
 
 def _event(row: Record) -> AuditEvent:
     return AuditEvent(**{k: str(row.get(k) or "") for k in AuditEvent.__dataclass_fields__})
+
+
+class AuditedImportStore:
+    """An import store whose one transaction also records the import's AuditEvent."""
+
+    def __init__(self, store: GraphImportStore, entry: AuditEntry) -> None:
+        self.store = store
+        self.entry = entry
+
+    def existing_ids(self, kind: str, ids: Collection[str]) -> set[str]:
+        return self.store.existing_ids(kind, ids)
+
+    @contextmanager
+    def transaction(self) -> Iterator[GraphImportWriter]:
+        """The store's transaction, with the audit event written just before it commits."""
+        with self.store.transaction() as writer:
+            yield writer
+            writer.tx.run(q.RECORD, _entry_params(self.entry)).consume()

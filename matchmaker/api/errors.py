@@ -32,6 +32,12 @@ class ValidationError:
     message: str
 
 
+def _camel(name: str) -> str:
+    """A service's snake_case field name as the API spells it (max_per_org -> maxPerOrg)."""
+    head, *rest = name.split("_")
+    return head + "".join(part[:1].upper() + part[1:] for part in rest)
+
+
 @strawberry.type(description="The input did not pass validation; nothing was changed.")
 class ValidationErrors:
     message: str
@@ -39,7 +45,7 @@ class ValidationErrors:
 
     @classmethod
     def of(cls, problems: list[InvalidInput]) -> ValidationErrors:
-        errors = [ValidationError(field=p.field, message=p.reason) for p in problems]
+        errors = [ValidationError(field=_camel(p.field), message=p.reason) for p in problems]
         fields = ", ".join(e.field for e in errors)
         return cls(message=f"Please correct: {fields}.", errors=errors)
 

@@ -7,19 +7,43 @@ from strawberry.tools import merge_types
 
 from matchmaker.api.errors import MaskUnexpected
 from matchmaker.api.limits import limit_extensions
+from matchmaker.api.mutations.feedback import FeedbackMutations
 from matchmaker.api.mutations.groups import GroupMutations
 from matchmaker.api.mutations.ideas import IdeaMutations
+from matchmaker.api.mutations.imports import ImportMutations
 from matchmaker.api.mutations.profile import ProfileMutations
 from matchmaker.api.mutations.session import SessionMutations
 from matchmaker.api.queries.directory import DirectoryQueries
+from matchmaker.api.queries.graph import GraphQueries
 from matchmaker.api.queries.health import HealthQueries
+from matchmaker.api.queries.matching import MatchingQueries
 from matchmaker.api.queries.session import SessionQueries
+from matchmaker.api.queries.staff import StaffQueries
 from matchmaker.api.queries.work import WorkQueries
 
-Query = merge_types("Query", (SessionQueries, DirectoryQueries, WorkQueries, HealthQueries))
+Query = merge_types(
+    "Query",
+    (
+        SessionQueries,
+        DirectoryQueries,
+        WorkQueries,
+        MatchingQueries,
+        GraphQueries,
+        StaffQueries,
+        HealthQueries,
+    ),
+)
 
 Mutation = merge_types(
-    "Mutation", (SessionMutations, ProfileMutations, IdeaMutations, GroupMutations)
+    "Mutation",
+    (
+        SessionMutations,
+        ProfileMutations,
+        IdeaMutations,
+        GroupMutations,
+        FeedbackMutations,
+        ImportMutations,
+    ),
 )
 
 schema = strawberry.Schema(

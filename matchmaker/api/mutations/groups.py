@@ -50,10 +50,12 @@ class GroupMutations:
     async def create_task_group(self, info: AppInfo, input: TaskGroupInput) -> GroupResult:
         ctx = info.context
         draft = groups.GroupDraft(
-            name=input.name, remit=input.remit, theme_ids=tuple(map(str, input.theme_ids)),
+            name=input.name,
+            remit=input.remit,
+            theme_ids=tuple(map(str, input.theme_ids)),
             member_ids=tuple(map(str, input.member_ids)),
             lead_id=None if input.lead_id is None else str(input.lead_id),
-        )  # fmt: skip
+        )
         return _saved(await attempt(groups.create_task_group, ctx.runtime.graph, ctx.viewer, draft))
 
     @strawberry.mutation(

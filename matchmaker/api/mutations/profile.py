@@ -60,10 +60,12 @@ class ProfileMutations:
     async def update_my_profile(self, info: AppInfo, input: ProfileInput) -> ProfileResult:
         ctx = info.context
         changes = profiles.ProfileChanges(
-            name=input.name, discipline=input.discipline,
+            name=input.name,
+            discipline=input.discipline,
             expertise_statement=input.expertise_statement,
-            availability_hours=input.availability_hours, max_groups=input.max_groups,
-        )  # fmt: skip
+            availability_hours=input.availability_hours,
+            max_groups=input.max_groups,
+        )
         runtime = ctx.runtime
         return _saved(
             await attempt(

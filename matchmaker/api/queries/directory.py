@@ -48,14 +48,19 @@ class DirectoryQueries:
 
     @strawberry.field(extensions=only(), description="Members you may see, by name.")
     async def members(
-        self, info: AppInfo, filter: MemberFilter | None = None,
-        first: int | None = None, after: str | None = None,
-    ) -> Connection[Member]:  # fmt: skip
+        self,
+        info: AppInfo,
+        filter: MemberFilter | None = None,
+        first: int | None = None,
+        after: str | None = None,
+    ) -> Connection[Member]:
         f = filter or MemberFilter()
         params = {
-            "discipline": f.discipline, "region": f.region,
-            "career_stage": enum_value(f.career_stage), "organisation_id": f.organisation_id,
-        }  # fmt: skip
+            "discipline": f.discipline,
+            "region": f.region,
+            "career_stage": enum_value(f.career_stage),
+            "organisation_id": f.organisation_id,
+        }
         return await page_of(info, m.MEMBER, Member.from_domain, (first, after), params)
 
     @strawberry.field(extensions=only())
@@ -64,9 +69,12 @@ class DirectoryQueries:
 
     @strawberry.field(extensions=only())
     async def organisations(
-        self, info: AppInfo, filter: OrganisationFilter | None = None,
-        first: int | None = None, after: str | None = None,
-    ) -> Connection[Organisation]:  # fmt: skip
+        self,
+        info: AppInfo,
+        filter: OrganisationFilter | None = None,
+        first: int | None = None,
+        after: str | None = None,
+    ) -> Connection[Organisation]:
         f = filter or OrganisationFilter()
         params = {"sector": enum_value(f.sector), "region": f.region}
         return await page_of(info, m.ORGANISATION, Organisation.from_domain, (first, after), params)
@@ -77,9 +85,12 @@ class DirectoryQueries:
 
     @strawberry.field(description="Groups you may see (SIGs and CoIs to everyone).")
     async def groups(
-        self, info: AppInfo, filter: GroupFilter | None = None,
-        first: int | None = None, after: str | None = None,
-    ) -> Connection[Group]:  # fmt: skip
+        self,
+        info: AppInfo,
+        filter: GroupFilter | None = None,
+        first: int | None = None,
+        after: str | None = None,
+    ) -> Connection[Group]:
         f = filter or GroupFilter()
         params = {"kind": enum_value(f.kind), "status": f.status}
         return await page_of(info, m.GROUP, Group.from_domain, (first, after), params)
@@ -90,9 +101,12 @@ class DirectoryQueries:
 
     @strawberry.field(extensions=only())
     async def partners(
-        self, info: AppInfo, filter: PartnerFilter | None = None,
-        first: int | None = None, after: str | None = None,
-    ) -> Connection[Partner]:  # fmt: skip
+        self,
+        info: AppInfo,
+        filter: PartnerFilter | None = None,
+        first: int | None = None,
+        after: str | None = None,
+    ) -> Connection[Partner]:
         f = filter or PartnerFilter()
         params = {"kind": enum_value(f.kind), "sector": enum_value(f.sector)}
         return await page_of(info, m.PARTNER, Partner.from_domain, (first, after), params)
@@ -113,7 +127,10 @@ class DirectoryQueries:
 
     @strawberry.field(extensions=only())
     async def ktps(
-        self, info: AppInfo, status: str | None = None,
-        first: int | None = None, after: str | None = None,
-    ) -> Connection[Ktp]:  # fmt: skip
+        self,
+        info: AppInfo,
+        status: str | None = None,
+        first: int | None = None,
+        after: str | None = None,
+    ) -> Connection[Ktp]:
         return await page_of(info, m.KTP, Ktp.from_domain, (first, after), {"status": status})

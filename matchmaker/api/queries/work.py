@@ -28,9 +28,12 @@ class WorkQueries:
 
     @strawberry.field(description="Invitation to Innovate calls (public).")
     async def calls(
-        self, info: AppInfo, status: str | None = None,
-        first: int | None = None, after: str | None = None,
-    ) -> Connection[Call]:  # fmt: skip
+        self,
+        info: AppInfo,
+        status: str | None = None,
+        first: int | None = None,
+        after: str | None = None,
+    ) -> Connection[Call]:
         return await page_of(info, m.CALL, Call.from_domain, (first, after), {"status": status})
 
     @strawberry.field(extensions=only(), description="An idea, if you may see it.")
@@ -39,9 +42,12 @@ class WorkQueries:
 
     @strawberry.field(extensions=only(), description="Submitted ideas, and your own drafts.")
     async def ideas(
-        self, info: AppInfo, filter: IdeaFilter | None = None,
-        first: int | None = None, after: str | None = None,
-    ) -> Connection[Idea]:  # fmt: skip
+        self,
+        info: AppInfo,
+        filter: IdeaFilter | None = None,
+        first: int | None = None,
+        after: str | None = None,
+    ) -> Connection[Idea]:
         f = filter or IdeaFilter()
         params = {"status": f.status, "call_id": f.call_id}
         return await page_of(info, m.IDEA, Idea.from_domain, (first, after), params)
@@ -52,9 +58,12 @@ class WorkQueries:
 
     @strawberry.field(description="The strategy's grand challenges and emerging trends (public).")
     async def themes(
-        self, info: AppInfo, kind: ThemeKind | None = None,
-        first: int | None = None, after: str | None = None,
-    ) -> Connection[Theme]:  # fmt: skip
+        self,
+        info: AppInfo,
+        kind: ThemeKind | None = None,
+        first: int | None = None,
+        after: str | None = None,
+    ) -> Connection[Theme]:
         params = {"kind": enum_value(kind)}
         return await page_of(info, m.THEME, Theme.from_domain, (first, after), params)
 

@@ -103,9 +103,15 @@ class Partner:
     @classmethod
     def from_domain(cls, r: d.Partner) -> Partner:
         return cls(
-            record=r, id=strawberry.ID(r.id), name=r.name, kind=r.kind, sector=r.sector,
-            region=r.region, description=r.description, fte=r.fte,
-        )  # fmt: skip
+            record=r,
+            id=strawberry.ID(r.id),
+            name=r.name,
+            kind=r.kind,
+            sector=r.sector,
+            region=r.region,
+            description=r.description,
+            fte=r.fte,
+        )
 
     @strawberry.field(description="Knowledge Transfer Networks it belongs to.")
     async def networks(self, info: AppInfo) -> list[Network]:

@@ -65,9 +65,14 @@ class Call:
     @classmethod
     def from_domain(cls, r: d.Call) -> Call:
         return cls(
-            record=r, id=strawberry.ID(r.id), title=r.title, description=r.description,
-            opens=r.opens, closes=r.closes, status=r.status,
-        )  # fmt: skip
+            record=r,
+            id=strawberry.ID(r.id),
+            title=r.title,
+            description=r.description,
+            opens=r.opens,
+            closes=r.closes,
+            status=r.status,
+        )
 
     @strawberry.field
     async def themes(self, info: AppInfo) -> list[Theme]:
@@ -94,9 +99,14 @@ class Idea:
     @classmethod
     def from_domain(cls, r: d.Idea) -> Idea:
         return cls(
-            record=r, id=strawberry.ID(r.id), title=r.title, summary=r.summary, status=r.status,
-            created=r.created, required_skills=list(r.required_skills),
-        )  # fmt: skip
+            record=r,
+            id=strawberry.ID(r.id),
+            title=r.title,
+            summary=r.summary,
+            status=r.status,
+            created=r.created,
+            required_skills=list(r.required_skills),
+        )
 
     @strawberry.field(description="Who wrote it (null when you may not see them).")
     async def submitted_by(self, info: AppInfo) -> MemberRef | None:
@@ -168,9 +178,15 @@ class Output:
     @classmethod
     def from_domain(cls, r: d.Output) -> Output:
         return cls(
-            record=r, id=strawberry.ID(r.id), title=r.title, abstract=r.abstract, year=r.year,
-            kind=r.kind, source=r.source, licence=r.licence,
-        )  # fmt: skip
+            record=r,
+            id=strawberry.ID(r.id),
+            title=r.title,
+            abstract=r.abstract,
+            year=r.year,
+            kind=r.kind,
+            source=r.source,
+            licence=r.licence,
+        )
 
     @strawberry.field(description="Its authors (that you may see).")
     async def authors(self, info: AppInfo) -> list[MemberRef]:

@@ -1,0 +1,121 @@
+"""STERIC's analytics: the silo map, activity per theme, members overloaded or never involved."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from enum import Enum
+
+import strawberry
+from starlette.concurrency import run_in_threadpool
+
+from graph_schema import model as m
+from matchmaker.adapters import analytics as reads
+from matchmaker.adapters.graph import Graph
+from matchmaker.api.context import AppInfo
+from matchmaker.api.pagination import Connection, connection, window
+from matchmaker.api.types.people import Member
+from matchmaker.api.types.work import Theme
+from matchmaker.services import analytics
+
+
+@strawberry.enum(description="What the silo map compares.")
+class SiloDimension(Enum):
+    SIG = "sig"
+    DISCIPLINE = "discipline"
+    SECTOR = "sector"
+
+
+@strawberry.type(description="Two categories and how many ideas or groups involve both.")
+class CategoryPair:
+    a: str
+    b: str
+    together: int
+
+
+@strawberry.type(
+    description="Which categories work together on ideas and groups, and which never do."
+)
+class SiloMap:
+    dimension: SiloDimension
+    categories: list[str]
+    pairs: list[CategoryPair]
+    silos: list[CategoryPair] = strawberry.field(description="Pairs with no shared idea or group.")
+
+
+@strawberry.type(description="Ideas, groups and calls addressing one theme.")
+class ThemeActivity:
+    theme: Theme | None
+    ideas: int
+    groups: int
+    active_task_groups: int
+    calls: int
+
+
+@strawberry.type(description="A member and the active task groups and committees they sit on.")
+class MemberLoad:
+    member: Member | None
+    active_groups: int
+
+
+def _pairs(items: tuple[analytics.Pair, ...]) -> list[CategoryPair]:
+    return [CategoryPair(a=p.a, b=p.b, together=p.together) for p in items]
+
+
+LoadReader = Callable[[Graph, tuple[int, int]], tuple[list[tuple[str, int]], int]]
+
+
+async def _loads(
+    info: AppInfo, read: LoadReader, first: int | None, after: str | None
+) -> Connection[MemberLoad]:
+    skip, limit = window(first, after)
+    rows, total = await run_in_threadpool(read, info.context.runtime.graph, (skip, limit))
+    members = await info.context.loaders.node(m.MEMBER).load_many([i for i, _ in rows])
+    loads = [
+        MemberLoad(member=Member.maybe(r), active_groups=n)
+        for r, (_, n) in zip(members, rows, strict=True)
+    ]
+    return connection(loads, total, skip, lambda x: x)
+
+
+@strawberry.type(description="Analytics for STERIC staff.")
+class Analytics:
+    @strawberry.field(
+        description="Pairs of SIGs, disciplines or sectors and whether they ever work together."
+    )
+    async def silo_map(self, info: AppInfo, dimension: SiloDimension) -> SiloMap:
+        found = await run_in_threadpool(
+            analytics.silo_map, info.context.runtime.graph, dimension.value
+        )
+        return SiloMap(
+            dimension=dimension,
+            categories=list(found.categories),
+            pairs=_pairs(found.pairs),
+            silos=_pairs(found.silos),
+        )
+
+    @strawberry.field(description="Ideas, groups and calls per theme, busiest first.")
+    async def theme_activity(self, info: AppInfo) -> list[ThemeActivity]:
+        counts = await run_in_threadpool(reads.theme_counts, info.context.runtime.graph)
+        themes = await info.context.loaders.node(m.THEME).load_many([c.theme_id for c in counts])
+        return [
+            ThemeActivity(
+                theme=None if t is None else Theme.from_domain(t),
+                ideas=c.ideas,
+                groups=c.groups,
+                active_task_groups=c.active_task_groups,
+                calls=c.calls,
+            )
+            for c, t in zip(counts, themes, strict=True)
+        ]
+
+    @strawberry.field(description="Members on as many active groups as they allow, or more.")
+    async def overloaded_members(
+        self, info: AppInfo, first: int | None = None, after: str | None = None
+    ) -> Connection[MemberLoad]:
+        return await _loads(info, reads.overloaded, first, after)
+
+    @strawberry.field(description="Members in no task group or committee and on no idea.")
+    async def uninvolved_members(
+        self, info: AppInfo, first: int | None = None, after: str | None = None
+    ) -> Connection[MemberLoad]:
+        return await _loads(info, reads.uninvolved, first, after)

@@ -1,0 +1,54 @@
+"""Use cases for STERIC's analytics: the silo map and the pure counting behind it."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from itertools import combinations
+
+from matchmaker.adapters import analytics
+from matchmaker.adapters.graph import Graph
+from matchmaker.errors import InvalidInput
+
+DIMENSIONS = ("sig", "discipline", "sector")
+
+
+@dataclass(frozen=True)
+class Pair:
+    a: str
+    b: str
+    together: int  # work items (ideas, task groups, committees) involving both
+
+
+@dataclass(frozen=True)
+class SiloMap:
+    dimension: str
+    categories: tuple[str, ...]
+    pairs: tuple[Pair, ...]  # every pair of categories, a < b
+
+    @property
+    def silos(self) -> tuple[Pair, ...]:
+        """The pairs that never work together."""
+        return tuple(p for p in self.pairs if p.together == 0)
+
+
+def count_pairs(categories: Sequence[str], items: Iterable[frozenset[str]]) -> tuple[Pair, ...]:
+    """How many items involve each pair of `categories` (pure; pairs sorted, a < b)."""
+    seen: Counter[tuple[str, str]] = Counter()
+    for item in items:
+        seen.update(combinations(sorted(item), 2))
+    names = sorted(set(categories))
+    return tuple(Pair(a, b, seen[(a, b)]) for a, b in combinations(names, 2))
+
+
+def silo_map(graph: Graph, dimension: str) -> SiloMap:
+    """Which SIGs, disciplines or sectors work together, and which never do.
+
+    Raises InvalidInput for an unknown dimension and Neo4jUnavailable.
+    """
+    if dimension not in DIMENSIONS:
+        raise InvalidInput("dimension", f"must be one of {', '.join(DIMENSIONS)}")
+    names = analytics.categories(graph, dimension)
+    pairs = count_pairs(names, analytics.work_items(graph, dimension))
+    return SiloMap(dimension, tuple(names), pairs)
