@@ -56,12 +56,15 @@ def _links_page(inner: str) -> str:
 MEMBERSHIP_PAGE = _links_page(_MEMBERSHIP)
 CONFLICT_PAGE = _links_page(_CONFLICT)
 
+# Keys arrive as [member id, other id]; naming them before MATCH lets the id index be used.
 MEMBERSHIPS_BY_KEY = (
-    f"UNWIND $keys AS key MATCH (a:{m.MEMBER} {{id: key[0]}})-[r:{m.MEMBER_OF}]->"
-    f"(g:{m.GROUP} {{id: key[1]}}) RETURN {{member_id: a.id, group_id: g.id, role: r.role}} AS row"
+    "UNWIND $keys AS key WITH key[0] AS member, key[1] AS other "
+    f"MATCH (a:{m.MEMBER} {{id: member}})-[r:{m.MEMBER_OF}]->(g:{m.GROUP} {{id: other}}) "
+    "RETURN {member_id: a.id, group_id: g.id, role: r.role} AS row"
 )
 CONFLICTS_BY_KEY = (
-    f"UNWIND $keys AS key MATCH (a:{m.MEMBER} {{id: key[0]}})-[r:{m.DECLARED_CONFLICT}]->(o) "
-    f"WHERE o.id = key[1] AND (o:{m.MEMBER} OR o:{m.PARTNER}) "
+    "UNWIND $keys AS key WITH key[0] AS member, key[1] AS other "
+    f"MATCH (a:{m.MEMBER} {{id: member}})-[r:{m.DECLARED_CONFLICT}]->(o) "
+    f"WHERE o.id = other AND (o:{m.MEMBER} OR o:{m.PARTNER}) "
     "RETURN {member_id: a.id, other_id: o.id, reason: r.reason} AS row"
 )

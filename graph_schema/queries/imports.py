@@ -121,7 +121,8 @@ def _replace_link(i: int, link: Link) -> str:
     return (
         f"CALL (n) {{ MATCH {link.pattern('old')} DELETE old }}\n"
         f"CALL (n, row) {{ WITH n, row.links.{link.field} AS ids "
-        f"UNWIND range(0, size(ids) - 1) AS i MATCH (t:{link.target} {{id: ids[i]}}) "
+        f"UNWIND range(0, size(ids) - 1) AS i WITH n, i, ids[i] AS target "
+        f"MATCH (t:{link.target} {{id: target}}) "
         f"CREATE {made} RETURN count(t) AS made{i} }}"
     )
 
