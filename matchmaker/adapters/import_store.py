@@ -10,12 +10,12 @@ from collections.abc import Collection, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
-from neo4j import Transaction
+from neo4j import NotificationMinimumSeverity, Session, Transaction
 from neo4j.exceptions import Neo4jError
 
 from graph_schema.queries import exports as qe
 from graph_schema.queries import imports as qi
-from matchmaker.adapters.graph import Graph
+from matchmaker.adapters.graph import UNAVAILABLE, Graph
 from matchmaker.adapters.import_rows import (
     expected_links,
     link_params,
@@ -24,7 +24,7 @@ from matchmaker.adapters.import_rows import (
     node_record,
     shape_of,
 )
-from matchmaker.errors import MatchmakerError
+from matchmaker.errors import MatchmakerError, Neo4jUnavailable
 from matchmaker.importing.kinds import Key, KindSpec
 
 LOOKUP_BATCH = 5_000
@@ -112,12 +112,25 @@ class GraphImportStore:
 
         Raises ImportWriteError for refused writes and Neo4jUnavailable for a lost database.
         """
-        with self.graph.session() as session, session.begin_transaction() as tx:
+        with self._session() as session, session.begin_transaction() as tx:
             yield GraphImportWriter(tx)
             try:
                 tx.commit()
             except Neo4jError as e:
                 raise ImportWriteError(f"the database refused the import: {e.message}") from e
+
+    @contextmanager
+    def _session(self) -> Iterator[Session]:
+        """A session without server notifications: on a new graph every import query would
+        warn that its relationship types do not exist yet."""
+        quiet = NotificationMinimumSeverity.OFF
+        try:
+            with self.graph.driver.session(
+                database=self.graph.database, notifications_min_severity=quiet
+            ) as session:
+                yield session
+        except UNAVAILABLE as e:
+            raise Neo4jUnavailable(f"Neo4j is not reachable: {e}") from e
 
     def count_members(self) -> int:
         return int(self.graph.read(qi.COUNT_MEMBERS)[0]["count"])

@@ -8,6 +8,7 @@ transaction, so a failure or a kill midway commits nothing.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Collection, Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
@@ -51,12 +52,14 @@ class FileReport:
     created: int = 0
     updated: int = 0
     unchanged: int = 0
+    seconds: float = 0.0  # writing, from the first batch read to the last written
 
 
 @dataclass
 class ImportReport:
     files: list[FileReport]
     errors: list[str] = field(default_factory=list)  # empty when the import was written
+    check_seconds: float = 0.0
 
     @property
     def ok(self) -> bool:
@@ -87,7 +90,9 @@ def import_files(
     """
     bar = chooser(progress)
     report = ImportReport([FileReport(s.kind, s.path.name) for s in sources])
+    started = time.perf_counter()
     report.errors = check(store, sources, bar)
+    report.check_seconds = time.perf_counter() - started
     if report.errors:
         return report
     pairs = list(zip(sources, report.files, strict=True))
@@ -121,6 +126,7 @@ def _write_file(
     writer: ImportWriter, source: Source, report: FileReport, bar: Progress, batch_size: int
 ) -> None:
     spec = KINDS[source.kind]
+    started = time.perf_counter()
     authors: set[str] = set()
     records = bar(_records(spec, source.path), f"importing {source.path.name}")
     for batch in _batches(records, batch_size):
@@ -129,6 +135,7 @@ def _write_file(
             writer.write(spec, changed)
     if authors:
         writer.rederive_collaborations(authors)
+    report.seconds = time.perf_counter() - started
 
 
 def _classify(
