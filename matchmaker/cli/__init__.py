@@ -7,10 +7,24 @@ import logging
 import sys
 from collections.abc import Sequence
 
-from matchmaker.cli import data_commands, embed_commands, graph_commands, schema_command, serve
+from matchmaker.cli import (
+    data_commands,
+    embed_commands,
+    graph_commands,
+    matching_commands,
+    schema_command,
+    serve,
+)
 from matchmaker.errors import MatchmakerError
 
-COMMAND_MODULES = (serve, graph_commands, embed_commands, schema_command, data_commands)
+COMMAND_MODULES = (
+    serve,
+    graph_commands,
+    embed_commands,
+    schema_command,
+    matching_commands,
+    data_commands,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
