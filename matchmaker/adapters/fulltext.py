@@ -15,7 +15,7 @@ SPECIAL = frozenset('+-&|!(){}[]^"~*?:\\/')
 OPERATORS = frozenset({"AND", "OR", "NOT", "TO"})
 MAX_TERMS = 64
 _STOP_TEXT = """
-    a an and are as at be but by for from has have in into is it its of on or our so than
+    a an and are as at be but by for from has have in into is it its not of on or our so than
     that the their them then there these they this to was we were which will with within
     would you your
 """

@@ -1,0 +1,107 @@
+"""The pure parts of the matching services: Lucene escaping, cursors, skills, snippets, checks."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import numpy as np
+import pytest
+
+from embeddings.hashing import HashingEmbedder
+from matchmaker.adapters.fulltext import escape, lucene_query
+from matchmaker.errors import InvalidInput, PermissionDenied
+from matchmaker.services.audience import base_filter, checked
+from matchmaker.services.evidence import snippet
+from matchmaker.services.search import decode_cursor, encode_cursor
+from matchmaker.services.skills import candidate_phrases, derive_skills, pick_diverse, skills_for
+from matchmaker.services.team_request import TeamRequest, text_target_id, validate
+
+
+def test_every_lucene_special_character_is_escaped() -> None:
+    assert escape('a+b-c&&d||e!f(g)h{i}j[k]l^m"n~o*p?q:r\\s/t') == (
+        'a\\+b\\-c\\&\\&d\\|\\|e\\!f\\(g\\)h\\{i\\}j\\[k\\]l\\^m\\"n\\~o\\*p\\?q\\:r\\\\s\\/t'
+    )
+
+
+def test_lucene_query_drops_operators_stop_words_and_repeats() -> None:
+    assert lucene_query("MRI AND safety OR the MRI (implants) NOT") == "MRI safety implants"
+    assert lucene_query('"*?" : the of') == ""
+    assert lucene_query("T1-weighted: a*b") == "T1\\-weighted a\\*b"
+    assert len(lucene_query(" ".join(f"w{i}" for i in range(500))).split()) == 64
+
+
+def test_cursor_round_trip_and_refusal() -> None:
+    assert decode_cursor(encode_cursor(40)) == 40
+    for bad in ("", "!!", encode_cursor(3).replace("=", "") + "x"):
+        with pytest.raises(InvalidInput):
+            decode_cursor(bad)
+
+
+def test_audiences() -> None:
+    assert not base_filter(checked("staff")).open_only
+    assert base_filter(checked("member")).open_only
+    assert base_filter(checked("partner")).partners_only
+    with pytest.raises(PermissionDenied):
+        checked("anonymous")
+    with pytest.raises(InvalidInput):
+        checked("robot")
+
+
+def test_candidate_phrases_are_content_word_runs() -> None:
+    text = "Use machine learning to screen implanted devices before MRI, with cybersecurity."
+    assert candidate_phrases(text) == [
+        "machine learning",
+        "screen implanted devices",
+        "cybersecurity",
+    ]
+
+
+def test_pick_diverse_prefers_relevant_then_different() -> None:
+    text = np.array([1.0, 0.0])
+    phrases = np.array([[1.0, 0.0], [0.99, 0.14], [0.6, 0.8]])
+    assert pick_diverse(text, phrases, 2, diversity=0.6) == [0, 2]
+    assert pick_diverse(text, phrases, 2, diversity=0.0) == [0, 1]
+
+
+def test_skills_given_win_and_short_texts_are_one_skill() -> None:
+    embedder = HashingEmbedder()
+    assert skills_for(embedder, "anything at all here", [" MRI  safety ", "MRI safety"]) == (
+        ("MRI safety",),
+        False,
+    )
+    assert derive_skills(embedder, "MRI safety") == ("MRI safety",)
+    long = "Reduce the carbon footprint of imaging departments and single-use disposables"
+    derived, was_derived = skills_for(embedder, long, [])
+    assert was_derived
+    assert 1 <= len(derived) <= 4
+    assert derived == derive_skills(embedder, long)
+
+
+def test_snippet_takes_the_sentence_sharing_most_words() -> None:
+    text = "We audit scanners. MRI safety near implants matters. Budgets are tight."
+    assert snippet(text, "implants MRI safety") == "MRI safety near implants matters."
+    assert snippet("x" * 500, "x").endswith("…")
+    assert snippet("", "x") == ""
+
+
+def test_text_targets_have_stable_ids() -> None:
+    assert text_target_id("MRI  safety") == text_target_id("mri safety")
+    assert text_target_id("a").startswith("text:")
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        ({"size": 0}, "size"),
+        ({"idea_id": "i", "call_id": "c"}, "target"),
+        ({"text": ""}, "text"),
+        ({"required_sectors": {"pharma": 1}}, "required_sectors"),
+        ({"min_regions": -1}, "min_regions"),
+        ({"max_per_org": 0}, "max_per_org"),
+        ({"skills": tuple(str(i) for i in range(11))}, "skills"),
+    ],
+)
+def test_team_requests_are_checked(change: dict[str, object], field: str) -> None:
+    with pytest.raises(InvalidInput) as caught:
+        validate(replace(TeamRequest(text="a remit"), **change))  # type: ignore[arg-type]
+    assert caught.value.field == field
