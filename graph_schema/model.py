@@ -8,13 +8,13 @@ See docs/graph-model.md for the picture and the reasoning. The shape, in short:
 
     (Member)-[:WORKS_AT]->(Organisation)
     (Member)-[:MEMBER_OF {role}]->(Group:SIG|CoI|TaskGroup|Committee)-[:ADDRESSES]->(Theme)
-    (Member)-[:AUTHORED]->(Output)
+    (Member)-[:AUTHORED {position}]->(Output)    position 0 = first author (set by imports)
     (Member)-[:COLLABORATED_WITH {count, since}]->(Member)   one edge per pair, lower id first,
                                                              derived from co-authored outputs
     (Member)-[:DECLARED_CONFLICT {reason}]->(Member|Partner)
     (Member)-[:INTERESTED_IN {at}]->(Idea)    (Member)-[:INVITED_TO {by, at}]->(Idea)
     (Idea)-[:SUBMITTED_BY]->(Member)   (Idea)-[:RESPONDS_TO]->(Call)   (Idea|Call)-[:ADDRESSES]->(Theme)
-    (Partner)-[:PART_OF]->(Network)    (Partner)-[:SAME_AS]->(Organisation)
+    (Partner)-[:PART_OF]->(Network)    (Partner)-[:SAME_AS]->(Organisation)   derived: equal names
     (KTP)-[:BUSINESS]->(Partner)  (KTP)-[:KNOWLEDGE_BASE]->(Partner)  (KTP)-[:SUPERVISOR]->(Member)
     (KtpRule {id, round, min_business_fte, public_sector_business_allowed})
     (Suggestion {id, target_id, candidate_id, candidate_kind, decision, by, at})
