@@ -172,6 +172,29 @@ MERGE (low)-[r:{m.COLLABORATED_WITH}]->(high)
 SET r.count = together, r.since = since
 """
 
+# SAME_AS is derived from names: a partner and an organisation with the same name (ignoring
+# case and surrounding spaces) are taken to be one real-world body.
+_SAME_BODY = """
+UNWIND $ids AS id
+MATCH (a:{this} {{id: id}})
+CALL (a) {{ MATCH (a){old}(:{other}) DELETE old }}
+WITH a, toLower(trim(a.name)) AS name
+MATCH (b:{other}) WHERE toLower(trim(b.name)) = name
+MERGE {link}
+"""
+RELINK_SAME_AS_OF_PARTNERS = _SAME_BODY.format(
+    this=m.PARTNER,
+    other=m.ORGANISATION,
+    old=f"-[old:{m.SAME_AS}]->",
+    link=f"(a)-[:{m.SAME_AS}]->(b)",
+)
+RELINK_SAME_AS_OF_ORGANISATIONS = _SAME_BODY.format(
+    this=m.ORGANISATION,
+    other=m.PARTNER,
+    old=f"<-[old:{m.SAME_AS}]-",
+    link=f"(b)-[:{m.SAME_AS}]->(a)",
+)
+
 MERGE_KTP_RULES = f"""
 UNWIND $rules AS rule
 MERGE (r:{m.KTP_RULE} {{id: rule.id}})

@@ -29,6 +29,10 @@ from matchmaker.importing.kinds import Key, KindSpec
 
 LOOKUP_BATCH = 5_000
 _LINK_WRITES = {"memberships": qi.UPSERT_MEMBERSHIPS, "conflicts": qi.UPSERT_CONFLICTS}
+_SAME_AS = {
+    "partners": qi.RELINK_SAME_AS_OF_PARTNERS,
+    "organisations": qi.RELINK_SAME_AS_OF_ORGANISATIONS,
+}
 _LINK_READS = {"memberships": qe.MEMBERSHIPS_BY_KEY, "conflicts": qe.CONFLICTS_BY_KEY}
 
 
@@ -79,6 +83,13 @@ class GraphImportWriter:
             self._run(qi.FORGET_COLLABORATIONS, ids=ids[start : start + LOOKUP_BATCH])
         for start in range(0, len(ids), LOOKUP_BATCH):
             self._run(qi.DERIVE_COLLABORATIONS, ids=ids[start : start + LOOKUP_BATCH])
+
+    def relink_same_bodies(self, kind: str, ids: Collection[str]) -> None:
+        """Recompute SAME_AS for the partners or organisations `ids` (`kind` names which)."""
+        query = _SAME_AS[kind]
+        wanted = sorted(ids)
+        for start in range(0, len(wanted), LOOKUP_BATCH):
+            self._run(query, ids=wanted[start : start + LOOKUP_BATCH])
 
     def _check(self, spec: KindSpec, result: list[dict[str, Any]], rows: int, links: int) -> None:
         written = int(result[0]["written"]) if result else 0

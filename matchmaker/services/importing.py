@@ -25,12 +25,14 @@ from matchmaker.importing.progress import chooser
 from matchmaker.importing.readers import read_rows
 
 BATCH_SIZE = 1_000
+DERIVES_SAME_AS = ("partners", "organisations")
 
 
 class ImportWriter(Protocol):
     def current(self, spec: KindSpec, records: Sequence[Any]) -> dict[Key, Any]: ...
     def write(self, spec: KindSpec, records: Sequence[Any]) -> None: ...
     def rederive_collaborations(self, member_ids: Collection[str]) -> None: ...
+    def relink_same_bodies(self, kind: str, ids: Collection[str]) -> None: ...
 
 
 class ImportStore(Protocol):
@@ -127,21 +129,31 @@ def _write_file(
 ) -> None:
     spec = KINDS[source.kind]
     started = time.perf_counter()
-    authors: set[str] = set()
+    touched: set[str] = set()
     records = bar(_records(spec, source.path), f"importing {source.path.name}")
     for batch in _batches(records, batch_size):
-        changed = _classify(spec, batch, writer.current(spec, batch), report, authors)
+        changed = _classify(spec, batch, writer.current(spec, batch), report, touched)
         if changed:
             writer.write(spec, changed)
-    if authors:
-        writer.rederive_collaborations(authors)
+    _derive(writer, spec.name, touched)
     report.seconds = time.perf_counter() - started
 
 
+def _derive(writer: ImportWriter, kind: str, touched: set[str]) -> None:
+    """Recompute the edges derived from what changed: collaborations, same bodies."""
+    if not touched:
+        return
+    if kind == "outputs":
+        writer.rederive_collaborations(touched)
+    elif kind in DERIVES_SAME_AS:
+        writer.relink_same_bodies(kind, touched)
+
+
 def _classify(
-    spec: KindSpec, batch: list[Any], stored: dict[Key, Any], report: FileReport, authors: set[str]
+    spec: KindSpec, batch: list[Any], stored: dict[Key, Any], report: FileReport, touched: set[str]
 ) -> list[Any]:
-    """The records that change the graph; counts created, updated and unchanged rows."""
+    """The records that change the graph; counts created, updated and unchanged rows, and
+    adds to `touched` the ids whose derived edges need recomputing."""
     changed = []
     for record in batch:
         report.rows += 1
@@ -152,9 +164,14 @@ def _classify(
         report.created += before is None
         report.updated += before is not None
         changed.append(record)
-        if spec.name == "outputs":  # co-authorship changes who collaborated with whom
-            authors.update(record.authors, before.authors if before else ())
+        touched.update(_touches(spec.name, before, record))
     return changed
+
+
+def _touches(kind: str, before: Any, record: Any) -> tuple[str, ...]:
+    if kind == "outputs":  # co-authorship changes who collaborated with whom
+        return (*record.authors, *(before.authors if before else ()))
+    return (record.id,) if kind in DERIVES_SAME_AS else ()
 
 
 def _records(spec: KindSpec, path: Path) -> Iterator[Any]:

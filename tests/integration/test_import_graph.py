@@ -27,7 +27,7 @@ from tests.integration.import_helpers import (
 EXPECTED_RELS = {
     "WORKS_AT": 4, "MEMBER_OF": 6, "ADDRESSES": 15, "PART_OF": 3, "SUBMITTED_BY": 2,
     "RESPONDS_TO": 2, "AUTHORED": 6, "COLLABORATED_WITH": 3, "DECLARED_CONFLICT": 2,
-    "BUSINESS": 1, "KNOWLEDGE_BASE": 1, "SUPERVISOR": 1,
+    "BUSINESS": 1, "KNOWLEDGE_BASE": 1, "SUPERVISOR": 1, "SAME_AS": 2,
 }  # fmt: skip
 
 

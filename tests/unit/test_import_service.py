@@ -30,6 +30,7 @@ class MemoryStore:
         self.data: dict[str, dict[Key, Any]] = {}
         self.writes = 0
         self.rederived: list[set[str]] = []
+        self.relinked: list[tuple[str, set[str]]] = []
 
     def existing_ids(self, kind: str, ids: Collection[str]) -> set[str]:
         return {i for i in ids if (i,) in self.data.get(kind, {})}
@@ -53,6 +54,9 @@ class MemoryStore:
 
     def rederive_collaborations(self, member_ids: Collection[str]) -> None:
         self.rederived.append(set(member_ids))
+
+    def relink_same_bodies(self, kind: str, ids: Collection[str]) -> None:
+        self.relinked.append((kind, set(ids)))
 
 
 def _files(tmp_path: Path, **texts: str) -> list[Source]:
@@ -121,3 +125,10 @@ def test_batches_split_a_file(tmp_path: Path) -> None:
     store = MemoryStore()
     import_files(store, _files(tmp_path, organisations=ORGS, members=MEMBERS), batch_size=2)
     assert store.writes == 1 + 2
+
+
+def test_changed_organisations_are_relinked_to_partners_of_the_same_name(tmp_path: Path) -> None:
+    store = MemoryStore()
+    import_files(store, _files(tmp_path, organisations=ORGS))
+    import_files(store, _files(tmp_path, organisations=ORGS.replace("Uni,", "University,")))
+    assert store.relinked == [("organisations", {"org-1", "org-2"}), ("organisations", {"org-2"})]

@@ -1,4 +1,5 @@
-"""COLLABORATED_WITH is derived from co-authored outputs: one edge per pair, lower id first."""
+"""Derived edges: COLLABORATED_WITH from co-authored outputs (one edge per pair, lower id
+first), SAME_AS between a partner and an organisation of the same name."""
 
 from __future__ import annotations
 
@@ -49,3 +50,30 @@ def test_changing_authors_rederives_the_pairs(graph: Graph, tmp_path: Path) -> N
         "MATCH (o:Output {id: 'out-0002'})<-[r:AUTHORED]-(m) RETURN m.id AS id ORDER BY r.position"
     )
     assert [r["id"] for r in order] == ["mem-0002", "mem-0001"]
+
+
+SAME_AS = "MATCH (p:Partner)-[:SAME_AS]->(o:Organisation) RETURN p.id AS p, o.id AS o ORDER BY p"
+
+
+def test_partners_and_organisations_of_one_name_are_the_same_body(
+    graph: Graph, tmp_path: Path
+) -> None:
+    store = GraphImportStore(graph)
+    import_files(store, example_sources())
+    assert graph.read(SAME_AS) == [
+        {"p": "ptn-lumen", "o": "org-lumen-imaging"},
+        {"p": "ptn-severn", "o": "org-severn-uni"},
+    ]
+    renamed = tmp_path / "partners.csv"
+    text = (EXAMPLES / "partners.csv").read_text(encoding="utf-8")
+    renamed.write_text(text.replace("ptn-lumen,Lumen Imaging Ltd", "ptn-lumen,Lumen Scan"), "utf-8")
+    import_file(store, "partners", renamed)
+    assert graph.read(SAME_AS) == [{"p": "ptn-severn", "o": "org-severn-uni"}]
+    organisations = tmp_path / "organisations.csv"
+    text = (EXAMPLES / "organisations.csv").read_text(encoding="utf-8")
+    organisations.write_text(text.replace("Lumen Imaging Ltd", "  lumen scan "), "utf-8")
+    import_file(store, "organisations", organisations)
+    assert graph.read(SAME_AS) == [
+        {"p": "ptn-lumen", "o": "org-lumen-imaging"},
+        {"p": "ptn-severn", "o": "org-severn-uni"},
+    ]
