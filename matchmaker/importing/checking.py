@@ -7,7 +7,7 @@ up in the graph through the `exists` function the caller passes.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable, Iterator
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -15,14 +15,10 @@ from typing import Any
 from matchmaker.importing.convert import convert
 from matchmaker.importing.kinds import Key, KindSpec
 from matchmaker.importing.problems import FileProblem, Problem, ProblemLog
+from matchmaker.importing.progress import Progress, silent
 from matchmaker.importing.readers import RawRow, read_rows
 
 Exists = Callable[[str, Collection[str]], set[str]]  # kind, ids -> the ids the graph holds
-Progress = Callable[[Iterable[Any], str], Iterator[Any]]
-
-
-def no_progress(items: Iterable[Any], _: str) -> Iterator[Any]:
-    return iter(items)
 
 
 @dataclass
@@ -40,7 +36,7 @@ class Checker:
     """Checks files one after another, as one import; problems go to `log`."""
 
     log: ProblemLog = field(default_factory=ProblemLog)
-    progress: Progress = no_progress
+    progress: Progress = silent
     keys: dict[str, dict[Key, int]] = field(default_factory=dict)  # kind -> key -> line
     pending: dict[tuple[str, ...], dict[str, Reference]] = field(default_factory=dict)
 

@@ -3,26 +3,24 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable, Iterator
-from typing import Any, TypeVar
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
 
 from tqdm import tqdm
 
-T = TypeVar("T")
+# Wraps an iterable of rows with a label; yields the same rows.
+Progress = Callable[[Iterable[Any], str], Iterator[Any]]
 
 
-def bar(items: Iterable[T], label: str) -> Iterator[T]:
+def bar(items: Iterable[Any], label: str) -> Iterator[Any]:
     """`items`, counted on stderr as they pass (unit: rows)."""
-    counted: Iterator[T] = iter(
-        tqdm(items, desc=label, unit=" rows", file=sys.stderr, mininterval=0.5, leave=True)
-    )
-    return counted
+    return iter(tqdm(items, desc=label, unit=" rows", file=sys.stderr, mininterval=0.5))
 
 
-def silent(items: Iterable[T], _: str) -> Iterator[T]:
+def silent(items: Iterable[Any], _: str) -> Iterator[Any]:
     return iter(items)
 
 
-def chooser(enabled: bool) -> Any:
+def chooser(enabled: bool) -> Progress:
     """`bar` when progress is wanted, else `silent`."""
     return bar if enabled else silent

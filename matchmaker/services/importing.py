@@ -16,12 +16,12 @@ from itertools import islice
 from pathlib import Path
 from typing import Any, Protocol
 
-from matchmaker.importing.checking import Checker, Progress
+from matchmaker.importing.checking import Checker
 from matchmaker.importing.convert import convert
 from matchmaker.importing.kinds import KINDS, Key, KindSpec
 from matchmaker.importing.plain import comparable
 from matchmaker.importing.problems import ImportRejected, Problem, ProblemLog
-from matchmaker.importing.progress import chooser
+from matchmaker.importing.progress import Progress, chooser
 from matchmaker.importing.readers import read_rows
 
 BATCH_SIZE = 1_000
@@ -87,6 +87,7 @@ def import_files(
     """Check every file, then write them in order, in one transaction (or one per file).
 
     Returns a report whose `errors` list the problems when nothing was written. Raises
+    ImportRejected for an unknown kind or a file that changed between the passes,
     ImportWriteError when the database refuses a write (nothing is committed) and
     Neo4jUnavailable when it cannot be reached.
     """
@@ -97,16 +98,27 @@ def import_files(
     report.check_seconds = time.perf_counter() - started
     if report.errors:
         return report
-    pairs = list(zip(sources, report.files, strict=True))
+    _write_all(
+        store, list(zip(sources, report.files, strict=True)), bar, batch_size, one_transaction
+    )
+    return report
+
+
+def _write_all(
+    store: ImportStore,
+    pairs: list[tuple[Source, FileReport]],
+    bar: Progress,
+    batch_size: int,
+    one_transaction: bool,
+) -> None:
     if one_transaction:
         with store.transaction() as writer:
             for source, file_report in pairs:
                 _write_file(writer, source, file_report, bar, batch_size)
-        return report
+        return
     for source, file_report in pairs:
         with store.transaction() as writer:
             _write_file(writer, source, file_report, bar, batch_size)
-    return report
 
 
 def check(store: ImportStore, sources: Sequence[Source], bar: Progress) -> list[str]:
