@@ -1,0 +1,106 @@
+"""Expertise search on the real Neo4j with the real model: ranking, privacy, filters, pages."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from embeddings import Embedder
+from matchmaker.adapters.graph import Graph
+from matchmaker.errors import InvalidInput, PermissionDenied
+from matchmaker.services.search import SearchFilters, search_members
+from tests.integration.builders import MEMBERS, ORGANISATIONS, SIG_MEMBERS, build_graph
+
+SECTOR = {org: sector for org, _, sector, _ in ORGANISATIONS}
+MEMBER = {row[0]: row for row in MEMBERS}
+
+
+@pytest.fixture
+def small(graph: Graph, embedder: Embedder) -> Graph:
+    build_graph(graph, embedder)
+    return graph
+
+
+def ids(graph: Graph, embedder: Embedder, text: str, audience: str, **filters: Any) -> list[str]:
+    page = search_members(
+        graph,
+        embedder,
+        text,
+        audience,
+        SearchFilters(**filters),
+        limit=50,
+    )
+    return [hit.member_id for hit in page.hits]
+
+
+def test_opted_out_members_appear_to_staff_only(small: Graph, embedder: Embedder) -> None:
+    text = "MRI safety of implanted devices"
+    staff = ids(small, embedder, text, "staff")
+    assert staff[0] == "m-mri-optout"
+    for audience in ("member", "partner"):
+        assert "m-mri-optout" not in ids(small, embedder, text, audience)
+
+
+def test_partners_see_only_members_visible_to_partners(small: Graph, embedder: Embedder) -> None:
+    assert "m-ml-hidden" in ids(small, embedder, "machine learning", "member")
+    assert "m-ml-hidden" not in ids(small, embedder, "machine learning", "partner")
+
+
+def test_best_expert_first_with_evidence(small: Graph, embedder: Embedder) -> None:
+    page = search_members(small, embedder, "medical device cybersecurity", "member", limit=3)
+    top = page.hits[0]
+    assert top.member_id in {"m-cyber-ind", "m-cyber-conflict"}
+    assert top.evidence
+    assert "ybersecurity" in top.evidence[0].title
+    assert top.evidence[0].snippet
+    assert 0 < top.evidence[0].score <= 1
+    assert all(0 <= hit.score <= 1 for hit in page.hits)
+    assert [h.score for h in page.hits] == sorted((h.score for h in page.hits), reverse=True)
+
+
+def test_filters_restrict_every_hit(small: Graph, embedder: Embedder) -> None:
+    text = "machine learning for MRI"
+    academia = ids(small, embedder, text, "member", sectors=("academia",))
+    assert academia
+    assert all(SECTOR[MEMBER[m][1]] == "academia" for m in academia)
+    wales = ids(small, embedder, text, "member", regions=("Wales",))
+    assert wales
+    assert all(MEMBER[m][4] == "Wales" for m in wales)
+    early = ids(small, embedder, text, "member", career_stages=("early", "trainee"))
+    assert early
+    assert all(MEMBER[m][3] in {"early", "trainee"} for m in early)
+    ai = ids(small, embedder, text, "member", sigs=("AI",))
+    assert ai
+    assert set(ai) <= set(SIG_MEMBERS["sig-ai"])
+    assert "m-mri-busy" in ids(small, embedder, "MRI implant heating", "member")
+    assert "m-mri-busy" not in ids(
+        small, embedder, "MRI implant heating", "member", with_capacity=True
+    )
+    assert ids(small, embedder, text, "member", min_hours=10) == []
+
+
+def test_pages_are_stable_and_cursor_continues(small: Graph, embedder: Embedder) -> None:
+    text = "imaging physics"
+    whole = search_members(small, embedder, text, "member", limit=9)
+    first = search_members(small, embedder, text, "member", limit=3)
+    second = search_members(small, embedder, text, "member", limit=3, cursor=first.next_cursor)
+    third = search_members(small, embedder, text, "member", offset=6, limit=3)
+    paged = [h.member_id for page in (first, second, third) for h in page.hits]
+    assert paged == [h.member_id for h in whole.hits]
+    assert first.total == whole.total
+    assert second.offset == 3
+
+
+def test_user_text_cannot_break_the_full_text_query(small: Graph, embedder: Embedder) -> None:
+    page = search_members(small, embedder, 'MRI "safety" (implants) AND: *? OR \\ -x', "member")
+    assert page.hits
+
+
+def test_bad_requests_are_refused(small: Graph, embedder: Embedder) -> None:
+    with pytest.raises(PermissionDenied):
+        search_members(small, embedder, "MRI", "anonymous")
+    with pytest.raises(InvalidInput):
+        search_members(small, embedder, "   ", "member")
+    with pytest.raises(InvalidInput):
+        search_members(small, embedder, "MRI", "member", cursor="not-a-cursor")

@@ -1,0 +1,173 @@
+"""Team suggestion on the real Neo4j with the real model: constraints, privacy, explanations,
+infeasibility, determinism and feedback."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import replace
+
+import pytest
+
+from embeddings import Embedder
+from matchmaker.adapters.graph import Graph
+from matchmaker.services.feedback import record_feedback
+from matchmaker.services.team_report import TeamInfeasible, TeamResult
+from matchmaker.services.team_request import TeamRequest
+from matchmaker.services.teams import suggest_team
+from tests.integration.builders import MEMBERS, ORGANISATIONS, SIG_MEMBERS, build_graph
+
+ORG = {row[0]: row[1] for row in MEMBERS}
+SECTOR = {org: sector for org, _, sector, _ in ORGANISATIONS}
+STAGE = {row[0]: row[3] for row in MEMBERS}
+REGION = {row[0]: row[4] for row in MEMBERS}
+DISCIPLINE = {row[0]: row[2] for row in MEMBERS}
+SIGS = {m: {sig for sig, ids in SIG_MEMBERS.items() if m in ids} for m in ORG}
+IDEA = TeamRequest(idea_id="idea-1", size=3)
+NEVER = {"m-mri-optout", "m-mri-busy", "m-cyber-conflict", "m-proposer"}
+
+
+@pytest.fixture
+def small(graph: Graph, embedder: Embedder) -> Graph:
+    build_graph(graph, embedder)
+    return graph
+
+
+def team(
+    graph: Graph, embedder: Embedder, request: TeamRequest, audience: str = "member"
+) -> TeamResult:
+    result = suggest_team(graph, embedder, request, audience)
+    assert isinstance(result, TeamResult), getattr(result, "message", "")
+    return result
+
+
+def ids(result: TeamResult) -> list[str]:
+    return [m.member_id for m in result.members]
+
+
+Check = Callable[[list[str]], bool]
+CONSTRAINTS: list[tuple[TeamRequest, Check]] = [
+    (replace(IDEA, required_sectors={"nhs": 1, "academia": 1, "industry": 1}),
+     lambda t: {SECTOR[ORG[m]] for m in t} == {"nhs", "academia", "industry"}),
+    (replace(IDEA, max_per_org=1), lambda t: max(Counter(ORG[m] for m in t).values()) == 1),
+    (replace(IDEA, min_early_career=1), lambda t: any(STAGE[m] in {"early", "trainee"} for m in t)),
+    (replace(IDEA, min_regions=3), lambda t: len({REGION[m] for m in t}) == 3),
+    (replace(IDEA, min_distinct_disciplines=3), lambda t: len({DISCIPLINE[m] for m in t}) == 3),
+    (replace(IDEA, min_distinct_sigs=3), lambda t: len(set().union(*(SIGS[m] for m in t))) >= 3),
+    (replace(IDEA, must_include=("m-rt-1",)), lambda t: "m-rt-1" in t),
+    (replace(IDEA, exclude=("m-mri-uni", "m-cyber-ind")),
+     lambda t: not {"m-mri-uni", "m-cyber-ind"} & set(t)),
+    (replace(IDEA, size=5), lambda t: len(t) == 5),
+]  # fmt: skip
+
+
+def test_every_constraint_kind_holds(small: Graph, embedder: Embedder) -> None:
+    for request, holds in CONSTRAINTS:
+        members = ids(team(small, embedder, request))
+        assert len(members) == request.size
+        assert holds(members), (request, members)
+        assert not NEVER & set(members), members  # consent, capacity, conflict, proposer
+
+
+def test_team_covers_the_skills_with_evidence(small: Graph, embedder: Embedder) -> None:
+    result = team(small, embedder, IDEA)
+    assert result.skills == ("MRI safety", "machine learning", "medical device cybersecurity")
+    assert all(cover.covered for cover in result.coverage)
+    assert result.gaps == ()
+    for member in result.members:
+        assert member.skills, member.member_id
+        for skill in member.skills:
+            assert skill.evidence
+            assert skill.evidence[0].title
+            assert skill.evidence[0].snippet
+            assert 0 < skill.evidence[0].score <= 1
+    mri = next(m for m in result.members if any(s.skill == "MRI safety" for s in m.skills))
+    assert "MRI" in mri.shared_with_proposer
+    assert mri.path_to_proposer is not None
+    assert mri.path_to_proposer.nodes[0].id == "m-proposer"
+
+
+def test_why_not_names_consent_capacity_and_conflict(small: Graph, embedder: Embedder) -> None:
+    member_view = {
+        w.member_id: w.reason for w in team(small, embedder, replace(IDEA, size=2)).why_not
+    }
+    assert member_view.get("m-cyber-conflict") == "conflict"
+    assert "m-mri-optout" not in member_view  # opted out: invisible to members, even here
+    staff = team(small, embedder, IDEA, audience="staff")
+    reasons = {w.member_id: w.reason for w in staff.why_not}
+    assert reasons.get("m-mri-optout") == "consent"
+    assert "m-mri-optout" not in ids(staff)
+    wide = team(small, embedder, replace(IDEA, skills=("MRI implant heating",), size=1))
+    assert {w.member_id: w.reason for w in wide.why_not}.get("m-mri-busy") == "capacity"
+
+
+def test_no_path_passes_through_an_opted_out_member(small: Graph, embedder: Embedder) -> None:
+    for member in team(small, embedder, replace(IDEA, size=5)).members:
+        path = member.path_to_proposer
+        assert path is None or "m-mri-optout" not in {n.id for n in path.nodes}
+
+
+def test_same_organisation_as_the_proposer_is_flagged(small: Graph, embedder: Embedder) -> None:
+    result = team(small, embedder, replace(IDEA, must_include=("m-mri-same",)))
+    flags = {m.member_id: m.same_organisation_as_proposer for m in result.members}
+    assert flags["m-mri-same"] is True
+    assert sum(flags.values()) == 1
+
+
+def test_gaps_are_reported(small: Graph, embedder: Embedder) -> None:
+    request = replace(IDEA, skills=("MRI safety", "paediatric orthodontics and dental braces"))
+    result = team(small, embedder, request)
+    assert [gap.skill for gap in result.gaps] == ["paediatric orthodontics and dental braces"]
+    assert "no available member covers" in result.gaps[0].detail
+
+
+@pytest.mark.parametrize(
+    ("request_", "named"),
+    [
+        (replace(IDEA, required_sectors={"charity": 1}), "charity"),
+        (replace(IDEA, min_early_career=6, size=6), "early-career"),
+        (replace(IDEA, must_include=("m-mri-optout",)), "m-mri-optout"),
+    ],
+)
+def test_infeasible_names_the_binding_constraint(
+    small: Graph, embedder: Embedder, request_: TeamRequest, named: str
+) -> None:
+    result = suggest_team(small, embedder, request_)
+    assert isinstance(result, TeamInfeasible)
+    assert result.binding
+    assert named in result.message
+
+
+def test_same_input_same_team(small: Graph, embedder: Embedder) -> None:
+    request = replace(IDEA, size=4, min_regions=3)
+    first, second = (team(small, embedder, request) for _ in range(2))
+    assert first == second
+
+
+def test_free_text_gets_derived_skills(small: Graph, embedder: Embedder) -> None:
+    text = "Cutting the carbon footprint of imaging departments and single-use disposables"
+    result = team(small, embedder, TeamRequest(text=text, size=2))
+    assert result.skills_derived
+    assert result.skills
+    assert result.target.kind == "text"
+    assert result.target.id.startswith("text:")
+    assert "m-sus-1" in ids(result)
+
+
+def test_a_declined_suggestion_does_not_come_back(small: Graph, embedder: Embedder) -> None:
+    before = team(small, embedder, IDEA)
+    declined = before.members[0].member_id
+    record_feedback(small, "idea-1", "idea", declined, "declined", by="m-proposer")
+    after = team(small, embedder, IDEA)
+    assert declined not in ids(after)
+    assert {w.member_id: w.reason for w in after.why_not}.get(declined) == "declined"
+
+
+def test_accepted_elsewhere_gives_a_documented_boost(small: Graph, embedder: Embedder) -> None:
+    before = team(small, embedder, IDEA)
+    chosen = before.members[0]
+    record_feedback(small, "some-other-idea", "text", chosen.member_id, "accepted", by="staff-1")
+    after = team(small, embedder, IDEA)
+    boosted = next(m for m in after.members if m.member_id == chosen.member_id)
+    assert boosted.feedback_boost == pytest.approx(0.02)
+    assert boosted.relevance == pytest.approx(min(1.0, chosen.relevance + 0.02), abs=1e-3)
