@@ -66,9 +66,10 @@ def text_pages(
     after = ""
     while True:
         rows = graph.read(query, after=after, limit=page_size)
-        if not rows:
+        if rows:
+            yield [_stored_text(r) for r in rows]
+        if len(rows) < page_size:
             return
-        yield [_stored_text(r) for r in rows]
         after = rows[-1]["id"]
 
 
