@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -72,6 +73,11 @@ class SentenceTransformerEmbedder:
     @property
     def dimension(self) -> int:
         return self._dimension
+
+    @property
+    def sentence_transformer(self) -> Any:
+        """The loaded SentenceTransformer, for benchmarks that compare against its bare encode."""
+        return self._model
 
     def encode(self, texts: Sequence[str]) -> Vectors:
         if not texts:
