@@ -18,6 +18,7 @@ from matchmaker.adapters.import_store import GraphImportStore
 from matchmaker.adapters.schema import migrate, schema_version
 from matchmaker.bootstrap import load_embedder, open_graph
 from matchmaker.config import Settings
+from matchmaker.demo.dataset import DEMO_DIR
 from matchmaker.importing.kinds import KINDS
 from matchmaker.importing.lines import Format
 from matchmaker.services.demo import load_demo, write_synthetic
@@ -82,8 +83,6 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_load_demo(args: argparse.Namespace) -> int:
-    from matchmaker.demo.dataset import DEMO_DIR
-
     started = time.perf_counter()
     with _graph() as graph:
         store = GraphImportStore(graph)

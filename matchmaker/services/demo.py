@@ -11,6 +11,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
+from matchmaker.adapters.import_store import GraphImportStore
+from matchmaker.demo.dataset import DEMO_DIR
 from matchmaker.errors import MatchmakerError
 from matchmaker.importing.kinds import IMPORT_ORDER, KINDS
 from matchmaker.importing.lines import Format
@@ -73,9 +75,7 @@ def ensure_demo_loaded(runtime: Runtime) -> None:
     """Load the committed demo and embed it when the graph has no members; else do nothing.
 
     Raises what load_demo and embed_stale raise."""
-    from matchmaker.adapters.import_store import GraphImportStore
-    from matchmaker.demo.dataset import DEMO_DIR
-    from matchmaker.services.embedding import embed_stale
+    from matchmaker.services.embedding import embed_stale  # the heavier part, only when needed
 
     store = GraphImportStore(runtime.graph)
     if store.count_members() > 0:
