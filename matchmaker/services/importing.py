@@ -94,7 +94,7 @@ def import_files(
     bar = chooser(progress)
     report = ImportReport([FileReport(s.kind, s.path.name) for s in sources])
     started = time.perf_counter()
-    report.errors = check(store, sources, bar)
+    check(store, sources, report, bar)
     report.check_seconds = time.perf_counter() - started
     if report.errors:
         return report
@@ -121,13 +121,16 @@ def _write_all(
             _write_file(writer, source, file_report, bar, batch_size)
 
 
-def check(store: ImportStore, sources: Sequence[Source], bar: Progress) -> list[str]:
-    """The validation pass over all files; returns the problem messages (empty when fine)."""
+def check(
+    store: ImportStore, sources: Sequence[Source], report: ImportReport, bar: Progress
+) -> None:
+    """The validation pass over all files: counts each file's rows into `report` and sets its
+    `errors` to the problem messages (empty when all is fine)."""
     checker = Checker(ProblemLog(), bar)
-    for source in sources:
-        checker.check_file(_spec(source.kind), source.path)
+    for source, file_report in zip(sources, report.files, strict=True):
+        file_report.rows = checker.check_file(_spec(source.kind), source.path)
     checker.resolve(store.existing_ids)
-    return checker.log.messages()
+    report.errors = checker.log.messages()
 
 
 def _spec(kind: str) -> KindSpec:
@@ -168,7 +171,6 @@ def _classify(
     adds to `touched` the ids whose derived edges need recomputing."""
     changed = []
     for record in batch:
-        report.rows += 1
         before = stored.get(spec.key_of(record))
         if before is not None and comparable(spec, before) == comparable(spec, record):
             report.unchanged += 1

@@ -95,6 +95,7 @@ def test_one_bad_row_means_nothing_is_written(tmp_path: Path) -> None:
     ]
     assert store.data == {}
     assert store.writes == 0
+    assert (report.total("rows"), report.total("created")) == (6, 0)
 
 
 def test_a_failure_in_a_later_file_undoes_the_earlier_ones(tmp_path: Path) -> None:
