@@ -28,7 +28,8 @@ interface NavItem {
 
 function navFor(user: User): NavItem[] {
   const member = [
-    { to: "/calls", text: "Calls and ideas" },
+    { to: "/calls", text: "Calls and my ideas" },
+    { to: "/ideas", text: "Others' ideas" },
     { to: "/profile", text: "My profile" },
   ];
   const steric = [

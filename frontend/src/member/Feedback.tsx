@@ -7,37 +7,37 @@ type Result = { __typename: string; decision?: string; message?: string };
 
 export interface FeedbackSubject {
   targetId: string;
-  targetKind: "idea" | "call" | "task_group" | "text";
+  targetKind: "IDEA" | "CALL" | "TASK_GROUP" | "TEXT";
   candidateId: string;
-  candidateKind: "member" | "partner";
+  candidateKind: "MEMBER" | "PARTNER";
   name: string;
 }
 
 export function FeedbackButtons({ subject }: { subject: FeedbackSubject }) {
-  const feedback = useMutation<{ recordFeedback: Result }>("RecordFeedback");
+  const feedback = useMutation<{ recordSuggestionFeedback: Result }>("RecordFeedback");
   const [decision, setDecision] = useState<string | null>(null);
   if (!feedback.available) return null;
-  const refusal = refusalOf(feedback.data?.recordFeedback, ["FeedbackRecorded"]);
+  const refusal = refusalOf(feedback.data?.recordSuggestionFeedback, ["FeedbackRecorded"]);
   const { name, ...input } = subject;
 
-  async function decide(value: "accepted" | "declined") {
+  async function decide(value: "ACCEPTED" | "DECLINED") {
     const data = await feedback.run({ input: { ...input, decision: value } });
-    if (data?.recordFeedback.__typename === "FeedbackRecorded") setDecision(value);
+    if (data?.recordSuggestionFeedback.__typename === "FeedbackRecorded") setDecision(value);
   }
 
   if (decision) {
     return (
-      <span className={`badge ${decision === "accepted" ? "ok" : "bad"}`} role="status">
-        {decision === "accepted" ? "Accepted" : "Declined"}
+      <span className={`badge ${decision === "ACCEPTED" ? "ok" : "bad"}`} role="status">
+        {decision === "ACCEPTED" ? "Accepted" : "Declined"}
       </span>
     );
   }
   return (
     <>
-      <button type="button" className="secondary small" disabled={feedback.running} onClick={() => decide("accepted")} aria-label={`Accept suggestion: ${name}`}>
+      <button type="button" className="secondary small" disabled={feedback.running} onClick={() => decide("ACCEPTED")} aria-label={`Accept suggestion: ${name}`}>
         Accept
       </button>
-      <button type="button" className="quiet small" disabled={feedback.running} onClick={() => decide("declined")} aria-label={`Decline suggestion: ${name}`}>
+      <button type="button" className="quiet small" disabled={feedback.running} onClick={() => decide("DECLINED")} aria-label={`Decline suggestion: ${name}`}>
         Decline
       </button>
       {(refusal || feedback.error) && (

@@ -78,7 +78,7 @@ export function Collaborators({ ideaId, invitedIds, canInvite }: { ideaId: strin
           canInvite && (
             <>
               <InviteButton ideaId={ideaId} member={m} invited={invitedIds.includes(m.memberId)} />
-              <FeedbackButtons subject={{ targetId: ideaId, targetKind: "idea", candidateId: m.memberId, candidateKind: "member", name: m.name }} />
+              <FeedbackButtons subject={{ targetId: ideaId, targetKind: "IDEA", candidateId: m.memberId, candidateKind: "MEMBER", name: m.name }} />
             </>
           )
         }
@@ -133,7 +133,7 @@ function PartnerList({ result, ideaId, canDecide }: { result: PartnerResult; ide
           </div>
           {canDecide && (
             <div className="actions">
-              <FeedbackButtons subject={{ targetId: ideaId, targetKind: "idea", candidateId: s.partner.id, candidateKind: "partner", name: s.partner.name }} />
+              <FeedbackButtons subject={{ targetId: ideaId, targetKind: "IDEA", candidateId: s.partner.id, candidateKind: "PARTNER", name: s.partner.name }} />
             </div>
           )}
         </li>

@@ -44,7 +44,7 @@ function Coverage({ team }: { team: TeamSuggestion }) {
   const names = new Map(team.members.map((m) => [m.memberId, m.name]));
   return (
     <>
-      <SkillCoverage covered={team.coverage.filter((c) => c.covered).map((c) => c.skill)} gaps={team.gaps.map((g) => g.skill)} score={team.score.coverage} />
+      <SkillCoverage covered={team.coverage.filter((c) => c.covered).map((c) => c.skill)} gaps={team.gaps.map((g) => g.skill)} />
       {team.skillsDerived && <p className="hint">The skills were read from the text; name them yourself to steer the team.</p>}
       <div className="table-wrap">
         <table>

@@ -1,18 +1,28 @@
 /** Why a member is suggested, in sentences; and the team's spread, counted. Pure functions. */
-import { label, percent } from "../format";
+import { percent } from "../format";
 import type { SuggestedMember } from "./types";
 
-const RELATIONS: Record<string, string> = {
-  COLLABORATED_WITH: "co-authored with",
-  MEMBER_OF: "is in",
-  WORKS_AT: "works at",
-};
+function listed(names: string[]): string {
+  return names.length < 2 ? names.join("") : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
+}
 
+/** The path from the proposer (first node) to the member (last node), in words. */
 function pathSentence(m: SuggestedMember): string | null {
   const path = m.pathToProposer;
   if (!path || path.nodes.length < 2) return null;
-  const steps = path.nodes.slice(1).map((n, i) => `${RELATIONS[path.relationships[i]] ?? label(path.relationships[i] ?? "")} ${n.name}`);
-  return `Connected to the proposer in ${path.hops} ${path.hops === 1 ? "step" : "steps"}: ${path.nodes[0].name} ${steps.join(", then ")}`;
+  const between = path.nodes.slice(1, -1).map((n) => n.name);
+  if (between.length === 0) {
+    return path.relationships[0] === "COLLABORATED_WITH" ? "Has co-authored with the proposer" : "Directly linked to the proposer";
+  }
+  const steps = path.hops === 1 ? "1 step" : `${path.hops} steps`;
+  return `Linked to the proposer through ${listed(between)} (${steps})`;
+}
+
+function evidenceSentence(m: SuggestedMember): string | null {
+  const top = m.evidence[0];
+  if (!top) return null;
+  if (top.kind.toLowerCase() === "statement") return "Evidence: their own expertise statement";
+  return `Evidence: “${top.title}”${top.year ? ` (${top.year})` : ""}`;
 }
 
 /** The reasons a person reads next to a suggested member, strongest first. */
@@ -23,8 +33,8 @@ export function reasonsFor(m: SuggestedMember): string[] {
   if (best.length) reasons.push(`Best in the team for ${best.join(", ")}`);
   if (other.length) reasons.push(`Also covers ${other.join(", ")}`);
   reasons.push(`Relevance to the text ${percent(m.relevance)}`);
-  const top = m.evidence[0];
-  if (top) reasons.push(`Evidence: “${top.title}”${top.year ? ` (${top.year})` : ""}`);
+  const evidence = evidenceSentence(m);
+  if (evidence) reasons.push(evidence);
   if (m.sharedWithProposer.length) reasons.push(`Shares ${m.sharedWithProposer.join(", ")} with the proposer`);
   const path = pathSentence(m);
   if (path) reasons.push(path);

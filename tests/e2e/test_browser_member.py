@@ -1,0 +1,147 @@
+"""The member journey in a real browser: sign in, profile and consent, an idea and its team."""
+
+from __future__ import annotations
+
+import re
+
+import httpx
+from playwright.sync_api import Page, expect
+
+from tests.e2e.browser import (
+    Service,
+    browser_fixture,
+    count_text,
+    page_fixture,
+    screenshot,
+    sign_in,
+)
+
+browser = browser_fixture()
+page = page_fixture()
+
+IDEA_TITLE = "Low-field MRI for community diagnostic hubs"
+IDEA_SUMMARY = (
+    "Portable low-field MRI in community diagnostic hubs to shorten waiting lists outside the big "
+    "centres: image quality assurance, safety for patients with implants, and machine learning "
+    "reconstruction of noisy images, tested with an NHS trust and an industry partner."
+)
+
+
+def test_the_sign_in_picker_offers_each_kind_of_demo_user(page: Page) -> None:
+    page.goto("/")
+    for heading in ("Members", "STERIC staff", "External partners"):
+        expect(page.get_by_role("heading", name=heading)).to_be_visible()
+    screenshot(page, "sign-in")
+
+
+def test_a_member_edits_their_profile_and_consent(page: Page) -> None:
+    sign_in(page, "Members")
+    page.get_by_role("link", name="My profile").click()
+    expect(page.get_by_role("heading", name="My profile")).to_be_focused()
+    statement = page.get_by_label("Expertise statement")
+    expect(statement).to_be_visible()
+    screenshot(page, "member-profile")
+    statement.fill("Quality assurance of MRI and ultrasound; teaching trainees; AI for image QA.")
+    page.get_by_role("button", name="Save profile").click()
+    expect(page.get_by_text("Your profile is saved.")).to_be_visible()
+    page.reload()
+    expect(page.get_by_label("Expertise statement")).to_have_value(re.compile("AI for image QA"))
+
+    partners = page.get_by_label(re.compile("Visible to external partners"))
+    wanted = not partners.is_checked()
+    partners.set_checked(wanted)
+    page.get_by_role("button", name="Save consent").click()
+    expect(page.get_by_text("Your consent choices are saved.")).to_be_visible()
+    page.reload()
+    expect(page.get_by_label(re.compile("Visible to external partners"))).to_be_checked(
+        checked=wanted
+    )
+
+
+def test_a_member_writes_an_idea_sees_a_team_invites_and_submits(page: Page) -> None:
+    sign_in(page, "Members")
+    expect(page.get_by_role("heading", name="Calls and ideas")).to_be_visible()
+    calls = page.get_by_test_id("call")
+    expect(calls.first).to_be_visible()
+    assert calls.count() >= 1
+    screenshot(page, "member-calls")
+
+    calls.first.get_by_role("link", name="Write an idea for this call").click()
+    expect(page.get_by_role("heading", name="Write an idea")).to_be_visible()
+    page.get_by_label("Title").fill(IDEA_TITLE)
+    page.get_by_label("The idea in plain language").fill(IDEA_SUMMARY)
+    page.get_by_label("Skills the team needs").fill(
+        "MRI physics, machine learning, MRI safety, quality assurance"
+    )
+    page.get_by_role("button", name="Save draft and find collaborators").click()
+
+    expect(page.get_by_role("heading", name=IDEA_TITLE)).to_be_visible()
+    expect(page.get_by_test_id("idea-status")).to_have_text("Draft")
+    people = page.get_by_test_id("team-member")
+    expect(people.first).to_be_visible()
+    assert people.count() == 4
+    expect(people.first.get_by_role("list", name=re.compile("^Why "))).to_be_visible()
+    covered = count_text(page.get_by_test_id("covered-count").inner_text())
+    gaps = count_text(page.get_by_test_id("gap-count").inner_text())
+    assert covered + gaps == 4, "each required skill is either covered or a gap"
+    screenshot(page, "member-idea")
+
+    first = people.first
+    first.get_by_role("button", name=re.compile("^Invite ")).click()
+    expect(first.get_by_text("Invited")).to_be_visible()
+    second = people.nth(1)
+    second.get_by_role("button", name=re.compile("^Decline suggestion")).click()
+    expect(second.get_by_text("Declined")).to_be_visible()
+    third = people.nth(2)
+    third.get_by_role("button", name=re.compile("^Accept suggestion")).click()
+    expect(third.get_by_text("Accepted")).to_be_visible()
+
+    page.get_by_role("button", name="Submit the idea").click()
+    expect(page.get_by_text("Your idea is submitted.")).to_be_visible()
+    expect(page.get_by_test_id("idea-status")).to_have_text("Submitted")
+
+
+def test_a_name_with_markup_is_shown_as_text(page: Page, demo_service: Service) -> None:
+    hostile = '<b>x</b> <script>window.__pwned = 1</script> <img src=x onerror="window.__pwned=2">'
+    original = sign_in(page, "Members")
+    member_id = _member_id(page)
+    _rename(page, hostile)
+    try:
+        page.goto(f"/#/members/{member_id}")
+        heading = page.get_by_test_id("member-name")
+        expect(heading).to_have_text(hostile)
+        assert heading.locator("b, script, img").count() == 0
+        screenshot(page, "markup-name")
+
+        page.get_by_role("button", name="Sign out").click()
+        expect(page.get_by_role("button").filter(has_text=hostile)).to_be_visible()
+        assert page.locator("main b, main script, main img").count() == 0
+        sign_in(page, "Members", "<b>x</b>")
+        expect(page.get_by_test_id("signed-in-name")).to_have_text(hostile)
+        assert page.evaluate("() => window.__pwned") is None
+    finally:
+        _rename_through_api(demo_service.url, member_id, original)
+
+
+def _member_id(page: Page) -> str:
+    page.goto("/#/profile")
+    network = page.get_by_role("link", name=re.compile("^See my network"))
+    return (network.get_attribute("href") or "").rsplit("/", 1)[-1]
+
+
+def _rename(page: Page, name: str) -> None:
+    page.goto("/#/profile")
+    page.get_by_label("Name", exact=True).fill(name)
+    page.get_by_role("button", name="Save profile").click()
+    expect(page.get_by_text("Your profile is saved.")).to_be_visible()
+
+
+def _rename_through_api(url: str, member_id: str, name: str) -> None:
+    """Put the demo member's name back for the tests that share the service."""
+    sign_in_as = "mutation($id: ID!) { signIn(input: {memberId: $id}) { ...on SignedIn {token} } }"
+    body = {"query": sign_in_as, "variables": {"id": member_id}}
+    token = httpx.post(f"{url}/graphql", json=body).json()["data"]["signIn"]["token"]
+    rename = "mutation($n: String!) { updateMyProfile(input: {name: $n}) { __typename } }"
+    headers = {"Authorization": f"Bearer {token}"}
+    body = {"query": rename, "variables": {"n": name}}
+    assert httpx.post(f"{url}/graphql", json=body, headers=headers).status_code == 200
