@@ -32,7 +32,13 @@ from matchmaker.adapters.candidates import (
     preselect,
 )
 from matchmaker.adapters.graph import Graph
-from matchmaker.matching.affinity import AffinityMatrix, AffinityParams, affinities, evidence_set
+from matchmaker.matching.affinity import (
+    AffinityMatrix,
+    AffinityParams,
+    FloatArray,
+    affinities,
+    evidence_set,
+)
 
 EXPOSURE_WINDOW = timedelta(days=90)  # "suggested recently" means within this window
 DEFAULT_PARAMS = AffinityParams()  # the tuned defaults of the one affinity rule
@@ -51,6 +57,7 @@ class Scored:
     """Candidates scored for q texts: matrix.scores is (q, P) in profile order."""
 
     texts: tuple[str, ...]
+    params: AffinityParams
     profiles: tuple[CandidateProfile, ...]
     rows: tuple[EvidenceRow, ...]  # flat evidence rows; matrix.top_rows index into them
     matrix: AffinityMatrix
@@ -62,14 +69,21 @@ class Scored:
         raise KeyError(member_id)
 
     def pooled(self, query: int, person: int) -> list[tuple[EvidenceRow, float]]:
-        """The evidence rows behind a person's score for a query, best first."""
+        """The evidence rows behind a person's score for a query, best first, scores in [0, 1]."""
         found = []
         for row, score in zip(
             self.matrix.top_rows[query, person], self.matrix.top_scores[query, person], strict=True
         ):
             if row >= 0:
-                found.append((self.rows[int(row)], float(score)))
+                unit = float(to_unit(np.array(score), self.params))
+                found.append((self.rows[int(row)], unit))
         return found
+
+
+def to_unit(scores: Vectors, params: AffinityParams) -> FloatArray:
+    """Affinity scores (about -1..1 + lexical_weight) mapped to [0, 1]: score / (1 + weight),
+    clipped. Used for everything shown and for the team objective's skill scores."""
+    return np.asarray(np.clip(scores / (1.0 + params.lexical_weight), 0.0, 1.0), np.float64)
 
 
 def encode(embedder: Embedder, texts: Sequence[str]) -> Vectors:
@@ -140,4 +154,4 @@ def score_candidates(
     ids = [i for i in [*found.chosen(reach.limit), *include] if i not in excluded]
     profiles = candidate_profiles(graph, ids, vectors, now - EXPOSURE_WINDOW, related=excluded)
     rows, matrix = score_profiles(profiles, len(texts), params, found)
-    return Scored(tuple(texts), tuple(profiles), rows, matrix)
+    return Scored(tuple(texts), params, tuple(profiles), rows, matrix)

@@ -24,7 +24,13 @@ from matchmaker.errors import InvalidInput
 from matchmaker.matching.affinity import AffinityParams
 from matchmaker.services.audience import base_filter, checked, may_see
 from matchmaker.services.evidence import EvidenceItem, items_for, read_texts
-from matchmaker.services.scoring import DEFAULT_PARAMS, Reach, Scored, score_candidates
+from matchmaker.services.scoring import (
+    DEFAULT_PARAMS,
+    Reach,
+    Scored,
+    score_candidates,
+    to_unit,
+)
 
 MAX_LIMIT = 100
 MAX_TEXT = 5000
@@ -58,7 +64,7 @@ class MemberHit:
     sector: str
     sigs: tuple[str, ...]  # names
     cois: tuple[str, ...]  # names
-    score: float
+    score: float  # affinity mapped to [0, 1] (services.scoring.to_unit)
     evidence: tuple[EvidenceItem, ...]
 
 
@@ -126,7 +132,7 @@ def _hit(scored: Scored, person: int, texts: dict[str, str]) -> MemberHit:
         sector=profile.sector,
         sigs=tuple(g.name for g in profile.sigs),
         cois=tuple(g.name for g in profile.cois),
-        score=round(float(scored.matrix.scores[0, person]), 4),
+        score=round(float(to_unit(scored.matrix.scores[0, person], scored.params)), 4),
         evidence=items_for(scored, 0, person, texts, EVIDENCE_PER_HIT),
     )
 

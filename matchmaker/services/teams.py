@@ -16,8 +16,6 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-import numpy as np
-
 from embeddings import Embedder
 from matchmaker.adapters.candidates import CandidateProfile
 from matchmaker.adapters.graph import Graph
@@ -29,7 +27,7 @@ from matchmaker.matching.team import Infeasible
 from matchmaker.matching.team import suggest_team as solve
 from matchmaker.services.audience import base_filter, checked, may_see
 from matchmaker.services.evidence import read_texts
-from matchmaker.services.scoring import DEFAULT_PARAMS, Reach, Scored, score_candidates
+from matchmaker.services.scoring import DEFAULT_PARAMS, Reach, Scored, score_candidates, to_unit
 from matchmaker.services.skills import skills_for
 from matchmaker.services.team_report import (
     EVIDENCE_PER_SKILL,
@@ -42,11 +40,6 @@ from matchmaker.services.team_report import (
 from matchmaker.services.team_request import TeamRequest, resolve_target, validate
 
 TEAM_REACH = Reach(k=40, limit=150)
-
-
-def to_unit(scores: np.ndarray, params: AffinityParams) -> np.ndarray:
-    """Affinity scores (about -1..1 + lexical_weight) to [0, 1] for the team objective."""
-    return np.asarray(np.clip(scores / (1.0 + params.lexical_weight), 0.0, 1.0), np.float64)
 
 
 def _split(
