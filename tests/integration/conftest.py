@@ -14,7 +14,7 @@ import pytest
 
 from embeddings import Embedder
 from matchmaker.adapters.graph import Graph, open_driver
-from matchmaker.adapters.neo4j_local import LocalNeo4j
+from matchmaker.adapters.neo4j_local import LocalNeo4j, free_port
 from matchmaker.adapters.schema import migrate
 from matchmaker.bootstrap import GraphHandle, Runtime, load_embedder
 from matchmaker.config import Settings
@@ -25,7 +25,8 @@ WIPE = "MATCH (n) WHERE NOT n:SchemaMigration CALL { WITH n DETACH DELETE n } IN
 @pytest.fixture(scope="session")
 def settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
     data = tmp_path_factory.mktemp("neo4j") / "data"
-    return Settings.from_env({}).with_neo4j(data_dir=data, port=0, heap="1g")
+    # A random free port, never 7687: test sessions running side by side must not meet.
+    return Settings.from_env({}).with_neo4j(data_dir=data, port=free_port(0), heap="1g")
 
 
 @pytest.fixture(scope="session")
