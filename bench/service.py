@@ -35,8 +35,13 @@ class Service:
 def start_service(data_dir: Path, *args: str, timeout_s: float = 300.0) -> Service:
     """Start `matchmaker serve` with its own local Neo4j and wait for /healthz to say 200."""
     port = free_port()
-    env = {**os.environ, "MATCHMAKER_NEO4J_DATA": str(data_dir), "MATCHMAKER_NEO4J_PORT": "0",
-           "MATCHMAKER_NEO4J_HEAP": "1g", "HF_HUB_OFFLINE": "1"}  # fmt: skip
+    env = {
+        **os.environ,
+        "MATCHMAKER_NEO4J_DATA": str(data_dir),
+        "MATCHMAKER_NEO4J_PORT": str(free_port()),
+        "MATCHMAKER_NEO4J_HEAP": "1g",
+        "HF_HUB_OFFLINE": "1",
+    }
     env.pop("NEO4J_URI", None)
     data_dir.mkdir(parents=True, exist_ok=True)
     log = data_dir.parent / f"serve-{port}.log"
