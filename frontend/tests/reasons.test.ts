@@ -51,9 +51,9 @@ describe("reasons for a suggested member", () => {
         { id: "g", kind: "SIG", name: "MRI SIG" },
       ],
     };
-    expect(reasonsFor(member({ pathToProposer: path }))).toContain(
-      "Connected to the proposer in 2 steps: Pat co-authored with Sam, then is in MRI SIG",
-    );
+    expect(reasonsFor(member({ pathToProposer: path }))).toContain("Linked to the proposer through Sam (2 steps)");
+    const direct = { hops: 1, relationships: ["COLLABORATED_WITH"], nodes: [path.nodes[0], path.nodes[1]] };
+    expect(reasonsFor(member({ pathToProposer: direct }))).toContain("Has co-authored with the proposer");
     expect(reasonsFor(member({}))).toContain("A new connection: no existing link to the proposer");
   });
 });

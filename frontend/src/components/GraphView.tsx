@@ -38,6 +38,26 @@ export function colourOf(kind: string): string {
   return COLOURS[kind.toLowerCase().replace(/_/g, "")] ?? "#64748b";
 }
 
+/** Steps from the centre to every node it reaches (breadth first, edges taken both ways). */
+export function distances(nodes: GraphNode[], edges: GraphEdge[], centre: string): Map<string, number> {
+  const next = new Map<string, string[]>(nodes.map((n) => [n.id, []]));
+  for (const e of edges) {
+    next.get(e.source)?.push(e.target);
+    next.get(e.target)?.push(e.source);
+  }
+  const seen = new Map([[centre, 0]]);
+  const queue = [centre];
+  for (let i = 0; i < queue.length; i++) {
+    for (const n of next.get(queue[i]) ?? []) {
+      if (!seen.has(n)) {
+        seen.set(n, seen.get(queue[i])! + 1);
+        queue.push(n);
+      }
+    }
+  }
+  return seen;
+}
+
 function elements(nodes: GraphNode[], edges: GraphEdge[], centre: string) {
   const ids = new Set(nodes.map((n) => n.id));
   return [
@@ -56,10 +76,14 @@ const STYLE = [
     style: {
       "background-color": "data(colour)",
       label: "data(label)",
-      "font-size": 10,
+      "font-size": 9,
+      "min-zoomed-font-size": 7,
       color: "#1f2937",
       "text-wrap": "ellipsis",
-      "text-max-width": "110px",
+      "text-max-width": "90px",
+      "text-background-color": "#fbfcfd",
+      "text-background-opacity": 0.8,
+      "text-background-padding": "1px",
       "text-valign": "bottom",
       "text-margin-y": 4,
       width: 18,
@@ -88,12 +112,23 @@ export function GraphView({ nodes, edges, centre, title, onSelect }: Props) {
   select.current = onSelect;
   useEffect(() => {
     if (!box.current) return;
+    // Rings by distance from the centre: the centre alone, then one step away, then two.
+    const steps = distances(nodes, edges, centre);
+    const far = Math.max(0, ...steps.values()) + 1;
     const cy = cytoscape({
       container: box.current,
       elements: elements(nodes, edges, centre),
       style: STYLE,
-      layout: { name: "cose", animate: false, randomize: false, nodeRepulsion: () => 9000, padding: 20 },
-      wheelSensitivity: 0.3,
+      layout: {
+        name: "concentric",
+        concentric: (node: cytoscape.NodeSingular) => far - (steps.get(node.id()) ?? far),
+        levelWidth: () => 1,
+        minNodeSpacing: 50,
+        animate: false,
+        padding: 24,
+      },
+      maxZoom: 1.4,
+      minZoom: 0.2,
     });
     cy.on("tap", "node", (evt) => {
       const node = nodes.find((n) => n.id === evt.target.id());

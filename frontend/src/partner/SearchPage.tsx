@@ -34,10 +34,20 @@ interface Filters {
 }
 
 const NO_FILTERS: Filters = { sectors: [], careerStages: [], regions: [] };
-const PAGE = 20;
+const PAGE = 10;
+
+function clip(text: string, size = 160): string {
+  return text.length > size ? `${text.slice(0, size - 1).trimEnd()}…` : text;
+}
 
 function reasons(h: Hit): string[] {
-  const why = h.evidence.slice(0, 2).map((e) => `“${e.title}”${e.year ? ` (${e.year})` : ""}${e.snippet ? `: ${e.snippet}` : ""}`);
+  const why: string[] = [];
+  const top = h.evidence[0];
+  if (top) {
+    const source = top.kind.toLowerCase() === "statement" ? "Their expertise statement" : `“${top.title}”${top.year ? ` (${top.year})` : ""}`;
+    why.push(top.snippet ? `${source}: ${clip(top.snippet)}` : source);
+  }
+  if (h.evidence.length > 1) why.push(`${plural(h.evidence.length - 1, "more piece")} of evidence`);
   const groups = [...h.sigs, ...h.cois];
   if (groups.length) why.push(`In ${groups.join(", ")}`);
   return why;
@@ -50,7 +60,7 @@ export function groupsOf(hits: Hit[]): { name: string; people: number }[] {
   return [...counts.entries()].map(([name, people]) => ({ name, people })).sort((a, b) => b.people - a.people || a.name.localeCompare(b.name));
 }
 
-function Hits({ text, hits, total }: { text: string; hits: Hit[]; total: number }) {
+function Hits({ text, hits, total, more }: { text: string; hits: Hit[]; total: number; more: (() => void) | null }) {
   const groups = groupsOf(hits);
   return (
     <div>
@@ -61,6 +71,18 @@ function Hits({ text, hits, total }: { text: string; hits: Hit[]; total: number 
         <Empty>Nobody matches. Try broader words or fewer filters.</Empty>
       ) : (
         <>
+          {groups.length > 0 && (
+            <section className="panel" aria-labelledby="groups-heading">
+              <h2 id="groups-heading">Groups working on this</h2>
+              <ul className="tags" data-testid="group-hits">
+                {groups.map((g) => (
+                  <li key={g.name} className="tag">
+                    {g.name} · {plural(g.people, "person", "people")}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
           <section className="panel" aria-labelledby="people-heading">
             <h2 id="people-heading">People</h2>
             <ul className="plain" data-testid="people-hits">
@@ -74,19 +96,12 @@ function Hits({ text, hits, total }: { text: string; hits: Hit[]; total: number 
                 />
               ))}
             </ul>
+            {more && (
+              <button type="button" className="secondary" onClick={more}>
+                Show {PAGE} more
+              </button>
+            )}
           </section>
-          {groups.length > 0 && (
-            <section className="panel" aria-labelledby="groups-heading">
-              <h2 id="groups-heading">Groups working on this</h2>
-              <ul className="tags" data-testid="group-hits">
-                {groups.map((g) => (
-                  <li key={g.name} className="tag">
-                    {g.name} · {plural(g.people, "person", "people")}
-                  </li>
-                ))}
-              </ul>
-            </section>
-          )}
         </>
       )}
     </div>
@@ -94,11 +109,12 @@ function Hits({ text, hits, total }: { text: string; hits: Hit[]; total: number 
 }
 
 function Results({ text, filters }: { text: string; filters: Filters }) {
-  const search = useQuery<{ search: Result }>("SearchExpertise", { text, filter: filters, first: PAGE }, text === "");
+  const [shown, setShown] = useState(PAGE);
+  const search = useQuery<{ search: Result }>("SearchExpertise", { text, filter: filters, first: shown }, text === "");
   if (search.status === "unavailable") return <Unavailable what="Search" operation="SearchExpertise" />;
   if (text === "") return <Empty>Describe the expertise you are looking for and press Search.</Empty>;
-  if (search.status === "loading") return <Progress label="Searching" detail="Reading profiles, outputs and statements." />;
   if (search.status === "error") return <ErrorState error={search.error} retry={search.reload} />;
+  if (!search.data) return <Progress label="Searching" detail="Reading profiles, outputs and statements." />;
   const r = search.data.search;
   if (r.__typename !== "MemberSearch") {
     return (
@@ -107,7 +123,13 @@ function Results({ text, filters }: { text: string; filters: Filters }) {
       </div>
     );
   }
-  return <Hits text={r.text} hits={r.results.nodes} total={r.results.totalCount} />;
+  const more = r.results.totalCount > r.results.nodes.length && shown < 100 ? () => setShown(shown + PAGE) : null;
+  return (
+    <>
+      {search.status === "loading" && <Progress label="Loading more" />}
+      <Hits text={r.text} hits={r.results.nodes} total={r.results.totalCount} more={more} />
+    </>
+  );
 }
 
 function FilterGroup({ legend, options, chosen, onChange }: { legend: string; options: readonly string[]; chosen: string[]; onChange: (v: string[]) => void }) {
@@ -172,7 +194,7 @@ export function SearchPage({ initial }: { initial: string }) {
           </button>
         </form>
         <div aria-live="polite">
-          <Results text={asked.text} filters={asked.filters} />
+          <Results key={JSON.stringify(asked)} text={asked.text} filters={asked.filters} />
         </div>
       </div>
     </>

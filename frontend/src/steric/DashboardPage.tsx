@@ -104,7 +104,7 @@ function MemberLoad() {
               <People
                 page={analytics.overloadedMembers}
                 empty="Nobody is over their capacity."
-                detail={(n) => `${n.activeGroups ?? 0} active groups${n.member?.maxGroups != null ? `, allows ${n.member.maxGroups}` : ""}`}
+                detail={(n) => `${plural(n.activeGroups ?? 0, "active group")}${n.member?.maxGroups != null ? `, allows ${n.member.maxGroups}` : ""}`}
               />
             </div>
             <div>

@@ -26,17 +26,25 @@ function Heat({ categories, pairs }: { categories: string[]; pairs: Pair[] }) {
               <th scope="col">
                 <span className="visually-hidden">Category</span>
               </th>
-              {categories.map((c) => (
-                <th scope="col" key={c} title={c}>
-                  {abbreviate(c)}
+              {categories.map((c, i) => (
+                <th scope="col" key={c} className="num">
+                  <abbr title={label(c)} aria-hidden="true">
+                    {i + 1}
+                  </abbr>
+                  <span className="visually-hidden">{label(c)}</span>
                 </th>
               ))}
             </tr>
           </thead>
           <tbody>
-            {categories.map((a) => (
+            {categories.map((a, i) => (
               <tr key={a}>
-                <th scope="row">{label(a)}</th>
+                <th scope="row">
+                  <span className="meta" aria-hidden="true">
+                    {i + 1}.
+                  </span>{" "}
+                  {label(a)}
+                </th>
                 {categories.map((b) => {
                   const n = a === b ? null : t.cell(a, b);
                   return (
@@ -64,11 +72,6 @@ function Heat({ categories, pairs }: { categories: string[]; pairs: Pair[] }) {
       )}
     </>
   );
-}
-
-function abbreviate(name: string): string {
-  const words = label(name).replace(/\b(SIG|and|of|the)\b/g, "").split(/\s+/).filter(Boolean);
-  return words.length > 1 ? words.map((w) => w[0]).join("").toUpperCase() : label(name).slice(0, 6);
 }
 
 export function SiloMapPage() {

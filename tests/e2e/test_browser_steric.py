@@ -1,0 +1,83 @@
+"""The STERIC journey in a real browser: the dashboard, assembling a group, the silo map."""
+
+from __future__ import annotations
+
+import re
+
+from playwright.sync_api import Locator, Page, expect
+
+from tests.e2e.browser import browser_fixture, count_text, page_fixture, screenshot, sign_in
+
+browser = browser_fixture()
+page = page_fixture()
+
+GROUP = "T&F: device cybersecurity guidance"
+REMIT = (
+    "Write guidance on the cybersecurity of networked medical devices and software as a medical "
+    "device in NHS trusts: threat modelling, patching, procurement and regulation."
+)
+
+
+def test_the_dashboard_shows_calls_ideas_and_groups_by_theme(page: Page) -> None:
+    sign_in(page, "STERIC staff")
+    expect(page.get_by_role("heading", name="STERIC dashboard")).to_be_visible()
+    cards = page.get_by_test_id("theme-card")
+    expect(cards.first).to_be_visible()
+    assert cards.count() >= 6, "the strategy has three grand challenges and three trends"
+    for kind in ("calls", "ideas", "groups"):
+        assert count_text(page.get_by_test_id(f"total-{kind}").inner_text()) > 0
+    screenshot(page, "steric-dashboard")
+
+
+def test_staff_assemble_lock_swap_and_save_a_group(page: Page) -> None:
+    sign_in(page, "STERIC staff")
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Assemble a group").click()
+    expect(page.get_by_role("heading", name="Assemble a Task-and-Finish group")).to_be_focused()
+    page.get_by_label("Group name").fill(GROUP)
+    page.get_by_label("Remit", exact=True).fill(REMIT)
+    page.get_by_label("Skills or disciplines that must be present").fill(
+        "cybersecurity, medical device regulation, clinical engineering"
+    )
+    page.get_by_label("Group size").fill("5")
+    page.get_by_role("button", name="Suggest a group").click()
+
+    team = page.get_by_test_id("team-member")
+    expect(team.first).to_be_visible()
+    assert team.count() == 5
+    expect(page.get_by_test_id("covered-count")).to_be_visible()
+    expect(page.get_by_test_id("gap-count")).to_be_visible()
+    assert count_text(page.get_by_test_id("distinct-sectors").inner_text()) >= 2
+    expect(page.get_by_text(re.compile(r"Career stages"))).to_be_visible()
+    screenshot(page, "steric-assemble")
+
+    kept = _name(team.nth(0))
+    swapped = _name(team.nth(1))
+    team.nth(0).get_by_role("button", name=f"Lock {kept}").click()
+    expect(team.nth(0).get_by_role("button", name=f"Lock {kept}")).to_have_attribute(
+        "aria-pressed", "true"
+    )
+    team.nth(1).get_by_role("button", name=f"Swap out {swapped}").click()
+    expect(page.get_by_test_id("team").get_by_text(swapped, exact=True)).to_have_count(0)
+    expect(page.get_by_test_id("team").get_by_text(kept, exact=True)).to_have_count(1)
+    assert team.count() == 5
+
+    page.get_by_role("button", name="Save the group").click()
+    expect(page.get_by_text(re.compile(f"^Saved “{re.escape(GROUP)}”"))).to_be_visible()
+    page.get_by_role("link", name="Open the group").click()
+    expect(page.get_by_role("heading", name=GROUP)).to_be_visible()
+    expect(page.get_by_text(kept, exact=True)).to_be_visible()
+
+
+def test_the_silo_map_names_pairs_that_never_work_together(page: Page) -> None:
+    sign_in(page, "STERIC staff")
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Silo map").click()
+    expect(page.get_by_role("heading", name="Silo map")).to_be_visible()
+    expect(page.get_by_role("table")).to_be_visible()
+    expect(page.get_by_test_id("silo-summary")).to_contain_text("never work together")
+    screenshot(page, "steric-silos")
+    page.get_by_label("Sectors").check()
+    expect(page.get_by_role("row").first).to_be_visible()
+
+
+def _name(row: Locator) -> str:
+    return row.locator("strong a").first.inner_text()
