@@ -13,12 +13,14 @@ from graph_schema.queries.api_visibility import visible
 KIND_LABELS = "[" + ", ".join(f"'{k}'" for k in m.GROUP_KIND_LABELS) + "]"
 
 
-def _one(v: str, pattern: str, alias: str) -> str:
-    return f"head([({v}){pattern}({alias}) | {alias}.id])"
+def _one(v: str, pattern: str, target: str) -> str:
+    """The id of the one `target` node (written `x:Label`) at the end of `pattern`."""
+    return f"head({_many(v, pattern, target)})"
 
 
-def _many(v: str, pattern: str, alias: str) -> str:
-    return f"[({v}){pattern}({alias}) | {alias}.id]"
+def _many(v: str, pattern: str, target: str) -> str:
+    alias = target.split(":")[0]
+    return f"[({v}){pattern}({target}) | {alias}.id]"
 
 
 def _extras(label: str, v: str) -> str:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import strawberry
+from graphql import GraphQLError
 from strawberry.tools import merge_types
+from strawberry.types import ExecutionContext
 
 from matchmaker.api.errors import MaskUnexpected
 from matchmaker.api.limits import limit_extensions
@@ -17,6 +19,7 @@ from matchmaker.api.queries.directory import DirectoryQueries
 from matchmaker.api.queries.graph import GraphQueries
 from matchmaker.api.queries.health import HealthQueries
 from matchmaker.api.queries.matching import MatchingQueries
+from matchmaker.api.queries.partnering import PartneringQueries
 from matchmaker.api.queries.session import SessionQueries
 from matchmaker.api.queries.staff import StaffQueries
 from matchmaker.api.queries.work import WorkQueries
@@ -28,6 +31,7 @@ Query = merge_types(
         DirectoryQueries,
         WorkQueries,
         MatchingQueries,
+        PartneringQueries,
         GraphQueries,
         StaffQueries,
         HealthQueries,
@@ -46,7 +50,15 @@ Mutation = merge_types(
     ),
 )
 
-schema = strawberry.Schema(
+
+class MatchmakerSchema(strawberry.Schema):
+    def process_errors(
+        self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
+    ) -> None:
+        """Refusals are answers, not incidents; MaskUnexpected has logged anything else."""
+
+
+schema = MatchmakerSchema(
     query=Query, mutation=Mutation, extensions=[*limit_extensions(), MaskUnexpected]
 )
 

@@ -1,0 +1,69 @@
+"""Pure parts of the API: cursors, page windows, input checks, the silo count, visibility text."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph_schema import model as m
+from graph_schema.queries import api_nodes, api_related
+from graph_schema.queries.api_visibility import visible
+from matchmaker.api.errors import PublicError, ValidationErrors
+from matchmaker.api.pagination import connection, decode_cursor, encode_cursor, window
+from matchmaker.services.analytics import Pair, count_pairs
+from matchmaker.services.validation import Checks, InvalidFields
+
+
+def test_cursors_round_trip_and_foreign_ones_are_refused() -> None:
+    assert decode_cursor(encode_cursor(41)) == 41
+    assert window(None, None) == (0, 20)
+    assert window(10, encode_cursor(9)) == (10, 10)
+    for bad in ("nonsense", encode_cursor(1)[:-2] + "!!"):
+        with pytest.raises(PublicError):
+            decode_cursor(bad)
+    with pytest.raises(PublicError, match="between 1 and 100"):
+        window(101, None)
+
+
+def test_a_connection_knows_its_neighbours() -> None:
+    page = connection(["b", "c"], total=5, skip=1, wrap=str.upper)
+    assert [e.node for e in page.edges] == ["B", "C"]
+    assert page.page_info.has_previous_page
+    assert page.page_info.has_next_page
+    assert decode_cursor(page.page_info.end_cursor or "") == 2
+
+
+def test_checks_collect_every_problem_with_the_api_field_names() -> None:
+    checks = Checks()
+    checks.text("name", " ", 2, 10)
+    checks.number("max_per_org", 0, 1, 5)
+    checks.choice("status", "gone", ("draft", "submitted"))
+    checks.ident("member_id", "bad id!")
+    with pytest.raises(InvalidFields) as caught:
+        checks.done()
+    errors = ValidationErrors.of(caught.value.problems).errors
+    assert [e.field for e in errors] == ["name", "maxPerOrg", "status", "memberId"]
+
+
+def test_silo_pairs_count_shared_work_and_list_the_never() -> None:
+    items = [frozenset({"nhs", "academia"}), frozenset({"nhs", "academia", "industry"})]
+    pairs = count_pairs(["academia", "industry", "nhs", "charity"], items)
+    assert Pair("academia", "nhs", 2) in pairs
+    assert {(p.a, p.b) for p in pairs if p.together == 0} == {
+        ("academia", "charity"),
+        ("charity", "industry"),
+        ("charity", "nhs"),
+    }
+
+
+@pytest.mark.parametrize("label", [m.MEMBER, m.IDEA, m.PARTNER, m.GROUP, m.ORGANISATION, m.OUTPUT])
+def test_every_api_read_filters_by_audience(label: str) -> None:
+    assert "$audience" in visible(label, "n")
+    for query in (api_nodes.by_ids(label), api_nodes.page(label), api_nodes.count(label)):
+        assert visible(label, "n") in query
+
+
+def test_every_hop_filters_its_far_end() -> None:
+    hops = [v for v in vars(api_related).values() if isinstance(v, api_related.Hop)]
+    assert len(hops) > 20
+    for hop in hops:
+        assert visible(hop.target, "n") in api_related.related(hop)

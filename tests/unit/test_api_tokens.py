@@ -1,0 +1,43 @@
+"""Signed tokens: what is accepted and why anything else is refused."""
+
+from __future__ import annotations
+
+import jwt
+import pytest
+
+from matchmaker.auth.roles import ANONYMOUS, Role, Viewer
+from matchmaker.auth.tokens import TokenRejected, issue_token, read_token
+
+SECRET = "a-test-secret-that-is-long-enough-for-hs256"
+
+
+def test_a_token_round_trips() -> None:
+    claims = read_token(issue_token("m-1", Role.MEMBER, SECRET, 60), SECRET)
+    assert (claims.subject, claims.role) == ("m-1", Role.MEMBER)
+
+
+@pytest.mark.parametrize(
+    ("token", "reason"),
+    [
+        (issue_token("m-1", Role.MEMBER, SECRET, 60, now=1_000), "expired"),
+        (issue_token("m-1", Role.STAFF, "another-secret-that-is-long-enough-too", 60), "signature"),
+        ("not.a.token", "not valid"),
+        (jwt.encode({"sub": "x", "exp": 2**40}, None, algorithm="none"), "not valid"),
+        (jwt.encode({"sub": "x", "role": "root", "exp": 2**40, "iat": 1, "iss": "ipem-matchmaker"},
+                    SECRET, algorithm="HS256"), "unknown role"),
+        (jwt.encode({"sub": "x", "role": "admin"}, SECRET, algorithm="HS256"), "not valid"),
+    ],
+)  # fmt: skip
+def test_bad_tokens_are_refused_with_a_reason(token: str, reason: str) -> None:
+    with pytest.raises(TokenRejected, match=reason):
+        read_token(token, SECRET)
+
+
+def test_contact_details_follow_role_and_consent() -> None:
+    member = Viewer("m-1", Role.MEMBER)
+    assert member.sees_contact_of("m-1", visible_to_members=False)
+    assert member.sees_contact_of("m-2", visible_to_members=True)
+    assert not member.sees_contact_of("m-2", visible_to_members=False)
+    assert Viewer("s", Role.STAFF).sees_contact_of("m-2", visible_to_members=False)
+    assert not Viewer("p", Role.PARTNER).sees_contact_of("m-2", visible_to_members=True)
+    assert not ANONYMOUS.sees_contact_of("m-2", visible_to_members=True)
