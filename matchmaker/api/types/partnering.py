@@ -8,6 +8,8 @@ from graph_schema import model as m
 from matchmaker.api.context import AppInfo
 from matchmaker.api.types import load
 from matchmaker.api.types.bodies import Partner
+from matchmaker.api.types.people import Member
+from matchmaker.domain import model as d
 from matchmaker.matching.ktp import KtpRule as KtpRuleRecord
 from matchmaker.services import partners
 
@@ -48,8 +50,7 @@ class PartnerFit:
 
     @strawberry.field(description="The partner's full record (null if you may not see it).")
     async def partner(self, info: AppInfo) -> Partner | None:
-        found = await load.node(info, m.PARTNER, self.partner_id)
-        return None if found is None else Partner.from_domain(found)
+        return _partner(await load.node(info, m.PARTNER, self.partner_id))
 
 
 @strawberry.type(description="Partners ranked for what the team does not cover.")
@@ -73,34 +74,32 @@ class KtpRule:
         )
 
 
-@strawberry.type(description="A named party of a KTP triad.")
-class Party:
-    id: strawberry.ID
-    name: str
-
-
 @strawberry.type(description="A business, a knowledge base and an academic supervisor.")
 class KtpOption:
-    business: Party
-    knowledge_base: Party
-    supervisor: Party
+    record: strawberry.Private[partners.KtpSuggestion]
     score: float
     eligible: bool
     reasons: list[str] = strawberry.field(description="Why it breaks the rule; empty if eligible.")
 
     @classmethod
     def from_domain(cls, k: partners.KtpSuggestion) -> KtpOption:
-        def party(pair: tuple[str, str]) -> Party:
-            return Party(id=strawberry.ID(pair[0]), name=pair[1])
+        return cls(record=k, score=k.score, eligible=k.eligible, reasons=list(k.reasons))
 
-        return cls(
-            business=party(k.business),
-            knowledge_base=party(k.knowledge_base),
-            supervisor=party(k.supervisor),
-            score=k.score,
-            eligible=k.eligible,
-            reasons=list(k.reasons),
-        )
+    @strawberry.field(description="The business partner (at least the rule's FTE).")
+    async def business(self, info: AppInfo) -> Partner | None:
+        return _partner(await load.node(info, m.PARTNER, self.record.business[0]))
+
+    @strawberry.field(description="The knowledge-base partner, such as a university.")
+    async def knowledge_base(self, info: AppInfo) -> Partner | None:
+        return _partner(await load.node(info, m.PARTNER, self.record.knowledge_base[0]))
+
+    @strawberry.field(description="The academic supervisor, a member.")
+    async def supervisor(self, info: AppInfo) -> Member | None:
+        return Member.maybe(await load.node(info, m.MEMBER, self.record.supervisor[0]))
+
+
+def _partner(record: d.Partner | None) -> Partner | None:
+    return None if record is None else Partner.from_domain(record)
 
 
 @strawberry.type(description="KTP triads for the text: eligible ones, and the best that are not.")
