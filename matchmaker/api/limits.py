@@ -10,6 +10,7 @@ from strawberry.extensions import MaxAliasesLimiter, MaxTokensLimiter, QueryDept
 from strawberry.extensions.base_extension import SchemaExtension
 
 MAX_BODY_BYTES = 100 * 1024
+STAFF_BODY_BYTES = 6 * 1024 * 1024  # staff send files through importData
 MAX_DEPTH = 10
 MAX_ALIASES = 30
 MAX_TOKENS = 2000
@@ -30,49 +31,56 @@ def _too_large(limit: int) -> JSONResponse:
     return JSONResponse(body, status_code=413)
 
 
+LimitFor = Callable[[Scope], int]
+
+
 class BodyLimit:
-    """Answers 413 to a request whose body or query string exceeds `limit` bytes.
+    """Answers 413 to a request whose body or query string exceeds its limit in bytes.
 
     The body is read (up to the limit) before the wrapped app sees it, then replayed, so
-    nothing parses an oversized document.
+    nothing parses an oversized document. `limit_for` may raise the limit for a request
+    (staff imports); by default every request gets `limit`.
     """
 
-    def __init__(self, app: ASGIApp, limit: int = MAX_BODY_BYTES) -> None:
+    def __init__(
+        self, app: ASGIApp, limit: int = MAX_BODY_BYTES, limit_for: LimitFor | None = None
+    ) -> None:
         self.app = app
-        self.limit = limit
+        self.limit_for: LimitFor = limit_for or (lambda _: limit)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        if self._declared_too_large(scope):
-            await _too_large(self.limit)(scope, receive, send)
-            return
-        body = await self._read(receive)
+        limit = self.limit_for(scope)
+        body = None if _declared_too_large(scope, limit) else await _read(receive, limit)
         if body is None:
-            await _too_large(self.limit)(scope, receive, send)
+            await _too_large(limit)(scope, receive, send)
             return
         await self.app(scope, _replay(body, receive), send)
 
-    def _declared_too_large(self, scope: Scope) -> bool:
-        if len(scope.get("query_string", b"")) > self.limit:
-            return True
-        for name, value in scope.get("headers", []):
-            if name == b"content-length":
-                return not value.isdigit() or int(value) > self.limit
-        return False
 
-    async def _read(self, receive: Receive) -> bytes | None:
-        body = bytearray()
-        while True:
-            message = await receive()
-            if message["type"] != "http.request":
-                return bytes(body)
-            body += message.get("body", b"")
-            if len(body) > self.limit:
-                return None
-            if not message.get("more_body", False):
-                return bytes(body)
+def _declared_too_large(scope: Scope, limit: int) -> bool:
+    if len(scope.get("query_string", b"")) > limit:
+        return True
+    for name, value in scope.get("headers", []):
+        if name == b"content-length":
+            return not value.isdigit() or int(value) > limit
+    return False
+
+
+async def _read(receive: Receive, limit: int) -> bytes | None:
+    """The whole body, or None as soon as it passes `limit` bytes."""
+    body = bytearray()
+    while True:
+        message = await receive()
+        if message["type"] != "http.request":
+            return bytes(body)
+        body += message.get("body", b"")
+        if len(body) > limit:
+            return None
+        if not message.get("more_body", False):
+            return bytes(body)
 
 
 def _replay(body: bytes, receive: Receive) -> Receive:

@@ -128,10 +128,19 @@ def test_a_wide_query_is_refused(api: Api) -> None:
 
 
 def test_an_oversized_body_is_refused_before_parsing(api: Api) -> None:
-    huge = "{ me { role } }" + " " * 150_000
-    response = api.post("staff", huge)
-    assert response.status_code == 413
-    assert "larger than" in message(response.json())
+    padded = "{ me { role } }" + " " * 150_000
+    for who in ("anonymous", "member", "partner"):
+        response = api.post(who, padded)
+        assert response.status_code == 413
+        assert "larger than 100 KB" in message(response.json())
+    assert api.post("staff", padded).status_code == 200  # staff send files to importData
+    assert api.post("staff", "{ me { role } }" + " " * 7_000_000).status_code == 413
+
+
+def test_graphiql_is_served_to_browsers(api: Api) -> None:
+    page = api.client.get("/graphql", headers={"Accept": "text/html"})
+    assert page.status_code == 200
+    assert "graphiql" in page.text.lower()
 
 
 def test_unexpected_errors_are_masked(api: Api, monkeypatch: pytest.MonkeyPatch) -> None:
