@@ -223,13 +223,18 @@ def _bolt_answers(port: int) -> bool:
 
 
 def _alive(pid: int) -> bool:
+    """True while the process runs; a zombie (exited, not yet reaped) counts as gone."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
     except PermissionError:
         return True
-    return True
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return True  # no /proc here: trust the signal check
+    return state != "Z"
 
 
 def find_running(settings: Neo4jSettings) -> RunningServer | None:
