@@ -52,3 +52,18 @@ def silo_map(graph: Graph, dimension: str) -> SiloMap:
     names = analytics.categories(graph, dimension)
     pairs = count_pairs(names, analytics.work_items(graph, dimension))
     return SiloMap(dimension, tuple(names), pairs)
+
+
+def theme_activity(graph: Graph) -> list[analytics.ThemeCounts]:
+    """Ideas, groups, active task groups and calls per theme, busiest first."""
+    return analytics.theme_counts(graph)
+
+
+def overloaded_members(graph: Graph, window: tuple[int, int]) -> tuple[list[tuple[str, int]], int]:
+    """(member id, active groups) of members at or over their maximum, and how many there are."""
+    return analytics.overloaded(graph, window)
+
+
+def uninvolved_members(graph: Graph, window: tuple[int, int]) -> tuple[list[tuple[str, int]], int]:
+    """(member id, 0) of members in no task group or committee and on no idea, by name."""
+    return analytics.uninvolved(graph, window)

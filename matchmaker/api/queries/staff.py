@@ -6,11 +6,11 @@ import strawberry
 from starlette.concurrency import run_in_threadpool
 
 from matchmaker.adapters.audit import AuditEvent as AuditRecord
-from matchmaker.adapters.audit import audit_page
 from matchmaker.api.context import AppInfo
 from matchmaker.api.pagination import Connection, connection, window
 from matchmaker.api.permissions import StaffOnly, only
 from matchmaker.api.types.analytics import Analytics
+from matchmaker.services.audit import audit_trail
 
 
 @strawberry.type(description="One recorded change: who, in which role, when, what, to which node.")
@@ -54,6 +54,7 @@ class StaffQueries:
     ) -> Connection[AuditEvent]:
         skip, limit = window(first, after)
         filters = {"actor": actor, "action": action, "target_id": target_id}
-        graph = info.context.runtime.graph
-        events, total = await run_in_threadpool(audit_page, graph, (skip, limit), filters)
+        ctx = info.context
+        args = (ctx.runtime.graph, ctx.viewer, (skip, limit), filters)
+        events, total = await run_in_threadpool(audit_trail, *args)
         return connection(events, total, skip, AuditEvent.from_domain)

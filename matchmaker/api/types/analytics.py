@@ -9,7 +9,6 @@ import strawberry
 from starlette.concurrency import run_in_threadpool
 
 from graph_schema import model as m
-from matchmaker.adapters import analytics as reads
 from matchmaker.adapters.graph import Graph
 from matchmaker.api.context import AppInfo
 from matchmaker.api.pagination import Connection, connection, window
@@ -95,7 +94,7 @@ class Analytics:
 
     @strawberry.field(description="Ideas, groups and calls per theme, busiest first.")
     async def theme_activity(self, info: AppInfo) -> list[ThemeActivity]:
-        counts = await run_in_threadpool(reads.theme_counts, info.context.runtime.graph)
+        counts = await run_in_threadpool(analytics.theme_activity, info.context.runtime.graph)
         themes = await info.context.loaders.node(m.THEME).load_many([c.theme_id for c in counts])
         return [
             ThemeActivity(
@@ -112,10 +111,10 @@ class Analytics:
     async def overloaded_members(
         self, info: AppInfo, first: int | None = None, after: str | None = None
     ) -> Connection[MemberLoad]:
-        return await _loads(info, reads.overloaded, first, after)
+        return await _loads(info, analytics.overloaded_members, first, after)
 
     @strawberry.field(description="Members in no task group or committee and on no idea.")
     async def uninvolved_members(
         self, info: AppInfo, first: int | None = None, after: str | None = None
     ) -> Connection[MemberLoad]:
-        return await _loads(info, reads.uninvolved, first, after)
+        return await _loads(info, analytics.uninvolved_members, first, after)
