@@ -13,7 +13,8 @@ See docs/graph-model.md for the picture and the reasoning. The shape, in short:
                                                              derived from co-authored outputs
     (Member)-[:DECLARED_CONFLICT {reason}]->(Member|Partner)
     (Member)-[:INTERESTED_IN {at}]->(Idea)    (Member)-[:INVITED_TO {by, at}]->(Idea)
-    (Idea)-[:SUBMITTED_BY]->(Member)   (Idea)-[:RESPONDS_TO]->(Call)   (Idea|Call)-[:ADDRESSES]->(Theme)
+    (Idea)-[:SUBMITTED_BY]->(Member)   (Idea)-[:RESPONDS_TO]->(Call)
+    (Idea|Call)-[:ADDRESSES]->(Theme)
     (Partner)-[:PART_OF]->(Network)    (Partner)-[:SAME_AS]->(Organisation)   derived: equal names
     (KTP)-[:BUSINESS]->(Partner)  (KTP)-[:KNOWLEDGE_BASE]->(Partner)  (KTP)-[:SUPERVISOR]->(Member)
     (KtpRule {id, round, min_business_fte, public_sector_business_allowed})

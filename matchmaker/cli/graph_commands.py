@@ -65,8 +65,8 @@ def run_neo4j(args: argparse.Namespace) -> int:
     if args.action == "install":
         print(f"Neo4j jars and launcher ready in {ensure_installed(settings)}")
     elif args.action == "start":
-        running = find_running(settings) or LocalNeo4j(settings).start(detached=True)
-        print(f"local Neo4j running at {running.uri} (pid {running.pid}, data {settings.data_dir})")
+        started = find_running(settings) or LocalNeo4j(settings).start(detached=True)
+        print(f"local Neo4j running at {started.uri} (pid {started.pid}, data {settings.data_dir})")
     elif args.action == "stop":
         stopped = stop_detached(settings)
         print("local Neo4j stopped" if stopped else "no local Neo4j was running")
