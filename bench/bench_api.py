@@ -13,6 +13,7 @@ import argparse
 import asyncio
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import psutil
 
@@ -79,7 +80,7 @@ def format_levels(levels: list[Level]) -> str:
     return "\n".join(lines)
 
 
-def run(levels: list[int] | None = None, seconds: float = 10.0) -> dict[str, object]:
+def run(levels: list[int] | None = None, seconds: float = 10.0) -> dict[str, Any]:
     """Start the demo service, measure each level, stop it; return figures for the report."""
     service = start_service(DATA_DIR, "--demo", timeout_s=1800)
     try:
