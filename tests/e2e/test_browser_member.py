@@ -41,21 +41,33 @@ def test_a_member_edits_their_profile_and_consent(page: Page) -> None:
     statement = page.get_by_label("Expertise statement")
     expect(statement).to_be_visible()
     screenshot(page, "member-profile")
-    statement.fill("Quality assurance of MRI and ultrasound; teaching trainees; AI for image QA.")
-    page.get_by_role("button", name="Save profile").click()
-    expect(page.get_by_text("Your profile is saved.")).to_be_visible()
+    before = statement.input_value()
+    _save_statement(page, "Quality assurance of MRI and ultrasound; teaching; AI for image QA.")
     page.reload()
     expect(page.get_by_label("Expertise statement")).to_have_value(re.compile("AI for image QA"))
 
     partners = page.get_by_label(re.compile("Visible to external partners"))
     wanted = not partners.is_checked()
-    partners.set_checked(wanted)
-    page.get_by_role("button", name="Save consent").click()
-    expect(page.get_by_text("Your consent choices are saved.")).to_be_visible()
+    _save_partner_consent(page, wanted)
     page.reload()
     expect(page.get_by_label(re.compile("Visible to external partners"))).to_be_checked(
         checked=wanted
     )
+    # Leave the shared demo member as it was.
+    _save_partner_consent(page, not wanted)
+    _save_statement(page, before)
+
+
+def _save_statement(page: Page, text: str) -> None:
+    page.get_by_label("Expertise statement").fill(text)
+    page.get_by_role("button", name="Save profile").click()
+    expect(page.get_by_text("Your profile is saved.")).to_be_visible()
+
+
+def _save_partner_consent(page: Page, visible: bool) -> None:
+    page.get_by_label(re.compile("Visible to external partners")).set_checked(visible)
+    page.get_by_role("button", name="Save consent").click()
+    expect(page.get_by_text("Your consent choices are saved.")).to_be_visible()
 
 
 def test_a_member_writes_an_idea_sees_a_team_invites_and_submits(page: Page) -> None:
@@ -84,6 +96,10 @@ def test_a_member_writes_an_idea_sees_a_team_invites_and_submits(page: Page) -> 
     covered = count_text(page.get_by_test_id("covered-count").inner_text())
     gaps = count_text(page.get_by_test_id("gap-count").inner_text())
     assert covered + gaps == 4, "each required skill is either covered or a gap"
+    partners = page.get_by_test_id("partner")
+    expect(partners.first).to_be_visible()
+    expect(partners.first.get_by_role("list", name=re.compile("^Why "))).to_be_visible()
+    expect(page.get_by_test_id("ktp-rule")).to_contain_text("full-time staff")
     screenshot(page, "member-idea")
 
     first = people.first
@@ -92,9 +108,9 @@ def test_a_member_writes_an_idea_sees_a_team_invites_and_submits(page: Page) -> 
     second = people.nth(1)
     second.get_by_role("button", name=re.compile("^Decline suggestion")).click()
     expect(second.get_by_text("Declined")).to_be_visible()
-    third = people.nth(2)
-    third.get_by_role("button", name=re.compile("^Accept suggestion")).click()
-    expect(third.get_by_text("Accepted")).to_be_visible()
+    partner = partners.first
+    partner.get_by_role("button", name=re.compile("^Accept suggestion")).click()
+    expect(partner.get_by_text("Accepted")).to_be_visible()
 
     page.get_by_role("button", name="Submit the idea").click()
     expect(page.get_by_text("Your idea is submitted.")).to_be_visible()

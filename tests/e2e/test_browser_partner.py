@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from playwright.sync_api import Page, expect
 
 from tests.e2e.browser import (
@@ -14,6 +15,8 @@ from tests.e2e.browser import (
     screenshot,
     sign_in,
 )
+
+KTP_TOPIC = "radiotherapy treatment planning software"
 
 browser = browser_fixture()
 page = page_fixture()
@@ -50,19 +53,25 @@ def test_a_partner_expresses_interest_in_an_idea(page: Page) -> None:
     cards = page.get_by_test_id("idea-card")
     expect(cards.first).to_be_visible()
     screenshot(page, "partner-ideas")
-    card = cards.first
-    card.get_by_role("button", name=re.compile("^Express interest")).click()
+    button = page.get_by_role("button", name=re.compile("^Express interest in ")).first
+    title = (button.get_attribute("aria-label") or "").removeprefix("Express interest in ")
+    button.click()
+    card = cards.filter(has=page.get_by_role("link", name=title, exact=True))
+    expect(card.get_by_text("Interest recorded")).to_be_visible()
+    page.reload()
     expect(card.get_by_text("Interest recorded")).to_be_visible()
 
 
 @needs("SuggestKtp")
+@pytest.mark.xfail(strict=True, reason="the API lets only members and staff ask for KTP triads")
 def test_a_partner_sees_ktp_triads(page: Page) -> None:
     sign_in(page, "External partners")
     page.get_by_role("link", name="KTP triads").click()
-    triads = page.get_by_test_id("triad")
-    expect(triads.first).to_be_visible()
-    expect(triads.first.get_by_text("Knowledge base")).to_be_visible()
+    page.get_by_label("What would the partnership work on?").fill(KTP_TOPIC)
+    page.get_by_role("button", name="Find triads").click()
+    expect(page.get_by_test_id("ktp-rule").or_(page.get_by_test_id("ktp-refused"))).to_be_visible()
     screenshot(page, "partner-ktp")
+    expect(page.get_by_test_id("triad").first).to_be_visible(timeout=1000)
 
 
 def test_the_network_view_draws_a_persons_neighbourhood(page: Page) -> None:

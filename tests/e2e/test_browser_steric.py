@@ -6,7 +6,14 @@ import re
 
 from playwright.sync_api import Locator, Page, expect
 
-from tests.e2e.browser import browser_fixture, count_text, page_fixture, screenshot, sign_in
+from tests.e2e.browser import (
+    browser_fixture,
+    count_text,
+    needs,
+    page_fixture,
+    screenshot,
+    sign_in,
+)
 
 browser = browser_fixture()
 page = page_fixture()
@@ -77,6 +84,21 @@ def test_the_silo_map_names_pairs_that_never_work_together(page: Page) -> None:
     screenshot(page, "steric-silos")
     page.get_by_label("Sectors").check()
     expect(page.get_by_role("row").first).to_be_visible()
+
+
+@needs("SuggestKtp")
+def test_staff_find_ktp_triads_for_a_topic(page: Page) -> None:
+    sign_in(page, "STERIC staff")
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="KTP triads").click()
+    page.get_by_label("What would the partnership work on?").fill(
+        "radiotherapy treatment planning software"
+    )
+    page.get_by_role("button", name="Find triads").click()
+    expect(page.get_by_test_id("ktp-rule")).to_contain_text("full-time staff")
+    triads = page.get_by_test_id("triad")
+    expect(triads.first).to_be_visible()
+    expect(triads.first.get_by_text("Knowledge base")).to_be_visible()
+    screenshot(page, "steric-ktp")
 
 
 def _name(row: Locator) -> str:

@@ -160,6 +160,22 @@ export function GraphView({ nodes, edges, centre, title, onSelect }: Props) {
             </li>
           ))}
         </ul>
+        {onSelect && (
+          <details>
+            <summary>Move the centre to… ({nodes.length - 1})</summary>
+            <ul className="tags" data-testid="graph-nodes">
+              {nodes
+                .filter((n) => n.id !== centre)
+                .map((n) => (
+                  <li key={n.id}>
+                    <button type="button" className="quiet small" onClick={() => onSelect(n)}>
+                      {n.label} <span className="meta">({label(n.kind)})</span>
+                    </button>
+                  </li>
+                ))}
+            </ul>
+          </details>
+        )}
         <details>
           <summary>
             Connections as a list ({edges.length})

@@ -38,8 +38,7 @@ export function GraphPage({ kind, id }: { kind: string; id: string }) {
   const title = found?.__typename === "Neighbourhood" ? `Network of ${found.centre.name}` : `Network of this ${label(kind).toLowerCase()}`;
 
   function open(node: GraphNode) {
-    const route = routeOf(node.kind);
-    if (node.id !== id && route) navigate(`/graph/${node.kind}/${encodeURIComponent(node.id)}`);
+    if (node.id !== id) navigate(`/graph/${node.kind}/${encodeURIComponent(node.id)}`);
   }
 
   return (

@@ -9,7 +9,7 @@ import { useUser } from "../session";
 import { ThemeTags } from "./CallsPage";
 import { IdeaForm, type IdeaDraft } from "./IdeaForm";
 import { InterestButton } from "../partner/InterestButton";
-import { Collaborators, Partners } from "./Suggestions";
+import { Collaborators, Partners, useTeamFor } from "./Suggestions";
 
 export interface IdeaDetail {
   id: string;
@@ -157,6 +157,16 @@ function SubmitButton({ idea, onSubmitted }: { idea: IdeaDetail; onSubmitted: ()
   );
 }
 
+function Suggestions({ idea }: { idea: IdeaDetail }) {
+  const team = useTeamFor(idea.id);
+  return (
+    <>
+      <Collaborators team={team} ideaId={idea.id} invitedIds={(idea.invited ?? []).map((m) => m.id)} canInvite={idea.isMine} />
+      <Partners ideaId={idea.id} team={team} canDecide={idea.isMine} />
+    </>
+  );
+}
+
 export function IdeaPage({ id }: { id: string }) {
   const user = useUser();
   const idea = useQuery<{ idea: IdeaDetail | null }>("Idea", { id });
@@ -195,13 +205,16 @@ export function IdeaPage({ id }: { id: string }) {
               {!mine && <InterestButton ideaId={r.id} title={r.title} already={[...(r.interestedMembers ?? []), ...(r.interestedPartners ?? [])].some((m) => m.id === user.subjectId)} />}
             </div>
             {submitted && <Saved>Your idea is submitted. STERIC will be in touch.</Saved>}
-            <div className="split">
+            {user.role === "partner" ? (
               <Details idea={r} />
-              <div>
-                <Collaborators ideaId={r.id} invitedIds={(r.invited ?? []).map((m) => m.id)} canInvite={mine} />
-                <Partners ideaId={r.id} canDecide={mine} />
+            ) : (
+              <div className="split">
+                <Details idea={r} />
+                <div>
+                  <Suggestions idea={r} />
+                </div>
               </div>
-            </div>
+            )}
           </>
         );
       }}

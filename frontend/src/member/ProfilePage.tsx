@@ -142,7 +142,7 @@ function ConsentForm({ profile, onSaved }: { profile: Profile; onSaved: () => vo
 
   return (
     <form className="panel" onSubmit={submit} aria-labelledby="consent-heading">
-      <h2 id="consent-heading">Consent</h2>
+      <h2 id="consent-heading">Your details and consent</h2>
       <dl className="facts">
         <dt>Organisation</dt>
         <dd>{profile.organisation ? `${profile.organisation.name} (${label(profile.organisation.sector)})` : "—"}</dd>

@@ -5,16 +5,25 @@ import { Empty, ErrorState, Progress, Unavailable } from "../components/States";
 import { label, percent } from "../format";
 import { InfeasibleView, TeamView } from "../team/TeamView";
 import type { SuggestedMember, TeamResult } from "../team/types";
+import { Triads, type KtpResult } from "../partner/Triads";
 import { FeedbackButtons } from "./Feedback";
 
-interface SuggestedPartner {
+interface PartnerFit {
+  partnerId: string;
+  name: string;
+  kind: string;
+  sector: string;
+  region: string;
+  networks: string[];
   score: number;
+  relevance: number;
   reasons: string[];
-  routes: string[];
-  partner: { id: string; name: string; kind: string; sector: string; region: string };
+  gapFit: { skill: string; score: number }[];
 }
 
-type PartnerResult = { __typename: "PartnerSuggestions"; partners: SuggestedPartner[] } | { __typename: string; message: string };
+type PartnerResult =
+  | { __typename: "PartnerSuggestions"; gaps: string[]; partners: PartnerFit[] }
+  | { __typename: "ValidationErrors" | "NotFound" | "NotAllowed"; message: string };
 
 function InviteButton({ ideaId, member, invited }: { ideaId: string; member: SuggestedMember; invited: boolean }) {
   const invite = useMutation<{ inviteToIdea: { __typename: string; message?: string } }>("InviteToIdea");
@@ -47,8 +56,14 @@ function InviteButton({ ideaId, member, invited }: { ideaId: string; member: Sug
 
 const TEAM_SIZE = 4;
 
-export function Collaborators({ ideaId, invitedIds, canInvite }: { ideaId: string; invitedIds: string[]; canInvite: boolean }) {
-  const team = useQuery<{ suggestTeam: TeamResult }>("SuggestTeam", { input: { ideaId, size: TEAM_SIZE } });
+type TeamState = ReturnType<typeof useTeamFor>;
+
+/** The suggested team for an idea; the partners and KTP routes are asked for its gaps. */
+export function useTeamFor(ideaId: string) {
+  return useQuery<{ suggestTeam: TeamResult }>("SuggestTeam", { input: { ideaId, size: TEAM_SIZE } });
+}
+
+export function Collaborators({ team, ideaId, invitedIds, canInvite }: { team: TeamState; ideaId: string; invitedIds: string[]; canInvite: boolean }) {
   if (team.status === "unavailable") return <Unavailable what="Suggesting collaborators" operation="SuggestTeam" />;
   if (team.status === "error") return <ErrorState error={team.error} retry={team.reload} />;
   if (!team.data) {
@@ -87,57 +102,89 @@ export function Collaborators({ ideaId, invitedIds, canInvite }: { ideaId: strin
   );
 }
 
-export function Partners({ ideaId, canDecide }: { ideaId: string; canDecide: boolean }) {
-  const partners = useQuery<{ suggestPartners: PartnerResult }>("SuggestPartners", { ideaId });
+/** What partners are asked to fill: the team's gaps and the sectors it already has. */
+export function partnerInput(ideaId: string, team: TeamState) {
+  const r = team.data?.suggestTeam;
+  const suggestion = r?.__typename === "TeamSuggestion" ? r : null;
+  return {
+    ideaId,
+    gaps: suggestion ? suggestion.gaps.map((g) => g.skill) : [],
+    teamSectors: suggestion ? [...new Set(suggestion.members.map((m) => m.sector.toUpperCase()))] : [],
+    first: 6,
+  };
+}
+
+function settled(team: TeamState): boolean {
+  return team.status !== "loading";
+}
+
+export function Partners({ ideaId, team, canDecide }: { ideaId: string; team: TeamState; canDecide: boolean }) {
+  const partners = useQuery<{ suggestPartners: PartnerResult }>("SuggestPartners", { input: partnerInput(ideaId, team) }, !settled(team));
+  const ktp = useQuery<{ suggestKtp: KtpResult }>("SuggestKtp", { input: partnerInput(ideaId, team) }, !settled(team));
   return (
     <section className="panel" aria-labelledby="partners-heading">
       <h2 id="partners-heading">Suggested partners and routes</h2>
       {partners.status === "unavailable" && <Unavailable what="Suggesting partners" operation="SuggestPartners" />}
       {partners.status === "error" && <ErrorState error={partners.error} retry={partners.reload} />}
-      {partners.status === "loading" && <Progress label="Finding partners" detail="Comparing the idea with companies, universities, trusts and networks." />}
+      {partners.status === "loading" && <Progress label="Finding partners" detail="Comparing the idea's gaps with companies, universities, trusts and networks." />}
       {partners.status === "ok" && <PartnerList result={partners.data.suggestPartners} ideaId={ideaId} canDecide={canDecide} />}
+      <h3>KTP triads</h3>
+      {ktp.status === "unavailable" && <Unavailable what="KTP suggestions" operation="SuggestKtp" />}
+      {ktp.status === "error" && <ErrorState error={ktp.error} retry={ktp.reload} />}
+      {ktp.status === "loading" && <Progress label="Finding KTP triads" />}
+      {ktp.status === "ok" &&
+        (ktp.data.suggestKtp.__typename === "KtpSuggestions" ? (
+          <Triads result={ktp.data.suggestKtp} />
+        ) : (
+          <div className="state state-unavailable" role="alert">
+            {ktp.data.suggestKtp.message}
+          </div>
+        ))}
     </section>
   );
 }
 
 function PartnerList({ result, ideaId, canDecide }: { result: PartnerResult; ideaId: string; canDecide: boolean }) {
-  if (result.__typename !== "PartnerSuggestions" || !("partners" in result)) {
+  if (result.__typename !== "PartnerSuggestions") {
     return (
       <div className="state state-error" role="alert">
-        {"message" in result ? result.message : "No partners."}
+        {result.message}
       </div>
     );
   }
   if (result.partners.length === 0) return <Empty>No external partner fits this idea yet.</Empty>;
   return (
-    <ul className="plain" data-testid="partners" aria-live="polite">
-      {result.partners.map((s) => (
-        <li key={s.partner.id} className="person" data-testid="partner">
-          <div className="who-line">
-            <strong>{s.partner.name}</strong> <span className="badge">match {percent(s.score)}</span>
-            <div className="meta">{[label(s.partner.kind), label(s.partner.sector), s.partner.region].filter(Boolean).join(" · ")}</div>
-            {s.routes.length > 0 && (
-              <ul className="tags" aria-label="Routes">
-                {s.routes.map((route) => (
-                  <li key={route} className="tag">
-                    {route}
-                  </li>
+    <>
+      {result.gaps.length > 0 && <p className="meta">For the gaps: {result.gaps.join(", ")}.</p>}
+      <ul className="plain" data-testid="partners" aria-live="polite">
+        {result.partners.map((s) => (
+          <li key={s.partnerId} className="person" data-testid="partner">
+            <div className="who-line">
+              <strong>{s.name}</strong> <span className="badge">match {percent(s.score)}</span>
+              <div className="meta">{[label(s.kind), label(s.sector), s.region].filter(Boolean).join(" · ")}</div>
+              {s.networks.length > 0 && (
+                <ul className="tags" aria-label="Knowledge Transfer Networks">
+                  {s.networks.map((n) => (
+                    <li key={n} className="tag">
+                      KTN: {n}
+                    </li>
+                  ))}
+                </ul>
+              )}
+              <ul className="reasons" aria-label={`Why ${s.name}`}>
+                {s.reasons.map((reason, i) => (
+                  <li key={i}>{reason}</li>
                 ))}
               </ul>
-            )}
-            <ul className="reasons" aria-label={`Why ${s.partner.name}`}>
-              {s.reasons.map((reason, i) => (
-                <li key={i}>{reason}</li>
-              ))}
-            </ul>
-          </div>
-          {canDecide && (
-            <div className="actions">
-              <FeedbackButtons subject={{ targetId: ideaId, targetKind: "IDEA", candidateId: s.partner.id, candidateKind: "PARTNER", name: s.partner.name }} />
             </div>
-          )}
-        </li>
-      ))}
-    </ul>
+            {canDecide && (
+              <div className="actions">
+                <FeedbackButtons subject={{ targetId: ideaId, targetKind: "IDEA", candidateId: s.partnerId, candidateKind: "PARTNER", name: s.name }} />
+              </div>
+            )}
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }

@@ -18,7 +18,7 @@ interface IdeaCard {
 }
 
 export function IdeasBoardPage() {
-  const ideas = useQuery<{ ideas: { totalCount: number; nodes: IdeaCard[] } }>("IdeasBoard");
+  const ideas = useQuery<{ me: { partner: { interests: { id: string }[] | null } | null }; ideas: { totalCount: number; nodes: IdeaCard[] } }>("IdeasBoard");
   const [filter, setFilter] = useState("");
   return (
     <>
@@ -26,6 +26,7 @@ export function IdeasBoardPage() {
       <p className="lede">Members' ideas for Invitation to Innovate calls. Express interest and the member who wrote it will see it.</p>
       <QueryView state={ideas} what="The ideas" operation="IdeasBoard">
         {(data) => {
+          const interested = new Set((data.me.partner?.interests ?? []).map((i) => i.id));
           const needle = filter.trim().toLowerCase();
           const shown = data.ideas.nodes.filter((i) => !needle || `${i.title} ${i.summary} ${i.themes.map((t) => t.name).join(" ")}`.toLowerCase().includes(needle));
           return (
@@ -51,7 +52,7 @@ export function IdeasBoardPage() {
                       </p>
                       <ThemeTags themes={i.themes} />
                       <p>{i.summary.length > 220 ? `${i.summary.slice(0, 217)}…` : i.summary}</p>
-                      {!i.isMine && <InterestButton ideaId={i.id} title={i.title} already={false} />}
+                      {!i.isMine && <InterestButton ideaId={i.id} title={i.title} already={interested.has(i.id)} />}
                     </li>
                   ))}
                 </ul>

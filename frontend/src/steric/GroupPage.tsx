@@ -1,5 +1,6 @@
 /** A SIG, CoI, Task-and-Finish group or committee: its remit, themes and people. */
 import { useQuery } from "../api/hooks";
+import { Diversity } from "../components/Coverage";
 import { PersonRow, type PersonSummary } from "../components/Person";
 import { Empty, QueryView } from "../components/States";
 import { label, plural } from "../format";
@@ -16,6 +17,21 @@ interface GroupDetail {
   members: { role: string; member: PersonSummary | null }[];
 }
 
+
+function counted(values: string[]) {
+  const counts = new Map<string, number>();
+  for (const v of values) if (v) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return [...counts.entries()].map(([key, count]) => ({ key, count })).sort((a, b) => b.count - a.count);
+}
+
+function facetsOf(people: PersonSummary[]) {
+  return [
+    { name: "Sectors", counts: counted(people.map((p) => p.organisation?.sector ?? "")) },
+    { name: "Career stages", counts: counted(people.map((p) => p.careerStage ?? "")) },
+    { name: "Regions", counts: counted(people.map((p) => p.region ?? "")) },
+    { name: "Disciplines", counts: counted(people.map((p) => p.discipline ?? "")) },
+  ];
+}
 
 export function GroupPage({ id }: { id: string }) {
   const group = useQuery<{ group: GroupDetail | null }>("Group", { id });
@@ -43,6 +59,12 @@ export function GroupPage({ id }: { id: string }) {
             <p>
               <Link to={`/graph/${g.kind}/${encodeURIComponent(g.id)}`}>See the group's network</Link>
             </p>
+            {seats.length > 0 && (
+              <section className="panel" aria-labelledby="mix-heading">
+                <h2 id="mix-heading">Mix</h2>
+                <Diversity facets={facetsOf(seats.map((s) => s.member))} />
+              </section>
+            )}
             <section className="panel" aria-labelledby="people-heading">
               <h2 id="people-heading">{plural(seats.length, "member")}</h2>
               {seats.length === 0 ? (
