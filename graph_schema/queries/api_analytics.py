@@ -65,5 +65,8 @@ _UNINVOLVED = (
     f"AND NOT EXISTS {{ (:{m.IDEA})-[:{m.SUBMITTED_BY}]->(x) }} "
     f"AND NOT EXISTS {{ (x)-[:{m.INVITED_TO}|{m.INTERESTED_IN}]->(:{m.IDEA}) }}"
 )
-UNINVOLVED_PAGE = f"{_UNINVOLVED} WITH x ORDER BY x.name, x.id SKIP $skip LIMIT $limit RETURN x.id AS id, 0 AS load"
+UNINVOLVED_PAGE = (
+    f"{_UNINVOLVED} WITH x ORDER BY x.name, x.id SKIP $skip LIMIT $limit "
+    "RETURN x.id AS id, 0 AS load"
+)
 UNINVOLVED_COUNT = f"{_UNINVOLVED} RETURN count(x) AS total"

@@ -64,7 +64,8 @@ TEAM = """query($input: TeamInput!) { suggestTeam(input: $input) { __typename
 
 def team(api: Api, role: str, **given: Any) -> dict[str, Any]:
     result: dict[str, Any] = ok(api.gql(role, TEAM, input={"text": TEXT, "size": 2, **given}))
-    return result["suggestTeam"]
+    answer: dict[str, Any] = result["suggestTeam"]
+    return answer
 
 
 def test_suggest_team_for_members_and_staff_only(api: Api) -> None:
