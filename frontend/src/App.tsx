@@ -148,10 +148,29 @@ function useFocusOnNavigate(path: string) {
     if (heading) {
       if (!heading.hasAttribute("tabindex")) heading.setAttribute("tabindex", "-1");
       heading.focus();
+    } else {
+      main.current?.focus(); // the page is still loading; its heading comes with the data
     }
     window.scrollTo(0, 0);
   }, [path]);
   return main;
+}
+
+/** Keeps the tab's title in step with the page's heading, so each page has its own. */
+function useTitleFromHeading(main: React.RefObject<HTMLElement | null>) {
+  useEffect(() => {
+    const root = main.current;
+    if (!root) return;
+    const update = () => {
+      const heading = root.querySelector("h1")?.textContent?.trim();
+      const title = heading ? `${heading} · IPEM matchmaker` : "IPEM matchmaker";
+      if (document.title !== title) document.title = title;
+    };
+    const observer = new MutationObserver(update);
+    observer.observe(root, { subtree: true, childList: true, characterData: true });
+    update();
+    return () => observer.disconnect();
+  }, [main]);
 }
 
 export function App() {
@@ -159,6 +178,7 @@ export function App() {
   const route = useRoute();
   const path = `/${route.parts.join("/")}`;
   const main = useFocusOnNavigate(user ? path : "/signin");
+  useTitleFromHeading(main);
   const content = !user ? (
     <SignIn />
   ) : route.parts.length === 0 ? (

@@ -84,12 +84,19 @@ def page_fixture() -> Any:
         expect.set_options(timeout=TIMEOUT_MS)
         page = context.new_page()
         errors: list[str] = []
+        elsewhere: list[str] = []
         page.on("pageerror", lambda e: errors.append(str(e)))
+        page.on("request", lambda r: _local(r.url, demo_service.url) or elsewhere.append(r.url))
         yield page
         context.close()
         assert errors == [], f"the page raised: {errors}"
+        assert elsewhere == [], f"the app fetched from elsewhere: {elsewhere}"
 
     return fixture
+
+
+def _local(url: str, origin: str) -> bool:
+    return url.startswith((origin, "data:", "blob:"))
 
 
 def sign_in(page: Page, heading: str, name: str | None = None) -> str:

@@ -161,3 +161,15 @@ def _rename_through_api(url: str, member_id: str, name: str) -> None:
     headers = {"Authorization": f"Bearer {token}"}
     body = {"query": rename, "variables": {"n": name}}
     assert httpx.post(f"{url}/graphql", json=body, headers=headers).status_code == 200
+
+
+def test_a_failed_request_says_so_and_can_be_retried(page: Page) -> None:
+    sign_in(page, "Members")
+    expect(page.get_by_test_id("call").first).to_be_visible()
+    page.route("**/graphql", lambda route: route.abort())
+    page.get_by_role("link", name="My profile").click()
+    alert = page.get_by_role("alert")
+    expect(alert).to_contain_text("could not be reached")
+    page.unroute("**/graphql")
+    alert.get_by_role("button", name="Try again").click()
+    expect(page.get_by_label("Expertise statement")).to_be_visible()
