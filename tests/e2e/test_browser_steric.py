@@ -50,6 +50,7 @@ def test_staff_assemble_lock_swap_and_save_a_group(page: Page) -> None:
 
     team = page.get_by_test_id("team-member")
     expect(team.first).to_be_visible()
+    expect(page.get_by_role("heading", name="Suggested group")).to_be_focused()
     assert team.count() == 5
     expect(page.get_by_test_id("covered-count")).to_be_visible()
     expect(page.get_by_test_id("gap-count")).to_be_visible()

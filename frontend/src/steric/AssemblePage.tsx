@@ -1,5 +1,5 @@
 /** STERIC journey: remit and constraints in, a suggested Task-and-Finish group out; swap, lock, save. */
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useMutation, useQuery } from "../api/hooks";
 import { refusalOf, RefusalView, Saved, type Refusal } from "../components/Outcome";
 import { Empty, ErrorState, Progress, Unavailable } from "../components/States";
@@ -91,6 +91,20 @@ function Result({ ask, result, busy, onLock, onSwap }: { ask: Ask; result: TeamR
   );
 }
 
+/**
+ * Moves focus to the result's heading when a request is answered after the form was sent,
+ * so on a phone the answer comes into view; swaps and locks leave focus where it is.
+ */
+function useFocusOnFirstResult(kind: string | undefined) {
+  const shown = useRef<string | undefined>(undefined);
+  useEffect(() => {
+    if (kind && shown.current === undefined) {
+      document.querySelector<HTMLElement>("#team-heading, [data-testid=infeasible], .state-error")?.focus();
+    }
+    shown.current = kind;
+  }, [kind]);
+}
+
 export function AssemblePage() {
   const [ask, setAsk] = useState<Ask | null>(null);
   const variables = ask ? { input: teamInput(ask.constraints, ask.locked, ask.excluded) } : {};
@@ -99,6 +113,7 @@ export function AssemblePage() {
   const current = result?.__typename === "TeamSuggestion" ? result : null;
   const refusal: Refusal | null = result?.__typename === "ValidationErrors" ? result : null;
   const busy = ask !== null && team.status === "loading";
+  useFocusOnFirstResult(result?.__typename);
 
   // Locking keeps a person through every later suggestion; it changes nobody now.
   const lock = (id: string) =>

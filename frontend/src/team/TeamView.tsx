@@ -114,7 +114,9 @@ export function TeamView({ team, heading, actions, badges, rowClass, showDiversi
     <>
       <section className="panel" aria-labelledby="team-heading">
         <div className="spread">
-          <h2 id="team-heading">{heading}</h2>
+          <h2 id="team-heading" tabIndex={-1}>
+            {heading}
+          </h2>
           <span className="meta" data-testid="team-summary">
             {teamSummary(team)}
           </span>
@@ -161,7 +163,7 @@ export function TeamView({ team, heading, actions, badges, rowClass, showDiversi
 
 export function InfeasibleView({ result }: { result: Infeasible }) {
   return (
-    <div className="state state-unavailable" role="alert" data-testid="infeasible">
+    <div className="state state-unavailable" role="alert" data-testid="infeasible" tabIndex={-1}>
       <p>
         <strong>No team meets every constraint.</strong> {result.message}
       </p>
