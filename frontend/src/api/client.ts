@@ -7,7 +7,7 @@ export type Variables = Record<string, unknown>;
 export class ApiError extends Error {
   constructor(
     message: string,
-    readonly kind: "network" | "server" | "graphql" | "unavailable" | "auth",
+    readonly kind: "network" | "server" | "graphql" | "unavailable" | "auth" | "forbidden",
   ) {
     super(message);
   }
@@ -49,11 +49,8 @@ interface GraphQLResponse<T> {
   errors?: { message: string; extensions?: { code?: string } }[];
 }
 
-function isAuthFailure(errors: GraphQLResponse<unknown>["errors"]): boolean {
-  return (errors ?? []).some((e) => {
-    const code = e.extensions?.code ?? "";
-    return code === "UNAUTHENTICATED" || /sign(ed)? in|token (has )?expired|invalid token/i.test(e.message);
-  });
+function hasCode(errors: GraphQLResponse<unknown>["errors"], code: string): boolean {
+  return (errors ?? []).some((e) => e.extensions?.code === code);
 }
 
 /** Runs one of the bundled operations by name and returns its data, or throws ApiError. */
@@ -69,9 +66,12 @@ export async function request<T>(name: string, variables: Variables = {}): Promi
   } catch {
     throw new ApiError(`The server answered ${response.status} without a readable body. Try again shortly.`, "server");
   }
-  if (response.status === 401 || isAuthFailure(payload.errors)) {
+  if (response.status === 401 || hasCode(payload.errors, "UNAUTHENTICATED")) {
     onUnauthorised();
     throw new ApiError("Your session has ended. Please sign in again.", "auth");
+  }
+  if (hasCode(payload.errors, "FORBIDDEN")) {
+    throw new ApiError(payload.errors!.map((e) => e.message).join(" "), "forbidden");
   }
   if (payload.errors?.length) {
     throw new ApiError(payload.errors.map((e) => e.message).join(" "), "graphql");

@@ -136,7 +136,16 @@ export function GraphView({ nodes, edges, centre, title, onSelect }: Props) {
     });
     cy.on("mouseover", "edge", (evt) => evt.target.addClass("hover"));
     cy.on("mouseout", "edge", (evt) => evt.target.removeClass("hover"));
-    return () => cy.destroy();
+    // Keep the drawing in view when the box changes size (a phone turned, a window resized).
+    const refit = new ResizeObserver(() => {
+      cy.resize();
+      cy.fit(undefined, 24);
+    });
+    refit.observe(box.current);
+    return () => {
+      refit.disconnect();
+      cy.destroy();
+    };
   }, [nodes, edges, centre]);
   const names = new Map(nodes.map((n) => [n.id, n.label]));
   const kinds = [...new Set(nodes.map((n) => n.kind))].sort();

@@ -30,6 +30,15 @@ export function Empty({ children }: { children: ReactNode }) {
 }
 
 export function ErrorState({ error, retry }: { error: ApiError; retry?: () => void }) {
+  if (error.kind === "forbidden") {
+    return (
+      <div className="state state-unavailable" role="alert" data-testid="forbidden">
+        <p>
+          <strong>Not open to your role.</strong> {error.message}
+        </p>
+      </div>
+    );
+  }
   return (
     <div className="state state-error" role="alert">
       <p>{error.message}</p>

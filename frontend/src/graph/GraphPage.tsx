@@ -45,8 +45,8 @@ export function GraphPage({ kind, id }: { kind: string; id: string }) {
     <>
       <h1 tabIndex={-1}>{title}</h1>
       <p className="lede">
-        Who is connected to whom, and through which SIG, group, organisation or collaboration. Select a person, idea or group
-        to move the centre to them.
+        Who is connected to whom, and through which SIG, group, organisation or collaboration. Select any node, or use the list
+        below the drawing, to move the centre there.
       </p>
       <div className="row">
         <label htmlFor="depth">Depth</label>
