@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 
-import pytest
 from playwright.sync_api import Page, expect
 
 from tests.e2e.browser import (
@@ -63,7 +62,6 @@ def test_a_partner_expresses_interest_in_an_idea(page: Page) -> None:
 
 
 @needs("SuggestKtp")
-@pytest.mark.xfail(strict=True, reason="the API lets only members and staff ask for KTP triads")
 def test_a_partner_sees_ktp_triads(page: Page) -> None:
     sign_in(page, "External partners")
     page.get_by_role("link", name="KTP triads").click()

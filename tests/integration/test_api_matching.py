@@ -120,7 +120,11 @@ def test_suggest_partners_hides_hidden_partners_from_members(api: Api) -> None:
 
 
 def test_suggest_ktp_states_the_rule(api: Api) -> None:
-    refused(api.gql("partner", KTP, input=NEED), "FORBIDDEN")
+    refused(api.gql("anonymous", KTP, input=NEED), "UNAUTHENTICATED")
+    as_partner = ok(api.gql("partner", KTP, input=NEED))["suggestKtp"]
+    assert as_partner["__typename"] == "KtpSuggestions"
+    for option in as_partner["eligible"]:
+        assert option["supervisor"] is None or option["supervisor"]["id"] != "m-cat"
     result = ok(api.gql("member", KTP, input={"ideaId": "idea-sub"}))["suggestKtp"]
     assert result["__typename"] == "KtpSuggestions"
     assert result["rule"]["minBusinessFte"] >= 1

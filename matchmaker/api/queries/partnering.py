@@ -12,7 +12,7 @@ from matchmaker.adapters import reads
 from matchmaker.api.context import AppInfo, Context
 from matchmaker.api.errors import NotAllowed, NotFound, ValidationErrors
 from matchmaker.api.mutations.outcome import attempt
-from matchmaker.api.permissions import MemberOrStaff, only
+from matchmaker.api.permissions import MemberOrStaff, SignedIn, only
 from matchmaker.api.types.enums import Sector
 from matchmaker.api.types.partnering import KtpSuggestions, PartnerFit, PartnerSuggestions
 from matchmaker.errors import NotFound as NotFoundError
@@ -90,7 +90,10 @@ class PartneringQueries:
             return PartnerSuggestions(gaps=list(found.gaps), partners=fits)
         return found
 
-    @strawberry.field(extensions=only(MemberOrStaff()), description="KTP triads for an idea.")
+    @strawberry.field(
+        extensions=only(SignedIn()),
+        description="KTP triads for an idea or a topic; partners see only consenting supervisors.",
+    )
     async def suggest_ktp(self, info: AppInfo, input: PartnerInput) -> KtpResult:
         found = await attempt(_suggest, info.context, input, True)
         if isinstance(found, partners.PartnerResult):
