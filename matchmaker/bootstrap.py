@@ -8,8 +8,10 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 
 from embeddings import Embedder
+from embeddings.cache import CachingEmbedder
 from embeddings.sentence import ModelLoadError, SentenceTransformerEmbedder
 from matchmaker.adapters.graph import Graph, open_driver
 from matchmaker.adapters.neo4j_local import LocalNeo4j, find_running
@@ -41,6 +43,12 @@ class Runtime:
     graph: Graph
     embedder: Embedder
     handle: GraphHandle
+
+    @cached_property
+    def query_embedder(self) -> Embedder:
+        """The embedder for request-time texts (searches, suggestions): the same model behind
+        a table of recent query vectors (embeddings.cache). Bulk embedding uses `embedder`."""
+        return CachingEmbedder(self.embedder)
 
     def close(self) -> None:
         self.handle.close()

@@ -95,9 +95,8 @@ def _similarities(v: str) -> str:
     return f"[vector IN $vectors | vector.similarity.cosine({v}.{m.EMBEDDING}, vector)]"
 
 
-# One record per candidate in $ids: the profile, and each piece of evidence with its
-# similarity to every vector of $vectors. $related: ids whose collaboration links matter
-# (the other candidates and the proposer); $since: ISO date-time that starts "recently".
+# One record per candidate in $ids: the profile. $related: ids whose collaboration links
+# matter (the other candidates and the proposer); $since: ISO date-time that starts "recently".
 CANDIDATES = (
     f"UNWIND $ids AS id MATCH (mem:{m.MEMBER} {{id: id}}) "
     f"OPTIONAL MATCH (mem)-[:{m.WORKS_AT}]->(org:{m.ORGANISATION}) "
@@ -116,13 +115,20 @@ CANDIDATES = (
     "RETURN DISTINCT c.id } AS collaborators, "
     f"COLLECT {{ MATCH (mem)-[:{m.DECLARED_CONFLICT}]-(x) RETURN DISTINCT x.id }} AS conflicts, "
     f"COUNT {{ MATCH (s:{m.SUGGESTION})-[:{m.SUGGESTS}]->(mem) "
-    "WHERE s.at >= datetime($since) RETURN DISTINCT s.target_id } AS exposure, "
+    "WHERE s.at >= datetime($since) RETURN DISTINCT s.target_id } AS exposure "
+    "ORDER BY id"
+)
+
+# The evidence of each candidate in $ids with its similarity to every vector of $vectors:
+# -> id, statement (list of similarities, or null), outputs ([id, title, year, similarities]).
+CANDIDATE_EVIDENCE = (
+    f"UNWIND $ids AS id MATCH (mem:{m.MEMBER} {{id: id}}) "
+    "RETURN mem.id AS id, "
     f"CASE WHEN mem.{m.EMBEDDING} IS NULL THEN null ELSE {_similarities('mem')} END "
     "AS statement, "
     f"COLLECT {{ MATCH (mem)-[:{m.AUTHORED}]->(o:{m.OUTPUT}) WHERE o.{m.EMBEDDING} IS NOT NULL "
     f"RETURN [o.id, o.title, coalesce(o.year, 0), {_similarities('o')}] ORDER BY o.id }} "
-    "AS outputs "
-    "ORDER BY id"
+    "AS outputs"
 )
 
 # Texts of chosen evidence, for snippets. -> id, title, text

@@ -13,13 +13,13 @@ Every function raises Neo4jUnavailable when the graph cannot be reached.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
-from neo4j import ManagedTransaction
 
 from graph_schema.queries import matching as q
 from matchmaker.adapters.fulltext import lucene_query
@@ -167,35 +167,59 @@ def _lexical_priority(
     return best
 
 
+@dataclass(frozen=True)
+class LexicalHits:
+    """Full-text hits of the query texts: output rows carry the authors who may be candidates."""
+
+    outputs: list[Record]
+    members: list[Record]
+
+
+def lexical_hits(
+    graph: Graph, texts: Sequence[str], where: CandidateFilter, k: int = 50
+) -> LexicalHits:
+    """`k` full-text hits a text on outputs and on statements; needs no vectors, so it can
+    run while the texts are being encoded."""
+    lexical = {**where.params(), "queries": _lexical_queries(texts), "k": k}
+    if not lexical["queries"]:
+        return LexicalHits([], [])
+    outputs, members = graph.read_all((q.OUTPUT_TEXT_HITS, lexical), (q.MEMBER_TEXT_HITS, lexical))
+    return LexicalHits(outputs, members)
+
+
+def _ready(hits: LexicalHits) -> Future[LexicalHits]:
+    done: Future[LexicalHits] = Future()
+    done.set_result(hits)
+    return done
+
+
 def preselect(
     graph: Graph,
     vectors: Vectors,
     texts: Sequence[str],
     where: CandidateFilter,
     k: int = 50,
+    lexical: LexicalHits | None = None,
 ) -> Preselection:
     """Members near any query: `k` nearest outputs and statements a vector, `k` full-text
-    hits a text. `vectors` (q, d) are the unit vectors of `texts` (q)."""
+    hits a text (`lexical`, when already read by lexical_hits). `vectors` (q, d) are the
+    unit vectors of `texts` (q)."""
     params = {**where.params(), "vectors": np.asarray(vectors, dtype=float).tolist(), "k": k}
-    lexical = {**where.params(), "queries": _lexical_queries(texts), "k": k}
-
-    def work(tx: ManagedTransaction) -> tuple[list[Record], ...]:
-        return (
-            [r.data() for r in tx.run(q.NEAREST_AUTHORS, params)],
-            [r.data() for r in tx.run(q.NEAREST_STATEMENTS, params)],
-            [r.data() for r in tx.run(q.OUTPUT_TEXT_HITS, lexical)] if lexical["queries"] else [],
-            [r.data() for r in tx.run(q.MEMBER_TEXT_HITS, lexical)] if lexical["queries"] else [],
-        )
-
-    authors, statements, output_hits, member_hits = graph.read_tx(work)
+    pending = (
+        graph.submit(lexical_hits, graph, texts, where, k) if lexical is None else _ready(lexical)
+    )
+    authors, statements = graph.read_all(
+        (q.NEAREST_AUTHORS, params), (q.NEAREST_STATEMENTS, params)
+    )
+    hits = pending.result()
     priority: dict[str, float] = {}
     for row in (*authors, *statements):
         cosine = 2.0 * float(row["score"]) - 1.0
         priority[row["id"]] = max(priority.get(row["id"], -1.0), cosine)
-    for member, share in _lexical_priority(output_hits, member_hits, len(texts)).items():
+    for member, share in _lexical_priority(hits.outputs, hits.members, len(texts)).items():
         priority[member] = priority.get(member, 0.0) + 0.5 * share
     return Preselection(
-        priority, _per_query(output_hits, len(texts)), _per_query(member_hits, len(texts))
+        priority, _per_query(hits.outputs, len(texts)), _per_query(hits.members, len(texts))
     )
 
 
@@ -256,16 +280,18 @@ def candidate_profiles(
 ) -> list[CandidateProfile]:
     """Profiles of the members `ids` (unknown ids are left out), in id order, with each
     evidence row's cosine to every row of `vectors`. Collaborations count only with
-    `related` ids (and the other candidates); exposure counts suggestions since `since`."""
+    `related` ids (and the other candidates); exposure counts suggestions since `since`.
+    The profile and the evidence are two reads run side by side."""
     wanted = sorted(set(ids))
-    rows = graph.read(
-        q.CANDIDATES,
-        ids=wanted,
-        vectors=np.asarray(vectors, dtype=float).tolist(),
-        related=sorted({*wanted, *related}),
-        since=since.isoformat(),
+    profiles, evidence = graph.read_all(
+        (
+            q.CANDIDATES,
+            {"ids": wanted, "related": sorted({*wanted, *related}), "since": since.isoformat()},
+        ),
+        (q.CANDIDATE_EVIDENCE, {"ids": wanted, "vectors": np.asarray(vectors, float).tolist()}),
     )
-    return [_profile(row) for row in rows]
+    by_id = {row["id"]: row for row in evidence}
+    return [_profile({**row, **by_id[row["id"]]}) for row in profiles if row["id"] in by_id]
 
 
 def evidence_texts(graph: Graph, source_ids: Iterable[str]) -> dict[str, str]:

@@ -114,7 +114,7 @@ def run_search(args: argparse.Namespace) -> int:
     runtime = open_runtime(Settings.from_env())
     try:
         page = search_members(
-            runtime.graph, runtime.embedder, args.text, args.audience, filters,
+            runtime.graph, runtime.query_embedder, args.text, args.audience, filters,
             offset=args.offset, limit=args.limit,
         )  # fmt: skip
     finally:
@@ -160,7 +160,7 @@ def run_suggest_team(args: argparse.Namespace) -> int:
     request = team_request(args)
     runtime = open_runtime(Settings.from_env())
     try:
-        result = suggest_team(runtime.graph, runtime.embedder, request, args.audience)
+        result = suggest_team(runtime.graph, runtime.query_embedder, request, args.audience)
     finally:
         runtime.close()
     print(render_team(result))

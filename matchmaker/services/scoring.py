@@ -29,6 +29,7 @@ from matchmaker.adapters.candidates import (
     Preselection,
     Vectors,
     candidate_profiles,
+    lexical_hits,
     preselect,
 )
 from matchmaker.adapters.graph import Graph
@@ -147,9 +148,10 @@ def score_candidates(
     """Pre-select and score candidates for `texts`; `include` ids are always read (e.g.
     locked members), `exclude` ids never (e.g. the proposer). Raises Neo4jUnavailable and
     whatever the embedder raises."""
-    vectors = encode(embedder, texts)
     reach = reach or Reach()
-    found = preselect(graph, vectors, texts, where, reach.k)
+    lexical = graph.submit(lexical_hits, graph, texts, where, reach.k)  # needs no vectors
+    vectors = encode(embedder, texts)
+    found = preselect(graph, vectors, texts, where, reach.k, lexical.result())
     excluded = set(exclude)
     ids = [i for i in [*found.chosen(reach.limit), *include] if i not in excluded]
     profiles = candidate_profiles(graph, ids, vectors, now - EXPOSURE_WINDOW, related=excluded)

@@ -110,8 +110,9 @@ def suggest_team(
     columns, proposer = _split(scored, target.proposer_id, audience, locked)
     ids = [scored.profiles[c].id for c in columns]
     unit = to_unit(scored.matrix.scores[:, columns], params)
+    earlier = graph.submit(declined_for, graph, target.id)
     adjusted = apply_feedback(ids, unit[0], target.id, _history(graph, ids))
-    declined = adjusted.declined | declined_for(graph, target.id)
+    declined = adjusted.declined | earlier.result()
     problem = TeamProblem(
         candidates=tuple(
             scored.profiles[c].candidate(proposer.organisation_id if proposer else None)
@@ -133,11 +134,17 @@ def suggest_team(
             target, skills, derived, answer.binding, answer.message, left_out(ctx, answer.screened)
         )
     team_columns = [scored.column(i) for i in answer.member_ids]
+    paths = (
+        graph.submit(
+            paths_to, graph, proposer.id, answer.member_ids,
+            base_filter(checked(audience)).open_only,
+        )
+        if proposer
+        else None
+    )  # fmt: skip
+    texts = read_texts(graph, scored, range(len(skills) + 1), team_columns, EVIDENCE_PER_SKILL)
     ctx = Context(
         target, skills, derived, scored, ctx.relevance, ctx.boosts, proposer,
-        paths_to(graph, proposer.id, answer.member_ids, base_filter(checked(audience)).open_only)
-        if proposer
-        else {},
-        read_texts(graph, scored, range(len(skills) + 1), team_columns, EVIDENCE_PER_SKILL),
+        paths.result() if paths else {}, texts,
     )  # fmt: skip
     return team_result(ctx, answer)

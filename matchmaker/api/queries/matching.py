@@ -122,7 +122,7 @@ def _suggest(
         raise PermissionDenied("Only STERIC staff suggest teams for task groups.")
     if request.idea_id and reads.one(graph, m.IDEA, request.idea_id, viewer) is None:
         raise NotFoundError("idea", request.idea_id)
-    return teams.suggest_team(graph, ctx.runtime.embedder, request, audience=viewer.audience)
+    return teams.suggest_team(graph, ctx.runtime.query_embedder, request, audience=viewer.audience)
 
 
 @strawberry.type
@@ -142,7 +142,7 @@ class MatchingQueries:
         skip, limit = window(first, after)
         args = (
             ctx.runtime.graph,
-            ctx.runtime.embedder,
+            ctx.runtime.query_embedder,
             text,
             ctx.viewer.audience,
             _filters(filter),

@@ -67,7 +67,7 @@ def _suggest(ctx: Context, i: PartnerInput, with_ktp: bool) -> partners.PartnerR
     ask = _ask(ctx, i)
     return partners.suggest_partners(
         ctx.runtime.graph,
-        ctx.runtime.embedder,
+        ctx.runtime.query_embedder,
         ask.text,
         tuple(i.gaps),
         team_sectors=[s.value for s in i.team_sectors],
