@@ -100,6 +100,9 @@ SAME_AS: Final = "SAME_AS"  # (Partner)-[:SAME_AS]->(Organisation) for one real-
 EMBEDDING: Final = "embedding"
 EMBEDDING_HASH: Final = "embedding_hash"
 EMBEDDING_MODEL: Final = "embedding_model"
+# The fingerprint of the import row a node or relationship was last written from; any other
+# write to its imported fields removes it (matchmaker.importing.fingerprint).
+IMPORT_FINGERPRINT: Final = "import_fingerprint"
 
 # Labels that get a vector index on `embedding`, with the index name.
 VECTOR_INDEXES: Final[dict[str, str]] = {

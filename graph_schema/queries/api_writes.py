@@ -1,13 +1,19 @@
 """The API's writes. Each runs in one transaction with its AuditEvent (api_audit.RECORD).
 
 Property names in `$changes` maps come from the services' fixed lists, never from input.
+A write that changes what an import wrote (a node's fields or links, a membership's role)
+removes the import fingerprint there, so a later import of the same row writes it again
+instead of taking it as unchanged (matchmaker.importing.fingerprint).
 """
 
 from __future__ import annotations
 
 from graph_schema import model as m
 
-SET_MEMBER = f"MATCH (n:{m.MEMBER} {{id: $id}}) SET n += $changes RETURN n.id AS id"
+SET_MEMBER = (
+    f"MATCH (n:{m.MEMBER} {{id: $id}}) SET n += $changes "
+    f"REMOVE n.{m.IMPORT_FINGERPRINT} RETURN n.id AS id"
+)
 
 CREATE_IDEA = (
     f"MATCH (a:{m.MEMBER} {{id: $member_id}}) "
@@ -15,21 +21,28 @@ CREATE_IDEA = (
     "SET n += $changes RETURN n.id AS id"
 )
 
-SET_IDEA = f"MATCH (n:{m.IDEA} {{id: $id}}) SET n += $changes RETURN n.id AS id"
+SET_IDEA = (
+    f"MATCH (n:{m.IDEA} {{id: $id}}) SET n += $changes "
+    f"REMOVE n.{m.IMPORT_FINGERPRINT} RETURN n.id AS id"
+)
 
 SET_IDEA_CALL = (
     f"MATCH (n:{m.IDEA} {{id: $id}}) OPTIONAL MATCH (n)-[r:{m.RESPONDS_TO}]->() DELETE r "
-    f"WITH DISTINCT n MATCH (c:{m.CALL} {{id: $call_id}}) MERGE (n)-[:{m.RESPONDS_TO}]->(c)"
+    f"WITH DISTINCT n REMOVE n.{m.IMPORT_FINGERPRINT} "
+    f"WITH n MATCH (c:{m.CALL} {{id: $call_id}}) MERGE (n)-[:{m.RESPONDS_TO}]->(c)"
 )
 
-CLEAR_IDEA_CALL = f"MATCH (:{m.IDEA} {{id: $id}})-[r:{m.RESPONDS_TO}]->() DELETE r"
+CLEAR_IDEA_CALL = (
+    f"MATCH (n:{m.IDEA} {{id: $id}})-[r:{m.RESPONDS_TO}]->() DELETE r "
+    f"REMOVE n.{m.IMPORT_FINGERPRINT}"
+)
 
 
 def set_themes(label: str) -> str:
     """Replace the ADDRESSES edges of the `label` node $id with edges to $theme_ids."""
     return (
         f"MATCH (n:{label} {{id: $id}}) OPTIONAL MATCH (n)-[r:{m.ADDRESSES}]->(:{m.THEME}) "
-        f"DELETE r WITH DISTINCT n UNWIND $theme_ids AS tid "
+        f"DELETE r WITH DISTINCT n REMOVE n.{m.IMPORT_FINGERPRINT} WITH n UNWIND $theme_ids AS tid "
         f"MATCH (t:{m.THEME} {{id: tid}}) MERGE (n)-[:{m.ADDRESSES}]->(t)"
     )
 
@@ -56,7 +69,8 @@ CREATE_TASK_GROUP = (
 
 ADD_GROUP_MEMBER = (
     f"MATCH (a:{m.MEMBER} {{id: $member_id}}), (g:{m.GROUP} {{id: $group_id}}) "
-    f"MERGE (a)-[r:{m.MEMBER_OF}]->(g) SET r.role = $role RETURN g.id AS id"
+    f"MERGE (a)-[r:{m.MEMBER_OF}]->(g) SET r.role = $role "
+    f"REMOVE r.{m.IMPORT_FINGERPRINT} RETURN g.id AS id"
 )
 
 ADD_GROUP_MEMBERS = (

@@ -95,7 +95,8 @@ def existing_ids(label: str) -> str:
 def upsert_nodes(shape: NodeShape) -> str:
     """Merge each row's node, set its properties, replace its links; returns counts."""
     parts = [
-        f"UNWIND $rows AS row MERGE (n:{shape.label} {{id: row.id}}) SET n += row.props",
+        f"UNWIND $rows AS row MERGE (n:{shape.label} {{id: row.id}}) SET n += row.props, "
+        f"n.{m.IMPORT_FINGERPRINT} = row.fingerprint",
         *_kind_labels(shape),
         "WITH n, row",
         *(_replace_link(i, link) for i, link in enumerate(shape.links)),
@@ -135,7 +136,7 @@ UPSERT_MEMBERSHIPS = f"""
 UNWIND $rows AS row
 MATCH (a:{m.MEMBER} {{id: row.member_id}}), (g:{m.GROUP} {{id: row.group_id}})
 MERGE (a)-[r:{m.MEMBER_OF}]->(g)
-SET r.role = row.role
+SET r.role = row.role, r.{m.IMPORT_FINGERPRINT} = row.fingerprint
 RETURN count(r) AS written, count(r) AS linked
 """
 
@@ -146,7 +147,7 @@ OPTIONAL MATCH (om:{m.MEMBER} {{id: row.other_id}})
 OPTIONAL MATCH (op:{m.PARTNER} {{id: row.other_id}})
 WITH a, row, coalesce(om, op) AS other
 MERGE (a)-[r:{m.DECLARED_CONFLICT}]->(other)
-SET r.reason = row.reason
+SET r.reason = row.reason, r.{m.IMPORT_FINGERPRINT} = row.fingerprint
 RETURN count(r) AS written, count(r) AS linked
 """
 
@@ -203,3 +204,43 @@ SET r.round = rule.round, r.min_business_fte = rule.min_business_fte,
 """
 
 COUNT_MEMBERS = f"MATCH (n:{m.MEMBER}) RETURN count(n) AS count"
+
+
+# Fingerprints of import rows (matchmaker.importing.fingerprint). $keys: lists of key values
+# (one id for nodes; member and group or member and other for links).
+# -> key, fingerprint (only where one is stored).
+def node_fingerprints(label: str) -> str:
+    return (
+        f"UNWIND $keys AS key MATCH (n:{label} {{id: key[0]}}) "
+        f"WHERE n.{m.IMPORT_FINGERPRINT} IS NOT NULL "
+        f"RETURN key, n.{m.IMPORT_FINGERPRINT} AS fingerprint"
+    )
+
+
+def stamp_nodes(label: str) -> str:
+    """Set the fingerprint of nodes whose fields already equal their rows.
+
+    $rows: [{key, fingerprint}]."""
+    return (
+        f"UNWIND $rows AS row MATCH (n:{label} {{id: row.key[0]}}) "
+        f"SET n.{m.IMPORT_FINGERPRINT} = row.fingerprint"
+    )
+
+
+_MEMBERSHIP_BY_KEY = (
+    f"MATCH (:{m.MEMBER} {{id: key[0]}})-[r:{m.MEMBER_OF}]->(:{m.GROUP} {{id: key[1]}})"
+)
+_CONFLICT_BY_KEY = (
+    f"MATCH (:{m.MEMBER} {{id: key[0]}})-[r:{m.DECLARED_CONFLICT}]->(o) "
+    f"WHERE o.id = key[1] AND (o:{m.MEMBER} OR o:{m.PARTNER})"
+)
+LINK_FINGERPRINTS = {
+    kind: f"UNWIND $keys AS key {match} WITH key, r WHERE r.{m.IMPORT_FINGERPRINT} IS NOT NULL "
+    f"RETURN key, r.{m.IMPORT_FINGERPRINT} AS fingerprint"
+    for kind, match in (("memberships", _MEMBERSHIP_BY_KEY), ("conflicts", _CONFLICT_BY_KEY))
+}
+STAMP_LINKS = {
+    kind: f"UNWIND $rows AS row WITH row, row.key AS key {match} "
+    f"SET r.{m.IMPORT_FINGERPRINT} = row.fingerprint"
+    for kind, match in (("memberships", _MEMBERSHIP_BY_KEY), ("conflicts", _CONFLICT_BY_KEY))
+}

@@ -12,6 +12,7 @@ from neo4j import ManagedTransaction
 from graph_schema.queries import api_audit as q
 from matchmaker.adapters.graph import Graph, Record
 from matchmaker.adapters.import_store import GraphImportStore, GraphImportWriter
+from matchmaker.importing.kinds import Key
 
 Step = tuple[str, Mapping[str, Any]]
 
@@ -90,6 +91,9 @@ class AuditedImportStore:
 
     def existing_ids(self, kind: str, ids: Collection[str]) -> set[str]:
         return self.store.existing_ids(kind, ids)
+
+    def fingerprints(self, kind: str, keys: Sequence[Key]) -> dict[Key, str]:
+        return self.store.fingerprints(kind, keys)
 
     @contextmanager
     def transaction(self) -> Iterator[GraphImportWriter]:

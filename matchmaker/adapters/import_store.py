@@ -15,6 +15,7 @@ from neo4j.exceptions import Neo4jError
 
 from graph_schema.queries import exports as qe
 from graph_schema.queries import imports as qi
+from graph_schema.queries.imports import NODE_SHAPES
 from matchmaker.adapters.graph import UNAVAILABLE, Graph
 from matchmaker.adapters.import_rows import (
     expected_links,
@@ -64,17 +65,30 @@ class GraphImportWriter:
             found = [node_record(shape, spec, row) for row in rows]
         return {spec.key_of(record): record for record in found}
 
-    def write(self, spec: KindSpec, records: Sequence[Any]) -> None:
-        """Upsert the records; raises ImportWriteError when the graph does not take all."""
+    def write(self, spec: KindSpec, records: Sequence[Any], prints: Sequence[str]) -> None:
+        """Upsert the records, each with the fingerprint of its row; raises ImportWriteError
+        when the graph does not take all."""
         shape = shape_of(spec)
         if shape is None:
-            params = [link_params(spec, r) for r in records]
+            params = [
+                {**link_params(spec, r), "fingerprint": p}
+                for r, p in zip(records, prints, strict=True)
+            ]
             result = self._run(_LINK_WRITES[spec.name], rows=params)
             self._check(spec, result, len(params), len(params))
             return
-        params = [node_params(shape, spec, r) for r in records]
+        params = [
+            {**node_params(shape, spec, r), "fingerprint": p}
+            for r, p in zip(records, prints, strict=True)
+        ]
         result = self._run(qi.upsert_nodes(shape), rows=params)
         self._check(spec, result, len(params), expected_links(shape, params))
+
+    def stamp(self, spec: KindSpec, prints: Sequence[tuple[Key, str]]) -> None:
+        """Record the fingerprints of rows whose records the graph already holds."""
+        shape = shape_of(spec)
+        query = qi.STAMP_LINKS[spec.name] if shape is None else qi.stamp_nodes(shape.label)
+        self._run(query, rows=[{"key": list(key), "fingerprint": p} for key, p in prints])
 
     def rederive_collaborations(self, member_ids: Collection[str]) -> None:
         """Recompute COLLABORATED_WITH for every pair that includes one of `member_ids`."""
@@ -115,6 +129,17 @@ class GraphImportStore:
         for start in range(0, len(wanted), LOOKUP_BATCH):
             rows = self.graph.read(query, ids=wanted[start : start + LOOKUP_BATCH])
             found.update(row["id"] for row in rows)
+        return found
+
+    def fingerprints(self, kind: str, keys: Sequence[Key]) -> dict[Key, str]:
+        """The fingerprints stored for those `keys` of `kind` that have one."""
+        shape = NODE_SHAPES.get(kind)
+        query = qi.LINK_FINGERPRINTS[kind] if shape is None else qi.node_fingerprints(shape.label)
+        found: dict[Key, str] = {}
+        for start in range(0, len(keys), LOOKUP_BATCH):
+            batch = [list(key) for key in keys[start : start + LOOKUP_BATCH]]
+            for row in self.graph.read(query, keys=batch):
+                found[tuple(row["key"])] = row["fingerprint"]
         return found
 
     @contextmanager

@@ -3,22 +3,31 @@
 Memory holds the keys seen (to find duplicates and resolve references within the import) and
 the referenced ids not yet found, never the rows. References left over at the end are looked
 up in the graph through the `exists` function the caller passes.
+
+With a `known` function (the fingerprints the graph holds for some keys), rows are read in
+batches and a row whose fingerprint the graph already holds (matchmaker.importing.fingerprint)
+is noted as unchanged without being converted: its key still counts for duplicates and
+references, and `unchanged` remembers it so the write pass can pass it by.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
 from matchmaker.importing.convert import convert
+from matchmaker.importing.fingerprint import fingerprint, raw_key
 from matchmaker.importing.kinds import Key, KindSpec
 from matchmaker.importing.problems import FileProblem, Problem, ProblemLog
 from matchmaker.importing.progress import Progress, silent
 from matchmaker.importing.readers import RawRow, read_rows
 
 Exists = Callable[[str, Collection[str]], set[str]]  # kind, ids -> the ids the graph holds
+Known = Callable[[str, Sequence[Key]], dict[Key, str]]  # kind, keys -> stored fingerprints
+LOOKUP_BATCH = 1_000
 
 
 @dataclass
@@ -39,18 +48,51 @@ class Checker:
     progress: Progress = silent
     keys: dict[str, dict[Key, int]] = field(default_factory=dict)  # kind -> key -> line
     pending: dict[tuple[str, ...], dict[str, Reference]] = field(default_factory=dict)
+    known: Known | None = None
+    unchanged: dict[str, dict[Key, str]] = field(default_factory=dict)  # path -> key -> print
 
     def check_file(self, spec: KindSpec, path: Path, source: str | None = None) -> int:
         """Check one file; return the data rows read (a FileProblem is logged, not raised)."""
         name = source or path.name
+        same = self.unchanged.setdefault(str(path), {})
         rows = 0
         try:
-            for item in self.progress(read_rows(path, spec, name), f"checking {name}"):
-                rows += 1
-                self._check_item(spec, item, name)
+            items = self.progress(read_rows(path, spec, name), f"checking {name}")
+            for batch in _batches(items, LOOKUP_BATCH):
+                stored = self._stored(spec, batch)
+                for item in batch:
+                    rows += 1
+                    if not self._is_unchanged(spec, item, stored, same, name):
+                        self._check_item(spec, item, name)
         except FileProblem as e:
             self.log.add(e.problem)
         return rows
+
+    def _stored(self, spec: KindSpec, batch: list[RawRow | Problem]) -> dict[Key, str]:
+        if self.known is None:
+            return {}
+        keys = [k for i in batch if isinstance(i, RawRow) and (k := raw_key(spec, i))]
+        return self.known(spec.name, keys) if keys else {}
+
+    def _is_unchanged(
+        self,
+        spec: KindSpec,
+        item: RawRow | Problem,
+        stored: dict[Key, str],
+        same: dict[Key, str],
+        source: str,
+    ) -> bool:
+        if not stored or isinstance(item, Problem):
+            return False
+        key = raw_key(spec, item)
+        if key is None or key not in stored:
+            return False
+        printed = fingerprint(spec, item)
+        if stored[key] != printed:
+            return False
+        same[key] = printed
+        self._note(spec, key, source, item.line)
+        return True
 
     def resolve(self, exists: Exists) -> None:
         """Log a problem for every referenced id found neither in this import nor the graph."""
@@ -74,8 +116,10 @@ class Checker:
             self._note_refs(spec, record, source, item.line)
 
     def _note_key(self, spec: KindSpec, record: Any, source: str, line: int) -> None:
+        self._note(spec, spec.key_of(record), source, line)
+
+    def _note(self, spec: KindSpec, key: Key, source: str, line: int) -> None:
         keys = self.keys.setdefault(spec.name, {})
-        key = spec.key_of(record)
         first = keys.setdefault(key, line)
         if first != line:
             what = "id" if spec.has_id else "pair " + "/".join(spec.key)
@@ -99,6 +143,12 @@ class Checker:
             refs[ident].rows += 1
         else:
             refs[ident] = where
+
+
+def _batches(items: Iterable[RawRow | Problem], size: int) -> Iterator[list[RawRow | Problem]]:
+    stream = iter(items)
+    while batch := list(islice(stream, size)):
+        yield batch
 
 
 def _missing(kinds: tuple[str, ...], ident: str, where: Reference) -> Problem:

@@ -4,12 +4,18 @@ Two streaming passes. The first reads every file and checks every row (shapes, e
 duplicates, references against this import and the graph) without writing. Only when nothing
 is wrong does the second read the files again and write them in batches inside one explicit
 transaction, so a failure or a kill midway commits nothing.
+
+Rows the graph already holds exactly (their fingerprint is on the node or relationship, see
+matchmaker.importing.fingerprint) are recognised in the first pass and passed by in the
+second; a file whose every row is unchanged is not read a second time. Rows that match the
+graph field by field but carry no fingerprint yet (written before fingerprints, or by another
+format of file) are counted unchanged and only get their fingerprint written.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from itertools import islice
@@ -18,6 +24,7 @@ from typing import Any, Protocol
 
 from matchmaker.importing.checking import Checker
 from matchmaker.importing.convert import convert
+from matchmaker.importing.fingerprint import fingerprint, raw_key
 from matchmaker.importing.kinds import KINDS, Key, KindSpec
 from matchmaker.importing.plain import comparable
 from matchmaker.importing.problems import ImportRejected, Problem, ProblemLog
@@ -28,15 +35,21 @@ BATCH_SIZE = 1_000
 DERIVES_SAME_AS = ("partners", "organisations")
 
 
+Printed = tuple[Any, str]  # a record and the fingerprint of the row it came from
+Unchanged = dict[str, dict[Key, str]]  # file path -> key -> fingerprint of unchanged rows
+
+
 class ImportWriter(Protocol):
     def current(self, spec: KindSpec, records: Sequence[Any]) -> dict[Key, Any]: ...
-    def write(self, spec: KindSpec, records: Sequence[Any]) -> None: ...
+    def write(self, spec: KindSpec, records: Sequence[Any], prints: Sequence[str]) -> None: ...
+    def stamp(self, spec: KindSpec, prints: Sequence[tuple[Key, str]]) -> None: ...
     def rederive_collaborations(self, member_ids: Collection[str]) -> None: ...
     def relink_same_bodies(self, kind: str, ids: Collection[str]) -> None: ...
 
 
 class ImportStore(Protocol):
     def existing_ids(self, kind: str, ids: Collection[str]) -> set[str]: ...
+    def fingerprints(self, kind: str, keys: Sequence[Key]) -> dict[Key, str]: ...
     def transaction(self) -> AbstractContextManager[ImportWriter]: ...
 
 
@@ -94,43 +107,57 @@ def import_files(
     bar = chooser(progress)
     report = ImportReport([FileReport(s.kind, s.path.name) for s in sources])
     started = time.perf_counter()
-    check(store, sources, report, bar)
+    unchanged = check(store, sources, report, bar)
     report.check_seconds = time.perf_counter() - started
     if report.errors:
         return report
-    _write_all(
-        store, list(zip(sources, report.files, strict=True)), bar, batch_size, one_transaction
-    )
+    pairs = list(zip(sources, report.files, strict=True))
+    _write_all(store, pairs, unchanged, bar, batch_size, one_transaction)
     return report
 
 
 def _write_all(
     store: ImportStore,
     pairs: list[tuple[Source, FileReport]],
+    unchanged: Unchanged,
     bar: Progress,
     batch_size: int,
     one_transaction: bool,
 ) -> None:
-    if one_transaction:
+    if one_transaction:  # opened even when nothing changed: a store may record the import
         with store.transaction() as writer:
             for source, file_report in pairs:
-                _write_file(writer, source, file_report, bar, batch_size)
+                if not _all_unchanged(source, file_report, unchanged):
+                    _write_file(writer, source, file_report, unchanged, bar, batch_size)
         return
     for source, file_report in pairs:
+        if _all_unchanged(source, file_report, unchanged):
+            continue
         with store.transaction() as writer:
-            _write_file(writer, source, file_report, bar, batch_size)
+            _write_file(writer, source, file_report, unchanged, bar, batch_size)
+
+
+def _all_unchanged(source: Source, report: FileReport, unchanged: Unchanged) -> bool:
+    """Count a file whose every row the graph already holds; it is not read again."""
+    same = len(unchanged.get(str(source.path), {}))
+    if same != report.rows:
+        return False
+    report.unchanged = same
+    return True
 
 
 def check(
     store: ImportStore, sources: Sequence[Source], report: ImportReport, bar: Progress
-) -> None:
+) -> Unchanged:
     """The validation pass over all files: counts each file's rows into `report` and sets its
-    `errors` to the problem messages (empty when all is fine)."""
-    checker = Checker(ProblemLog(), bar)
+    `errors` to the problem messages (empty when all is fine). Returns the rows found
+    unchanged, by file."""
+    checker = Checker(ProblemLog(), bar, known=store.fingerprints)
     for source, file_report in zip(sources, report.files, strict=True):
         file_report.rows = checker.check_file(_spec(source.kind), source.path)
     checker.resolve(store.existing_ids)
     report.errors = checker.log.messages()
+    return checker.unchanged
 
 
 def _spec(kind: str) -> KindSpec:
@@ -140,16 +167,25 @@ def _spec(kind: str) -> KindSpec:
 
 
 def _write_file(
-    writer: ImportWriter, source: Source, report: FileReport, bar: Progress, batch_size: int
+    writer: ImportWriter,
+    source: Source,
+    report: FileReport,
+    unchanged: Unchanged,
+    bar: Progress,
+    batch_size: int,
 ) -> None:
     spec = KINDS[source.kind]
     started = time.perf_counter()
     touched: set[str] = set()
-    records = bar(_records(spec, source.path), f"importing {source.path.name}")
+    same = unchanged.get(str(source.path), {})
+    records = bar(_records(spec, source.path, same, report), f"importing {source.path.name}")
     for batch in _batches(records, batch_size):
-        changed = _classify(spec, batch, writer.current(spec, batch), report, touched)
+        stored = writer.current(spec, [record for record, _ in batch])
+        changed, stamps = _classify(spec, batch, stored, report, touched)
         if changed:
-            writer.write(spec, changed)
+            writer.write(spec, [r for r, _ in changed], [p for _, p in changed])
+        if stamps:
+            writer.stamp(spec, stamps)
     _derive(writer, spec.name, touched)
     report.seconds = time.perf_counter() - started
 
@@ -165,21 +201,28 @@ def _derive(writer: ImportWriter, kind: str, touched: set[str]) -> None:
 
 
 def _classify(
-    spec: KindSpec, batch: list[Any], stored: dict[Key, Any], report: FileReport, touched: set[str]
-) -> list[Any]:
-    """The records that change the graph; counts created, updated and unchanged rows, and
-    adds to `touched` the ids whose derived edges need recomputing."""
-    changed = []
-    for record in batch:
-        before = stored.get(spec.key_of(record))
+    spec: KindSpec,
+    batch: list[Printed],
+    stored: dict[Key, Any],
+    report: FileReport,
+    touched: set[str],
+) -> tuple[list[Printed], list[tuple[Key, str]]]:
+    """The records that change the graph, and the keys of equal ones that only need their
+    fingerprint; counts created, updated and unchanged rows, and adds to `touched` the ids
+    whose derived edges need recomputing."""
+    changed, stamps = [], []
+    for record, printed in batch:
+        key = spec.key_of(record)
+        before = stored.get(key)
         if before is not None and comparable(spec, before) == comparable(spec, record):
             report.unchanged += 1
+            stamps.append((key, printed))
             continue
         report.created += before is None
         report.updated += before is not None
-        changed.append(record)
+        changed.append((record, printed))
         touched.update(_touches(spec.name, before, record))
-    return changed
+    return changed, stamps
 
 
 def _touches(kind: str, before: Any, record: Any) -> tuple[str, ...]:
@@ -188,17 +231,26 @@ def _touches(kind: str, before: Any, record: Any) -> tuple[str, ...]:
     return (record.id,) if kind in DERIVES_SAME_AS else ()
 
 
-def _records(spec: KindSpec, path: Path) -> Iterator[Any]:
-    """The file's records again; raises ImportRejected if it changed since it was checked."""
+def _records(
+    spec: KindSpec, path: Path, same: dict[Key, str], report: FileReport
+) -> Iterator[Printed]:
+    """The file's records again with their fingerprints, passing by (and counting) the rows
+    the check found unchanged; raises ImportRejected if it changed since it was checked."""
     for item in read_rows(path, spec):
-        record, problems = (
-            (None, [item]) if isinstance(item, Problem) else convert(spec, item, path.name)
-        )
+        if isinstance(item, Problem):
+            raise ImportRejected([f"{path.name} changed while importing: {item}"])
+        printed = fingerprint(spec, item)
+        key = raw_key(spec, item)
+        if key is not None and same.get(key) == printed:
+            report.unchanged += 1
+            continue
+        record, problems = convert(spec, item, path.name)
         if record is None:
             raise ImportRejected([f"{path.name} changed while importing: {problems[0]}"])
-        yield record
+        yield record, printed
 
 
-def _batches(items: Iterator[Any], size: int) -> Iterator[list[Any]]:
+def _batches(items: Iterable[Printed], size: int) -> Iterator[list[Printed]]:
+    items = iter(items)
     while batch := list(islice(items, size)):
         yield batch

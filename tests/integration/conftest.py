@@ -19,7 +19,7 @@ from matchmaker.adapters.schema import migrate
 from matchmaker.bootstrap import GraphHandle, Runtime, load_embedder
 from matchmaker.config import Settings
 
-WIPE = "MATCH (n) WHERE NOT n:SchemaMigration CALL { WITH n DETACH DELETE n } IN TRANSACTIONS"
+WIPE = "MATCH (n) WHERE NOT n:SchemaMigration CALL (n) { DETACH DELETE n } IN TRANSACTIONS"
 
 
 @pytest.fixture(scope="session")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from matchmaker.adapters.graph import Graph
 from matchmaker.importing.kinds import IMPORT_ORDER
@@ -36,3 +37,19 @@ def rel_counts(graph: Graph) -> dict[str, int]:
 def snapshot(graph: Graph) -> list[dict[str, object]]:
     """Every node with its properties and outgoing relationships, element ids included."""
     return graph.read(SNAPSHOT)
+
+
+def content(graph: Graph) -> list[dict[str, Any]]:
+    """The snapshot without import fingerprints: what the records say, not which file said it."""
+
+    def bare(props: dict[str, Any]) -> dict[str, Any]:
+        return {k: v for k, v in props.items() if k != "import_fingerprint"}
+
+    return [
+        {
+            **node,
+            "props": bare(node["props"]),
+            "out": [[rid, kind, to, bare(props)] for rid, kind, to, props in node["out"]],
+        }
+        for node in graph.read(SNAPSHOT)
+    ]

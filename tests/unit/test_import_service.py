@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 from collections.abc import Collection, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -28,29 +29,49 @@ class MemoryStore:
 
     def __init__(self) -> None:
         self.data: dict[str, dict[Key, Any]] = {}
+        self.prints: dict[str, dict[Key, str]] = {}
         self.writes = 0
+        self.reads = 0
+        self.stamped: list[tuple[str, list[Key]]] = []
         self.rederived: list[set[str]] = []
         self.relinked: list[tuple[str, set[str]]] = []
 
     def existing_ids(self, kind: str, ids: Collection[str]) -> set[str]:
         return {i for i in ids if (i,) in self.data.get(kind, {})}
 
+    def fingerprints(self, kind: str, keys: Sequence[Key]) -> dict[Key, str]:
+        stored = self.prints.get(kind, {})
+        return {key: stored[key] for key in keys if key in stored}
+
     @contextmanager
     def transaction(self) -> Iterator[MemoryStore]:
-        saved = copy.deepcopy(self.data)
+        saved = copy.deepcopy((self.data, self.prints))
         try:
             yield self
         except BaseException:
-            self.data = saved
+            self.data, self.prints = saved
             raise
 
     def current(self, spec: KindSpec, records: Sequence[Any]) -> dict[Key, Any]:
+        self.reads += 1
         stored = self.data.get(spec.name, {})
         return {spec.key_of(r): stored[spec.key_of(r)] for r in records if spec.key_of(r) in stored}
 
-    def write(self, spec: KindSpec, records: Sequence[Any]) -> None:
+    def write(self, spec: KindSpec, records: Sequence[Any], prints: Sequence[str]) -> None:
         self.writes += 1
         self.data.setdefault(spec.name, {}).update((spec.key_of(r), r) for r in records)
+        self.prints.setdefault(spec.name, {}).update(
+            (spec.key_of(r), p) for r, p in zip(records, prints, strict=True)
+        )
+
+    def stamp(self, spec: KindSpec, prints: Sequence[tuple[Key, str]]) -> None:
+        self.stamped.append((spec.name, [key for key, _ in prints]))
+        self.prints.setdefault(spec.name, {}).update(prints)
+
+    def edit(self, kind: str, key: Key, **changes: Any) -> None:
+        """What an API write does: change the record and drop its fingerprint."""
+        self.data[kind][key] = replace(self.data[kind][key], **changes)
+        self.prints[kind].pop(key, None)
 
     def rederive_collaborations(self, member_ids: Collection[str]) -> None:
         self.rederived.append(set(member_ids))
@@ -100,10 +121,10 @@ def test_one_bad_row_means_nothing_is_written(tmp_path: Path) -> None:
 
 def test_a_failure_in_a_later_file_undoes_the_earlier_ones(tmp_path: Path) -> None:
     class Failing(MemoryStore):
-        def write(self, spec: KindSpec, records: Sequence[Any]) -> None:
+        def write(self, spec: KindSpec, records: Sequence[Any], prints: Sequence[str]) -> None:
             if spec.name == "members":
                 raise RuntimeError("disk full")
-            super().write(spec, records)
+            super().write(spec, records, prints)
 
     store = Failing()
     with pytest.raises(RuntimeError):
@@ -133,3 +154,57 @@ def test_changed_organisations_are_relinked_to_partners_of_the_same_name(tmp_pat
     import_files(store, _files(tmp_path, organisations=ORGS))
     import_files(store, _files(tmp_path, organisations=ORGS.replace("Uni,", "University,")))
     assert store.relinked == [("organisations", {"org-1", "org-2"}), ("organisations", {"org-2"})]
+
+
+def test_a_file_the_graph_already_holds_is_not_read_a_second_time(tmp_path: Path) -> None:
+    store = MemoryStore()
+    sources = _files(tmp_path, organisations=ORGS, members=MEMBERS)
+    import_files(store, sources)
+    reads = store.reads
+    again = import_files(store, sources)
+    assert [again.total(k) for k in ("rows", "created", "updated", "unchanged")] == [5, 0, 0, 5]
+    assert store.reads == reads  # recognised by fingerprint in the check pass
+    assert store.writes == 2
+    assert store.stamped == []
+
+
+def test_only_the_changed_row_is_read_back_and_written(tmp_path: Path) -> None:
+    store = MemoryStore()
+    import_files(store, _files(tmp_path, organisations=ORGS, members=MEMBERS))
+    reads, writes = store.reads, store.writes
+    changed = import_files(store, _files(tmp_path, members=MEMBERS.replace("Ben,", "Benedict,")))
+    assert [changed.total(k) for k in ("created", "updated", "unchanged")] == [0, 1, 2]
+    assert (store.reads, store.writes) == (reads + 1, writes + 1)
+    assert store.data["members"][("m-2",)].name == "Benedict"
+
+
+def test_an_edit_since_the_import_is_undone_by_importing_the_file_again(tmp_path: Path) -> None:
+    store = MemoryStore()
+    sources = _files(tmp_path, organisations=ORGS, members=MEMBERS)
+    import_files(store, sources)
+    store.edit("members", ("m-1",), name="Edited")
+    again = import_files(store, sources)
+    assert [again.total(k) for k in ("updated", "unchanged")] == [1, 4]
+    assert store.data["members"][("m-1",)].name == "Ada"
+
+
+def test_equal_rows_without_a_fingerprint_only_get_one(tmp_path: Path) -> None:
+    store = MemoryStore()
+    sources = _files(tmp_path, organisations=ORGS)
+    import_files(store, sources)
+    store.prints.clear()  # as if written before fingerprints, or from another format
+    again = import_files(store, sources)
+    assert [again.total(k) for k in ("updated", "unchanged")] == [0, 2]
+    assert store.stamped == [("organisations", [("org-1",), ("org-2",)])]
+    assert store.writes == 1
+    import_files(store, sources)
+    assert len(store.stamped) == 1
+
+
+def test_a_repeated_key_is_refused_even_when_its_first_row_is_unchanged(tmp_path: Path) -> None:
+    store = MemoryStore()
+    import_files(store, _files(tmp_path, organisations=ORGS))
+    twice = ORGS + "org-1,Other trust,nhs,Wales\n"
+    report = import_files(store, _files(tmp_path, organisations=twice))
+    assert report.errors == ["organisations.csv:4: id: id 'org-1' is already on line 2"]
+    assert store.data["organisations"][("org-1",)].name == "Trust"
