@@ -43,13 +43,15 @@ TEAM_REACH = Reach(k=40, limit=150)
 
 
 def _split(
-    scored: Scored, proposer_id: str | None, audience: str, locked: set[str]
+    scored: Scored, proposer_id: str | None, audience: str
 ) -> tuple[list[int], CandidateProfile | None]:
     proposer = next((p for p in scored.profiles if p.id == proposer_id), None)
+    # A locked member the audience may not see is left out like an unknown id: saying why
+    # would tell a member another member's consent choice, which only they and staff see.
     columns = [
         c
         for c, p in enumerate(scored.profiles)
-        if p.id != proposer_id and (p.id in locked or may_see(p, checked(audience)))
+        if p.id != proposer_id and may_see(p, checked(audience))
     ]
     return columns, proposer
 
@@ -107,7 +109,7 @@ def suggest_team(
         graph, embedder, [target.text, *skills], base_filter(checked(audience)), params,
         now or datetime.now(UTC), TEAM_REACH, include=include,
     )  # fmt: skip
-    columns, proposer = _split(scored, target.proposer_id, audience, locked)
+    columns, proposer = _split(scored, target.proposer_id, audience)
     ids = [scored.profiles[c].id for c in columns]
     unit = to_unit(scored.matrix.scores[:, columns], params)
     earlier = graph.submit(declined_for, graph, target.id)
