@@ -2,8 +2,8 @@
 
 Each section runs one benchmark module and records the command that reproduces it alone.
 Sections: the expertise benchmark (needs ../shared), the embedding pipeline, heuristic against
-CP-SAT, ingestion and team-suggestion latency by membership size, GraphQL throughput by
-concurrency with the memory of the service and of Neo4j.
+CP-SAT, GraphQL throughput by concurrency with the memory of the service and of Neo4j, and
+(longest, last) ingestion, search and team-suggestion latency and memory by membership size.
 
     python -m bench.run [--sizes 1000,10000,50000] [--only NAME[,NAME]]
 """
@@ -62,7 +62,10 @@ def team_latency(args: argparse.Namespace) -> str:
     sizes = [int(s) for s in args.sizes.split(",")]
     results = bench_team_latency.run(sizes, out=RESULTS / "team_latency.md")
     _plot_latency(results)
-    return bench_team_latency.markdown(results) + "\n\n![latency by size](latency_by_size.png)"
+    return (
+        bench_team_latency.markdown(results)
+        + "\n\n![latency and memory by size](latency_by_size.png)"
+    )
 
 
 def api(_: argparse.Namespace) -> str:
@@ -85,11 +88,18 @@ def _plot_latency(results: dict[int, dict[str, float]]) -> None:
     import matplotlib.pyplot as plt
 
     sizes = sorted(results)
-    figure, axis = plt.subplots(figsize=(6, 4))
-    for key in ("p50_ms", "p95_ms"):
-        axis.plot(sizes, [results[s][key] for s in sizes], marker="o", label=key[:3])
-    axis.set(xscale="log", xlabel="members", ylabel="ms", title="Team-suggestion latency")
-    axis.legend()
+    figure, (latency, memory) = plt.subplots(1, 2, figsize=(11, 4))
+    for key, label in (
+        ("p50_ms", "team p50"), ("p95_ms", "team p95"),
+        ("search_p50_ms", "search p50"), ("search_p95_ms", "search p95"),
+    ):  # fmt: skip
+        latency.plot(sizes, [results[s][key] for s in sizes], marker="o", label=label)
+    latency.set(xscale="log", xlabel="members", ylabel="ms", title="Latency, warm, server side")
+    latency.legend()
+    for key, label in (("self_rss_mib", "service"), ("neo4j_rss_mib", "Neo4j")):
+        memory.plot(sizes, [results[s][key] for s in sizes], marker="o", label=label)
+    memory.set(xscale="log", xlabel="members", ylabel="MiB", title="Resident memory")
+    memory.legend()
     figure.tight_layout()
     figure.savefig(RESULTS / "latency_by_size.png", dpi=120)
     plt.close(figure)
@@ -125,12 +135,12 @@ SECTIONS: dict[str, tuple[str, str, Callable[[argparse.Namespace], str]]] = {
         "python -m bench.bench_team_quality",
         team_quality,
     ),
+    "api": ("GraphQL throughput and memory", "python -m bench.bench_api", api),
     "team_latency": (
-        "Ingestion and team-suggestion latency by size",
+        "Ingestion, search and team-suggestion latency, and memory, by size",
         "python -m bench.bench_team_latency --sizes SIZES",
         team_latency,
     ),
-    "api": ("GraphQL throughput and memory", "python -m bench.bench_api", api),
 }
 
 
@@ -160,10 +170,11 @@ def main() -> None:
     parser.add_argument("--only", default=",".join(SECTIONS))
     args = parser.parse_args()
     RESULTS.mkdir(parents=True, exist_ok=True)
-    sections = [run_section(name, args) for name in args.only.split(",")]
-    report = render(sections)
-    Path(RESULTS / "report.md").write_text(report)
-    print(report)
+    sections: list[Section] = []
+    for name in args.only.split(","):  # the report is rewritten after each section, so a
+        sections.append(run_section(name, args))  # run stopped early keeps what it measured
+        Path(RESULTS / "report.md").write_text(render(sections))
+    print(render(sections))
 
 
 if __name__ == "__main__":

@@ -1,15 +1,17 @@
 """An Embedder that remembers the vectors of the short requests it has seen.
 
-Queries repeat: the same skill phrases ("machine learning", "dosimetry") come back in request
-after request, a search is paged, an idea is suggested for again after feedback. Encoding a
-handful of texts costs tens of milliseconds on a small CPU, most of a suggestion's time, so
-query-sized calls (at most `max_call` texts) go through a least-recently-used table keyed by
-the normalised text; only the texts not in it are encoded, in one call to the wrapped
-embedder. Bulk calls (embedding a whole label) pass straight through, so they neither pay for
-the table nor push the queries out of it. Each text not in the table is encoded on its own:
-a vector computed in a batch can differ in its last bits with the batch's other texts
-(padding changes the arithmetic), and a cached vector must not depend on which request
-happened to compute it first. So the same text always gets the same vector, cached or not.
+Requests repeat: a search is paged, an idea is suggested for again after feedback, the same
+set of skills is asked for by several people. Encoding a handful of texts costs tens of
+milliseconds on a small CPU, a large share of a suggestion's time, so query-sized calls (at
+most `max_call` texts) go through a least-recently-used table keyed by the whole call: the
+normalised texts, in order. Bulk calls (embedding a whole label) pass straight through, so
+they neither pay for the table nor push the queries out of it.
+
+The key is the whole call, not each text, on purpose: a vector computed in a batch can differ
+in its last bits with the batch's other texts (padding changes the arithmetic, by about 1e-7),
+so a table of single texts would make an answer depend on which earlier request computed a
+vector first. Keyed by call, the vectors are exactly those the model gives for that call,
+and the same request always gets the same vectors.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ import numpy as np
 from embeddings.pipeline import normalise
 from embeddings.protocol import Embedder, Vectors
 
-DEFAULT_CAPACITY = 4096
+DEFAULT_CAPACITY = 2048
 DEFAULT_MAX_CALL = 64
 
 
@@ -40,7 +42,7 @@ class CachingEmbedder:
         self.max_call = max_call
         self.hits = 0
         self.misses = 0
-        self._table: OrderedDict[str, Vectors] = OrderedDict()
+        self._table: OrderedDict[tuple[str, ...], Vectors] = OrderedDict()
         self._lock = threading.Lock()
 
     @property
@@ -54,38 +56,20 @@ class CachingEmbedder:
     def encode(self, texts: Sequence[str]) -> Vectors:
         if len(texts) > self.max_call:
             return self.inner.encode(texts)
-        keys = [normalise(text) for text in texts]
-        found = self._lookup(keys)
-        missing = list(dict.fromkeys(key for key in keys if key not in found))
-        if missing:
-            computed = {key: self.inner.encode([key])[0].copy() for key in missing}
-            self._store(computed)
-            found.update(computed)
-        out = np.empty((len(texts), self.dimension), dtype=np.float32)
-        for i, key in enumerate(keys):
-            out[i] = found[key]
-        return out
-
-    def _lookup(self, keys: list[str]) -> dict[str, Vectors]:
-        found: dict[str, Vectors] = {}
+        key = tuple(normalise(text) for text in texts)
         with self._lock:
-            for key in keys:
-                vector = self._table.get(key)
-                if vector is None:
-                    continue
+            found = self._table.get(key)
+            if found is not None:
                 self._table.move_to_end(key)
-                found[key] = vector
-            self.hits += sum(key in found for key in keys)
-            self.misses += sum(key not in found for key in keys)
-        return found
-
-    def _store(self, computed: dict[str, Vectors]) -> None:
+                self.hits += 1
+                return found.copy()
+            self.misses += 1
+        vectors = np.asarray(self.inner.encode(list(key)), dtype=np.float32)
         with self._lock:
-            for key, vector in computed.items():
-                self._table[key] = vector
-                self._table.move_to_end(key)
+            self._table[key] = vectors.copy()
             while len(self._table) > self.capacity:
                 self._table.popitem(last=False)
+        return vectors
 
     def __len__(self) -> int:
         return len(self._table)

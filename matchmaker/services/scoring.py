@@ -87,9 +87,21 @@ def to_unit(scores: Vectors, params: AffinityParams) -> FloatArray:
     return np.asarray(np.clip(scores / (1.0 + params.lexical_weight), 0.0, 1.0), np.float64)
 
 
+PHRASE_WORDS = 8  # texts of at most this many words are phrases (skills), the rest passages
+
+
 def encode(embedder: Embedder, texts: Sequence[str]) -> Vectors:
-    """Unit vectors of the texts, (q, d); raises whatever the embedder raises."""
-    return np.asarray(embedder.encode(list(texts)), dtype=np.float64)
+    """Unit vectors of the texts, (q, d); raises whatever the embedder raises.
+
+    Phrases and passages go to the model in separate calls: a batch is padded to its longest
+    text, so four skills batched with an idea's paragraph cost as much as four paragraphs."""
+    out = np.empty((len(texts), embedder.dimension), dtype=np.float64)
+    phrases = [i for i, text in enumerate(texts) if len(text.split()) <= PHRASE_WORDS]
+    passages = [i for i in range(len(texts)) if i not in set(phrases)]
+    for group in (passages, phrases):
+        if group:
+            out[group] = embedder.encode([texts[i] for i in group])
+    return out
 
 
 def lexical_matrix(rows: Sequence[EvidenceRow], found: Preselection, n: int) -> Vectors:

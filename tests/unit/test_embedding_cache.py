@@ -10,6 +10,7 @@ import pytest
 from embeddings.cache import CachingEmbedder
 from embeddings.hashing import HashingEmbedder
 from embeddings.protocol import Vectors
+from matchmaker.services.scoring import encode
 
 
 class Counting:
@@ -32,49 +33,46 @@ class Counting:
         return self.inner.encode(texts)
 
 
-def test_vectors_are_those_of_the_model_in_the_callers_order() -> None:
+def test_vectors_are_those_of_the_model_for_the_same_call() -> None:
     model = Counting()
     cached = CachingEmbedder(model)
     texts = ["dosimetry audit", "MRI safety", "dosimetry audit"]
-    got = cached.encode(texts)
-    assert got.shape == (3, 32)
-    assert np.array_equal(got, model.inner.encode(texts))
+    first, again = cached.encode(texts), cached.encode(texts)
+    assert np.array_equal(first, model.inner.encode(texts))
+    assert np.array_equal(again, first)
+    assert model.calls == [texts]
+    assert (cached.hits, cached.misses) == (1, 1)
 
 
-def test_a_text_seen_before_is_not_encoded_again() -> None:
+def test_the_key_is_the_whole_call_so_a_vector_never_depends_on_an_earlier_request() -> None:
     model = Counting()
     cached = CachingEmbedder(model)
     cached.encode(["proton therapy", "machine learning"])
-    model.calls.clear()
-    again = cached.encode(["machine  learning", "radiomics", "proton therapy"])
-    assert model.calls == [["radiomics"]]  # white space does not make a new text
-    assert (cached.hits, cached.misses) == (2, 3)
-    assert np.array_equal(again[0], model.inner.encode(["machine learning"])[0])
-
-
-def test_each_new_text_is_encoded_on_its_own_so_its_vector_does_not_depend_on_the_batch() -> None:
-    model = Counting()
-    CachingEmbedder(model).encode(["one text", "another text", "a third"])
-    assert model.calls == [["one text"], ["another text"], ["a third"]]
+    cached.encode(["machine  learning", "proton therapy"])  # another call: encoded as asked
+    cached.encode(["proton  therapy ", "machine learning"])  # white space is not a new call
+    assert model.calls == [
+        ["proton therapy", "machine learning"],
+        ["machine learning", "proton therapy"],
+    ]
 
 
 def test_bulk_calls_pass_straight_through_and_are_not_kept() -> None:
     model = Counting()
     cached = CachingEmbedder(model, max_call=2)
     cached.encode(["a b", "c d", "e f"])
-    assert model.calls == [["a b", "c d", "e f"]]
+    cached.encode(["a b", "c d", "e f"])
+    assert len(model.calls) == 2
     assert len(cached) == 0
 
 
 def test_the_table_forgets_the_least_recently_used_beyond_its_capacity() -> None:
     model = Counting()
     cached = CachingEmbedder(model, capacity=2)
+    for texts in (["first"], ["second"], ["first"], ["third"]):  # "second" is now the oldest
+        cached.encode(texts)
+    model.calls.clear()
     cached.encode(["first"])
     cached.encode(["second"])
-    cached.encode(["first"])  # now "second" is the least recently used
-    cached.encode(["third"])
-    model.calls.clear()
-    cached.encode(["first", "second"])
     assert model.calls == [["second"]]
     assert len(cached) == 2
 
@@ -88,3 +86,12 @@ def test_a_returned_array_can_be_changed_without_touching_the_table() -> None:
 def test_bad_sizes_are_refused() -> None:
     with pytest.raises(ValueError, match="capacity"):
         CachingEmbedder(Counting(), capacity=0)
+
+
+def test_queries_send_phrases_and_passages_to_the_model_in_separate_calls() -> None:
+    model = Counting()
+    passage = "An idea about adaptive radiotherapy planning with daily imaging in every clinic"
+    texts = ["dosimetry", passage, "MR-guided radiotherapy"]
+    vectors = encode(model, texts)
+    assert model.calls == [[passage], ["dosimetry", "MR-guided radiotherapy"]]
+    assert np.allclose(vectors, model.inner.encode(texts))
