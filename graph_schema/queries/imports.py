@@ -206,14 +206,15 @@ SET r.round = rule.round, r.min_business_fte = rule.min_business_fte,
 COUNT_MEMBERS = f"MATCH (n:{m.MEMBER}) RETURN count(n) AS count"
 
 
-# Fingerprints of import rows (matchmaker.importing.fingerprint). $keys: lists of key values
-# (one id for nodes; member and group or member and other for links).
-# -> key, fingerprint (only where one is stored).
-def node_fingerprints(label: str) -> str:
+# Fingerprints of import rows (matchmaker.importing.fingerprint). $rows: [{key, fingerprint}]
+# with key the list of key values (one id for nodes; member and group, or member and other,
+# for links). -> i: the position of each row the graph does not hold with that fingerprint.
+def node_differs(label: str) -> str:
     return (
-        f"UNWIND $keys AS key MATCH (n:{label} {{id: key[0]}}) "
-        f"WHERE n.{m.IMPORT_FINGERPRINT} IS NOT NULL "
-        f"RETURN key, n.{m.IMPORT_FINGERPRINT} AS fingerprint"
+        "UNWIND range(0, size($rows) - 1) AS i WITH i, $rows[i] AS row "
+        f"OPTIONAL MATCH (n:{label} {{id: row.key[0]}}) "
+        f"WITH i, row, n WHERE coalesce(n.{m.IMPORT_FINGERPRINT}, '') <> row.fingerprint "
+        "RETURN DISTINCT i"
     )
 
 
@@ -234,9 +235,11 @@ _CONFLICT_BY_KEY = (
     f"MATCH (:{m.MEMBER} {{id: key[0]}})-[r:{m.DECLARED_CONFLICT}]->(o) "
     f"WHERE o.id = key[1] AND (o:{m.MEMBER} OR o:{m.PARTNER})"
 )
-LINK_FINGERPRINTS = {
-    kind: f"UNWIND $keys AS key {match} WITH key, r WHERE r.{m.IMPORT_FINGERPRINT} IS NOT NULL "
-    f"RETURN key, r.{m.IMPORT_FINGERPRINT} AS fingerprint"
+LINK_DIFFERS = {
+    kind: "UNWIND range(0, size($rows) - 1) AS i WITH i, $rows[i] AS row, $rows[i].key AS key "
+    f"OPTIONAL {match} "
+    f"WITH i, row, r WHERE coalesce(r.{m.IMPORT_FINGERPRINT}, '') <> row.fingerprint "
+    "RETURN DISTINCT i"
     for kind, match in (("memberships", _MEMBERSHIP_BY_KEY), ("conflicts", _CONFLICT_BY_KEY))
 }
 STAMP_LINKS = {

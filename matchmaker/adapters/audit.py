@@ -92,8 +92,8 @@ class AuditedImportStore:
     def existing_ids(self, kind: str, ids: Collection[str]) -> set[str]:
         return self.store.existing_ids(kind, ids)
 
-    def fingerprints(self, kind: str, keys: Sequence[Key]) -> dict[Key, str]:
-        return self.store.fingerprints(kind, keys)
+    def differing(self, kind: str, prints: Sequence[tuple[Key, str]]) -> set[int]:
+        return self.store.differing(kind, prints)
 
     @contextmanager
     def transaction(self) -> Iterator[GraphImportWriter]:

@@ -131,15 +131,18 @@ class GraphImportStore:
             found.update(row["id"] for row in rows)
         return found
 
-    def fingerprints(self, kind: str, keys: Sequence[Key]) -> dict[Key, str]:
-        """The fingerprints stored for those `keys` of `kind` that have one."""
+    def differing(self, kind: str, prints: Sequence[tuple[Key, str]]) -> set[int]:
+        """Positions of the (key, fingerprint) pairs of `kind` the graph does not hold as
+        given: no such record, or another fingerprint, or none."""
         shape = NODE_SHAPES.get(kind)
-        query = qi.LINK_FINGERPRINTS[kind] if shape is None else qi.node_fingerprints(shape.label)
-        found: dict[Key, str] = {}
-        for start in range(0, len(keys), LOOKUP_BATCH):
-            batch = [list(key) for key in keys[start : start + LOOKUP_BATCH]]
-            for row in self.graph.read(query, keys=batch):
-                found[tuple(row["key"])] = row["fingerprint"]
+        query = qi.LINK_DIFFERS[kind] if shape is None else qi.node_differs(shape.label)
+        found: set[int] = set()
+        for start in range(0, len(prints), LOOKUP_BATCH):
+            rows = [
+                {"key": list(key), "fingerprint": p}
+                for key, p in prints[start : start + LOOKUP_BATCH]
+            ]
+            found.update(start + int(r["i"]) for r in self.graph.read(query, rows=rows))
         return found
 
     @contextmanager

@@ -4,10 +4,12 @@ Memory holds the keys seen (to find duplicates and resolve references within the
 the referenced ids not yet found, never the rows. References left over at the end are looked
 up in the graph through the `exists` function the caller passes.
 
-With a `known` function (the fingerprints the graph holds for some keys), rows are read in
-batches and a row whose fingerprint the graph already holds (matchmaker.importing.fingerprint)
-is noted as unchanged without being converted: its key still counts for duplicates and
-references, and `unchanged` remembers it so the write pass can pass it by.
+With a `differs` function (which of some keys and fingerprints the graph does not hold as
+given), rows are read in batches and a row whose fingerprint the graph already holds
+(matchmaker.importing.fingerprint) is noted as unchanged without being converted: its key
+still counts for duplicates and references, and `unchanged` remembers it so the write pass
+can pass it by. Asking for the rows that differ, not for the stored fingerprints, keeps the
+answer empty when nothing changed.
 """
 
 from __future__ import annotations
@@ -26,7 +28,8 @@ from matchmaker.importing.progress import Progress, silent
 from matchmaker.importing.readers import RawRow, read_rows
 
 Exists = Callable[[str, Collection[str]], set[str]]  # kind, ids -> the ids the graph holds
-Known = Callable[[str, Sequence[Key]], dict[Key, str]]  # kind, keys -> stored fingerprints
+# kind, (key, fingerprint) pairs -> positions of the pairs the graph does not hold as given
+Differs = Callable[[str, Sequence[tuple[Key, str]]], set[int]]
 LOOKUP_BATCH = 1_000
 
 
@@ -48,7 +51,7 @@ class Checker:
     progress: Progress = silent
     keys: dict[str, dict[Key, int]] = field(default_factory=dict)  # kind -> key -> line
     pending: dict[tuple[str, ...], dict[str, Reference]] = field(default_factory=dict)
-    known: Known | None = None
+    differs: Differs | None = None
     unchanged: dict[str, dict[Key, str]] = field(default_factory=dict)  # path -> key -> print
 
     def check_file(self, spec: KindSpec, path: Path, source: str | None = None) -> int:
@@ -59,40 +62,32 @@ class Checker:
         try:
             items = self.progress(read_rows(path, spec, name), f"checking {name}")
             for batch in _batches(items, LOOKUP_BATCH):
-                stored = self._stored(spec, batch)
-                for item in batch:
+                held = self._held(spec, batch)
+                for position, item in enumerate(batch):
                     rows += 1
-                    if not self._is_unchanged(spec, item, stored, same, name):
+                    if position in held and isinstance(item, RawRow):
+                        same[held[position][0]] = held[position][1]
+                        self._note(spec, held[position][0], name, item.line)
+                    else:
                         self._check_item(spec, item, name)
         except FileProblem as e:
             self.log.add(e.problem)
         return rows
 
-    def _stored(self, spec: KindSpec, batch: list[RawRow | Problem]) -> dict[Key, str]:
-        if self.known is None:
+    def _held(self, spec: KindSpec, batch: list[RawRow | Problem]) -> dict[int, tuple[Key, str]]:
+        """Positions in `batch` of the rows the graph holds exactly: their key and fingerprint."""
+        if self.differs is None:
             return {}
-        keys = [k for i in batch if isinstance(i, RawRow) and (k := raw_key(spec, i))]
-        return self.known(spec.name, keys) if keys else {}
-
-    def _is_unchanged(
-        self,
-        spec: KindSpec,
-        item: RawRow | Problem,
-        stored: dict[Key, str],
-        same: dict[Key, str],
-        source: str,
-    ) -> bool:
-        if not stored or isinstance(item, Problem):
-            return False
-        key = raw_key(spec, item)
-        if key is None or key not in stored:
-            return False
-        printed = fingerprint(spec, item)
-        if stored[key] != printed:
-            return False
-        same[key] = printed
-        self._note(spec, key, source, item.line)
-        return True
+        printed = {
+            position: (key, fingerprint(spec, item))
+            for position, item in enumerate(batch)
+            if isinstance(item, RawRow) and (key := raw_key(spec, item))
+        }
+        if not printed:
+            return {}
+        positions = list(printed)
+        differ = self.differs(spec.name, [printed[p] for p in positions])
+        return {p: printed[p] for i, p in enumerate(positions) if i not in differ}
 
     def resolve(self, exists: Exists) -> None:
         """Log a problem for every referenced id found neither in this import nor the graph."""

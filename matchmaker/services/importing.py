@@ -49,7 +49,7 @@ class ImportWriter(Protocol):
 
 class ImportStore(Protocol):
     def existing_ids(self, kind: str, ids: Collection[str]) -> set[str]: ...
-    def fingerprints(self, kind: str, keys: Sequence[Key]) -> dict[Key, str]: ...
+    def differing(self, kind: str, prints: Sequence[tuple[Key, str]]) -> set[int]: ...
     def transaction(self) -> AbstractContextManager[ImportWriter]: ...
 
 
@@ -152,7 +152,7 @@ def check(
     """The validation pass over all files: counts each file's rows into `report` and sets its
     `errors` to the problem messages (empty when all is fine). Returns the rows found
     unchanged, by file."""
-    checker = Checker(ProblemLog(), bar, known=store.fingerprints)
+    checker = Checker(ProblemLog(), bar, differs=store.differing)
     for source, file_report in zip(sources, report.files, strict=True):
         file_report.rows = checker.check_file(_spec(source.kind), source.path)
     checker.resolve(store.existing_ids)

@@ -39,9 +39,9 @@ class MemoryStore:
     def existing_ids(self, kind: str, ids: Collection[str]) -> set[str]:
         return {i for i in ids if (i,) in self.data.get(kind, {})}
 
-    def fingerprints(self, kind: str, keys: Sequence[Key]) -> dict[Key, str]:
+    def differing(self, kind: str, prints: Sequence[tuple[Key, str]]) -> set[int]:
         stored = self.prints.get(kind, {})
-        return {key: stored[key] for key in keys if key in stored}
+        return {i for i, (key, p) in enumerate(prints) if stored.get(key) != p}
 
     @contextmanager
     def transaction(self) -> Iterator[MemoryStore]:
