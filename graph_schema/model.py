@@ -50,6 +50,9 @@ OUTPUT: Final = "Output"
 SUGGESTION: Final = "Suggestion"
 AUDIT: Final = "AuditEvent"
 MIGRATION: Final = "SchemaMigration"
+# One node a kind: the file last imported for it (digest, rows) and how many of that kind's
+# records carried a fingerprint then; see matchmaker.services.importing.
+IMPORT_FILE: Final = "ImportFile"
 
 # Every label whose nodes carry a unique `id`.
 ID_LABELS: Final[tuple[str, ...]] = (

@@ -247,3 +247,38 @@ STAMP_LINKS = {
     f"SET r.{m.IMPORT_FINGERPRINT} = row.fingerprint"
     for kind, match in (("memberships", _MEMBERSHIP_BY_KEY), ("conflicts", _CONFLICT_BY_KEY))
 }
+
+
+# The file last imported for each kind. A kind's "fingerprinted" count is how many of its
+# nodes (or relationships) carry an import fingerprint; API writes remove fingerprints, so a
+# lower count than recorded means something was changed since.
+def fingerprinted(kind: str) -> str:
+    """The count expression for `kind`, usable inside a RETURN or SET."""
+    link = LINK_TYPE_OF_KIND.get(kind)
+    if link is not None:
+        return f"COUNT {{ MATCH ()-[r:{link}]->() WHERE r.{m.IMPORT_FINGERPRINT} IS NOT NULL }}"
+    label = LABEL_OF_KIND[kind]
+    return f"COUNT {{ MATCH (n:{label}) WHERE n.{m.IMPORT_FINGERPRINT} IS NOT NULL }}"
+
+
+LINK_TYPE_OF_KIND: dict[str, str] = {"memberships": m.MEMBER_OF, "conflicts": m.DECLARED_CONFLICT}
+
+
+def last_file(kind: str) -> str:
+    """-> digest, rows, recorded (fingerprinted count then), now (fingerprinted count now)."""
+    return (
+        f"OPTIONAL MATCH (f:{m.IMPORT_FILE} {{kind: $kind}}) "
+        f"RETURN f.digest AS digest, f.rows AS rows, f.fingerprinted AS recorded, "
+        f"{fingerprinted(kind)} AS now"
+    )
+
+
+def record_file(kind: str) -> str:
+    """Remember $digest and $rows as the file last imported for $kind, with the count now."""
+    return (
+        f"MERGE (f:{m.IMPORT_FILE} {{kind: $kind}}) SET f.digest = $digest, f.rows = $rows, "
+        f"f.at = datetime(), f.fingerprinted = {fingerprinted(kind)}"
+    )
+
+
+FORGET_FILE = f"MATCH (f:{m.IMPORT_FILE} {{kind: $kind}}) DELETE f"

@@ -95,6 +95,9 @@ class AuditedImportStore:
     def differing(self, kind: str, prints: Sequence[tuple[Key, str]]) -> set[int]:
         return self.store.differing(kind, prints)
 
+    def held_file(self, kind: str, digest: str) -> int | None:
+        return self.store.held_file(kind, digest)
+
     @contextmanager
     def transaction(self) -> Iterator[GraphImportWriter]:
         """The store's transaction, with the audit event written just before it commits."""

@@ -53,6 +53,14 @@ class GraphImportWriter:
         except Neo4jError as e:
             raise ImportWriteError(f"the database refused the import: {e.message}") from e
 
+    def record_file(self, kind: str, digest: str, rows: int) -> None:
+        """Remember the file just written as the one last imported for `kind`."""
+        self._run(qi.record_file(kind), kind=kind, digest=digest, rows=rows)
+
+    def forget_file(self, kind: str) -> None:
+        """Forget the file last imported for `kind` (several files of it came at once)."""
+        self._run(qi.FORGET_FILE, kind=kind)
+
     def current(self, spec: KindSpec, records: Sequence[Any]) -> dict[Key, Any]:
         """The stored version of each record that exists, by key."""
         shape = shape_of(spec)
@@ -130,6 +138,14 @@ class GraphImportStore:
             rows = self.graph.read(query, ids=wanted[start : start + LOOKUP_BATCH])
             found.update(row["id"] for row in rows)
         return found
+
+    def held_file(self, kind: str, digest: str) -> int | None:
+        """The rows of the file last imported for `kind` when it is the file of `digest` and
+        no record of the kind has lost its fingerprint since; None otherwise."""
+        row = self.graph.read(qi.last_file(kind), kind=kind)[0]
+        if row["digest"] != digest or row["recorded"] is None or row["recorded"] != row["now"]:
+            return None
+        return int(row["rows"])
 
     def differing(self, kind: str, prints: Sequence[tuple[Key, str]]) -> set[int]:
         """Positions of the (key, fingerprint) pairs of `kind` the graph does not hold as

@@ -10,13 +10,20 @@ matchmaker.importing.fingerprint) are recognised in the first pass and passed by
 second; a file whose every row is unchanged is not read a second time. Rows that match the
 graph field by field but carry no fingerprint yet (written before fingerprints, or by another
 format of file) are counted unchanged and only get their fingerprint written.
+
+A whole file is recognised too. After writing a file whose kind no other file of the import
+has, the store remembers its digest and row count for that kind, with how many records of
+the kind then carried a fingerprint. When the same file comes again, that count is unchanged
+(API writes remove fingerprints; another file of the kind replaces the record) and the file
+is counted unchanged without being parsed at all.
 """
 
 from __future__ import annotations
 
 import time
+from collections import Counter
 from collections.abc import Collection, Iterable, Iterator, Sequence
-from contextlib import AbstractContextManager
+from contextlib import AbstractContextManager, suppress
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -24,7 +31,7 @@ from typing import Any, Protocol
 
 from matchmaker.importing.checking import Checker
 from matchmaker.importing.convert import convert
-from matchmaker.importing.fingerprint import fingerprint, raw_key
+from matchmaker.importing.fingerprint import file_digest, fingerprint, raw_key
 from matchmaker.importing.kinds import KINDS, Key, KindSpec
 from matchmaker.importing.plain import comparable
 from matchmaker.importing.problems import ImportRejected, Problem, ProblemLog
@@ -40,6 +47,8 @@ Unchanged = dict[str, dict[Key, str]]  # file path -> key -> fingerprint of unch
 
 
 class ImportWriter(Protocol):
+    def record_file(self, kind: str, digest: str, rows: int) -> None: ...
+    def forget_file(self, kind: str) -> None: ...
     def current(self, spec: KindSpec, records: Sequence[Any]) -> dict[Key, Any]: ...
     def write(self, spec: KindSpec, records: Sequence[Any], prints: Sequence[str]) -> None: ...
     def stamp(self, spec: KindSpec, prints: Sequence[tuple[Key, str]]) -> None: ...
@@ -48,6 +57,7 @@ class ImportWriter(Protocol):
 
 
 class ImportStore(Protocol):
+    def held_file(self, kind: str, digest: str) -> int | None: ...
     def existing_ids(self, kind: str, ids: Collection[str]) -> set[str]: ...
     def differing(self, kind: str, prints: Sequence[tuple[Key, str]]) -> set[int]: ...
     def transaction(self) -> AbstractContextManager[ImportWriter]: ...
@@ -104,37 +114,72 @@ def import_files(
     ImportWriteError when the database refuses a write (nothing is committed) and
     Neo4jUnavailable when it cannot be reached.
     """
+    for source in sources:
+        _spec(source.kind)  # an unknown kind is refused before any file is opened
     bar = chooser(progress)
     report = ImportReport([FileReport(s.kind, s.path.name) for s in sources])
     started = time.perf_counter()
-    unchanged = check(store, sources, report, bar)
+    digests = _digests(sources)
+    held = _held(store, sources, report, digests)
+    pending = [(s, r) for s, r in zip(sources, report.files, strict=True) if s not in held]
+    unchanged = check(store, [s for s, _ in pending], report, bar, [r for _, r in pending])
     report.check_seconds = time.perf_counter() - started
     if report.errors:
         return report
-    pairs = list(zip(sources, report.files, strict=True))
-    _write_all(store, pairs, unchanged, bar, batch_size, one_transaction)
+    _write_all(store, pending, unchanged, digests, bar, batch_size, one_transaction)
     return report
+
+
+def _digests(sources: Sequence[Source]) -> dict[Source, str]:
+    """The file digest of each readable source whose kind no other source of the import has
+    (an unreadable file is left to the check, which says what is wrong with it)."""
+    kinds = Counter(source.kind for source in sources)
+    digests = {}
+    for source in sources:
+        if kinds[source.kind] == 1:
+            with suppress(OSError):
+                digests[source] = file_digest(source.kind, source.path)
+    return digests
+
+
+def _held(
+    store: ImportStore, sources: Sequence[Source], report: ImportReport, digests: dict[Source, str]
+) -> set[Source]:
+    """The sources the graph holds exactly as last imported, counted unchanged in `report`."""
+    held = set()
+    for source, file_report in zip(sources, report.files, strict=True):
+        rows = store.held_file(source.kind, digests[source]) if source in digests else None
+        if rows is not None:
+            file_report.rows = file_report.unchanged = rows
+            held.add(source)
+    return held
 
 
 def _write_all(
     store: ImportStore,
     pairs: list[tuple[Source, FileReport]],
     unchanged: Unchanged,
+    digests: dict[Source, str],
     bar: Progress,
     batch_size: int,
     one_transaction: bool,
 ) -> None:
+    def finish(writer: ImportWriter, source: Source, file_report: FileReport) -> None:
+        if not _all_unchanged(source, file_report, unchanged):
+            _write_file(writer, source, file_report, unchanged, bar, batch_size)
+        if source in digests:
+            writer.record_file(source.kind, digests[source], file_report.rows)
+        else:
+            writer.forget_file(source.kind)
+
     if one_transaction:  # opened even when nothing changed: a store may record the import
         with store.transaction() as writer:
             for source, file_report in pairs:
-                if not _all_unchanged(source, file_report, unchanged):
-                    _write_file(writer, source, file_report, unchanged, bar, batch_size)
+                finish(writer, source, file_report)
         return
     for source, file_report in pairs:
-        if _all_unchanged(source, file_report, unchanged):
-            continue
         with store.transaction() as writer:
-            _write_file(writer, source, file_report, unchanged, bar, batch_size)
+            finish(writer, source, file_report)
 
 
 def _all_unchanged(source: Source, report: FileReport, unchanged: Unchanged) -> bool:
@@ -147,13 +192,17 @@ def _all_unchanged(source: Source, report: FileReport, unchanged: Unchanged) -> 
 
 
 def check(
-    store: ImportStore, sources: Sequence[Source], report: ImportReport, bar: Progress
+    store: ImportStore,
+    sources: Sequence[Source],
+    report: ImportReport,
+    bar: Progress,
+    files: Sequence[FileReport],
 ) -> Unchanged:
-    """The validation pass over all files: counts each file's rows into `report` and sets its
-    `errors` to the problem messages (empty when all is fine). Returns the rows found
-    unchanged, by file."""
+    """The validation pass over `sources`: counts each file's rows into its report in `files`
+    and sets the report's `errors` to the problem messages (empty when all is fine). Returns
+    the rows found unchanged, by file."""
     checker = Checker(ProblemLog(), bar, differs=store.differing)
-    for source, file_report in zip(sources, report.files, strict=True):
+    for source, file_report in zip(sources, files, strict=True):
         file_report.rows = checker.check_file(_spec(source.kind), source.path)
     checker.resolve(store.existing_ids)
     report.errors = checker.log.messages()

@@ -11,10 +11,10 @@ from matchmaker.services.importing import Source
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "docs" / "examples"
 
-NODES = "MATCH (n) WHERE NOT n:SchemaMigration RETURN count(n) AS count"
+NODES = "MATCH (n) WHERE NOT (n:SchemaMigration OR n:ImportFile) RETURN count(n) AS count"
 RELS = "MATCH ()-[r]->() RETURN type(r) AS type, count(r) AS count"
 SNAPSHOT = """
-MATCH (n) WHERE NOT n:SchemaMigration
+MATCH (n) WHERE NOT (n:SchemaMigration OR n:ImportFile)
 RETURN elementId(n) AS id, labels(n) AS labels, properties(n) AS props,
        COLLECT { MATCH (n)-[r]->(t) RETURN [elementId(r), type(r), elementId(t), properties(r)]
                  ORDER BY elementId(r) } AS out

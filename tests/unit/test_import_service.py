@@ -30,8 +30,10 @@ class MemoryStore:
     def __init__(self) -> None:
         self.data: dict[str, dict[Key, Any]] = {}
         self.prints: dict[str, dict[Key, str]] = {}
+        self.files: dict[str, tuple[str, int, int]] = {}  # kind -> digest, rows, fingerprinted
         self.writes = 0
         self.reads = 0
+        self.lookups = 0
         self.stamped: list[tuple[str, list[Key]]] = []
         self.rederived: list[set[str]] = []
         self.relinked: list[tuple[str, set[str]]] = []
@@ -39,17 +41,30 @@ class MemoryStore:
     def existing_ids(self, kind: str, ids: Collection[str]) -> set[str]:
         return {i for i in ids if (i,) in self.data.get(kind, {})}
 
+    def held_file(self, kind: str, digest: str) -> int | None:
+        last = self.files.get(kind)
+        if last is None or last[0] != digest or last[2] != len(self.prints.get(kind, {})):
+            return None
+        return last[1]
+
+    def record_file(self, kind: str, digest: str, rows: int) -> None:
+        self.files[kind] = (digest, rows, len(self.prints.get(kind, {})))
+
+    def forget_file(self, kind: str) -> None:
+        self.files.pop(kind, None)
+
     def differing(self, kind: str, prints: Sequence[tuple[Key, str]]) -> set[int]:
+        self.lookups += 1
         stored = self.prints.get(kind, {})
         return {i for i, (key, p) in enumerate(prints) if stored.get(key) != p}
 
     @contextmanager
     def transaction(self) -> Iterator[MemoryStore]:
-        saved = copy.deepcopy((self.data, self.prints))
+        saved = copy.deepcopy((self.data, self.prints, self.files))
         try:
             yield self
         except BaseException:
-            self.data, self.prints = saved
+            self.data, self.prints, self.files = saved
             raise
 
     def current(self, spec: KindSpec, records: Sequence[Any]) -> dict[Key, Any]:
@@ -208,3 +223,50 @@ def test_a_repeated_key_is_refused_even_when_its_first_row_is_unchanged(tmp_path
     report = import_files(store, _files(tmp_path, organisations=twice))
     assert report.errors == ["organisations.csv:4: id: id 'org-1' is already on line 2"]
     assert store.data["organisations"][("org-1",)].name == "Trust"
+
+
+def test_a_file_imported_last_and_untouched_since_is_not_even_parsed(tmp_path: Path) -> None:
+    store = MemoryStore()
+    sources = _files(tmp_path, organisations=ORGS, members=MEMBERS)
+    import_files(store, sources)
+    lookups = store.lookups
+    again = import_files(store, sources)
+    assert store.lookups == lookups
+    assert [f.unchanged for f in again.files] == [f.rows for f in again.files] == [2, 3]
+
+
+def test_an_edit_since_sends_the_file_down_the_row_by_row_path(tmp_path: Path) -> None:
+    store = MemoryStore()
+    sources = _files(tmp_path, organisations=ORGS, members=MEMBERS)
+    import_files(store, sources)
+    store.edit("members", ("m-2",), career_stage="senior")
+    lookups = store.lookups
+    again = import_files(store, sources)
+    assert store.lookups == lookups + 1  # organisations still held; members checked by row
+    assert [again.total(k) for k in ("updated", "unchanged")] == [1, 4]
+    assert store.data["members"][("m-2",)].career_stage.value == "early"
+
+
+def test_a_changed_file_becomes_the_one_recognised_next_time(tmp_path: Path) -> None:
+    store = MemoryStore()
+    import_files(store, _files(tmp_path, organisations=ORGS))
+    changed = _files(tmp_path, organisations=ORGS.replace("Uni,", "University,"))
+    import_files(store, changed)
+    lookups = store.lookups
+    assert import_files(store, changed).total("unchanged") == 2
+    assert store.lookups == lookups
+
+
+def test_two_files_of_one_kind_are_never_taken_whole(tmp_path: Path) -> None:
+    store = MemoryStore()
+    first, second = tmp_path / "a.csv", tmp_path / "b.csv"
+    first.write_text("id,name,sector,region\norg-1,Trust,nhs,Wales\n", encoding="utf-8")
+    second.write_text("id,name,sector,region\norg-2,Uni,academia,London\n", encoding="utf-8")
+    both = [Source("organisations", first), Source("organisations", second)]
+    import_files(store, [Source("organisations", first)])
+    assert "organisations" in store.files
+    import_files(store, both)
+    assert "organisations" not in store.files
+    lookups = store.lookups
+    import_files(store, both)
+    assert store.lookups == lookups + 2
