@@ -18,6 +18,7 @@ import numpy as np
 from embeddings.pipeline import encode_texts
 from embeddings.protocol import Vectors
 from embeddings.sentence import SentenceTransformerEmbedder
+from embeddings.wrapper import EmbedderWrapper
 
 
 def timed(work: Callable[[], Any]) -> tuple[float, Any]:
@@ -33,26 +34,18 @@ def _timed_cpu(work: Callable[[], Any]) -> tuple[float, float, Any]:
     return wall, time.process_time() - cpu, result
 
 
-class TimedEmbedder:
+class TimedEmbedder(EmbedderWrapper):
     """The real embedder, adding up the seconds spent inside its encode (the model's work)."""
 
     def __init__(self, inner: SentenceTransformerEmbedder) -> None:
-        self.inner = inner
+        super().__init__(inner)
         self.seconds = 0.0
         self.calls = 0
-
-    @property
-    def name(self) -> str:
-        return self.inner.name
-
-    @property
-    def dimension(self) -> int:
-        return self.inner.dimension
 
     def encode(self, texts: Sequence[str]) -> Vectors:
         started = time.perf_counter()
         try:
-            return self.inner.encode(texts)
+            return super().encode(texts)
         finally:
             self.seconds += time.perf_counter() - started
             self.calls += 1

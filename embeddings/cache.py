@@ -24,12 +24,13 @@ import numpy as np
 
 from embeddings.pipeline import normalise
 from embeddings.protocol import Embedder, Vectors
+from embeddings.wrapper import EmbedderWrapper
 
 DEFAULT_CAPACITY = 2048
 DEFAULT_MAX_CALL = 64
 
 
-class CachingEmbedder:
+class CachingEmbedder(EmbedderWrapper):
     """Wraps an Embedder with a thread-safe LRU table of vectors (see module doc)."""
 
     def __init__(
@@ -37,21 +38,13 @@ class CachingEmbedder:
     ) -> None:
         if capacity < 1 or max_call < 1:
             raise ValueError(f"capacity and max_call must be at least 1: {capacity}, {max_call}")
-        self.inner = inner
+        super().__init__(inner)
         self.capacity = capacity
         self.max_call = max_call
         self.hits = 0
         self.misses = 0
         self._table: OrderedDict[tuple[str, ...], Vectors] = OrderedDict()
         self._lock = threading.Lock()
-
-    @property
-    def name(self) -> str:
-        return self.inner.name
-
-    @property
-    def dimension(self) -> int:
-        return self.inner.dimension
 
     def encode(self, texts: Sequence[str]) -> Vectors:
         if len(texts) > self.max_call:

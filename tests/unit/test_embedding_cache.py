@@ -2,96 +2,73 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 import numpy as np
 import pytest
 
 from embeddings.cache import CachingEmbedder
-from embeddings.hashing import HashingEmbedder
-from embeddings.protocol import Vectors
 from matchmaker.services.scoring import encode
-
-
-class Counting:
-    """A HashingEmbedder that records every call it gets."""
-
-    def __init__(self) -> None:
-        self.inner = HashingEmbedder(32)
-        self.calls: list[list[str]] = []
-
-    @property
-    def name(self) -> str:
-        return self.inner.name
-
-    @property
-    def dimension(self) -> int:
-        return self.inner.dimension
-
-    def encode(self, texts: Sequence[str]) -> Vectors:
-        self.calls.append(list(texts))
-        return self.inner.encode(texts)
+from tests.unit.embedders import RecordingEmbedder
 
 
 def test_vectors_are_those_of_the_model_for_the_same_call() -> None:
-    model = Counting()
+    model = RecordingEmbedder()
     cached = CachingEmbedder(model)
     texts = ["dosimetry audit", "MRI safety", "dosimetry audit"]
     first, again = cached.encode(texts), cached.encode(texts)
     assert np.array_equal(first, model.inner.encode(texts))
     assert np.array_equal(again, first)
-    assert model.calls == [texts]
+    assert model.batches == [texts]
     assert (cached.hits, cached.misses) == (1, 1)
 
 
 def test_the_key_is_the_whole_call_so_a_vector_never_depends_on_an_earlier_request() -> None:
-    model = Counting()
+    model = RecordingEmbedder()
     cached = CachingEmbedder(model)
     cached.encode(["proton therapy", "machine learning"])
     cached.encode(["machine  learning", "proton therapy"])  # another call: encoded as asked
     cached.encode(["proton  therapy ", "machine learning"])  # white space is not a new call
-    assert model.calls == [
+    assert model.batches == [
         ["proton therapy", "machine learning"],
         ["machine learning", "proton therapy"],
     ]
 
 
 def test_bulk_calls_pass_straight_through_and_are_not_kept() -> None:
-    model = Counting()
+    model = RecordingEmbedder()
     cached = CachingEmbedder(model, max_call=2)
     cached.encode(["a b", "c d", "e f"])
     cached.encode(["a b", "c d", "e f"])
-    assert len(model.calls) == 2
+    assert len(model.batches) == 2
     assert len(cached) == 0
 
 
 def test_the_table_forgets_the_least_recently_used_beyond_its_capacity() -> None:
-    model = Counting()
+    model = RecordingEmbedder()
     cached = CachingEmbedder(model, capacity=2)
     for texts in (["first"], ["second"], ["first"], ["third"]):  # "second" is now the oldest
         cached.encode(texts)
-    model.calls.clear()
+    model.batches.clear()
     cached.encode(["first"])
     cached.encode(["second"])
-    assert model.calls == [["second"]]
+    assert model.batches == [["second"]]
     assert len(cached) == 2
 
 
 def test_a_returned_array_can_be_changed_without_touching_the_table() -> None:
-    cached = CachingEmbedder(Counting())
+    cached = CachingEmbedder(RecordingEmbedder())
     cached.encode(["ultrasound"])[0] += 1.0
     assert np.allclose(np.linalg.norm(cached.encode(["ultrasound"])[0]), 1.0)
 
 
 def test_bad_sizes_are_refused() -> None:
     with pytest.raises(ValueError, match="capacity"):
-        CachingEmbedder(Counting(), capacity=0)
+        CachingEmbedder(RecordingEmbedder(), capacity=0)
 
 
 def test_queries_send_phrases_and_passages_to_the_model_in_separate_calls() -> None:
-    model = Counting()
+    model = RecordingEmbedder()
     passage = "An idea about adaptive radiotherapy planning with daily imaging in every clinic"
     texts = ["dosimetry", passage, "MR-guided radiotherapy"]
     vectors = encode(model, texts)
-    assert model.calls == [[passage], ["dosimetry", "MR-guided radiotherapy"]]
+    assert model.batches == [[passage], ["dosimetry", "MR-guided radiotherapy"]]
     assert np.allclose(vectors, model.inner.encode(texts))

@@ -17,6 +17,7 @@ from embeddings.pipeline import (
 from embeddings.protocol import Vectors
 from embeddings.texts import TEXT_BUILDERS, TEXT_PROPERTIES, node_text
 from graph_schema import model as m
+from tests.unit.embedders import RecordingEmbedder
 
 TEXTS = [
     "a short one",
@@ -26,26 +27,6 @@ TEXTS = [
     "x",
     "another fairly long text: ultrasound elastography of the liver in children",
 ]
-
-
-class RecordingEmbedder:
-    """A HashingEmbedder that remembers the batches it was given."""
-
-    def __init__(self) -> None:
-        self.inner = HashingEmbedder(32)
-        self.batches: list[list[str]] = []
-
-    @property
-    def name(self) -> str:
-        return self.inner.name
-
-    @property
-    def dimension(self) -> int:
-        return self.inner.dimension
-
-    def encode(self, texts: Sequence[str]) -> Vectors:
-        self.batches.append(list(texts))
-        return self.inner.encode(texts)
 
 
 class ShortEmbedder(RecordingEmbedder):
