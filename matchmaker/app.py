@@ -90,6 +90,11 @@ def create_app(
         try:
             if on_ready is not None:
                 await run_in_threadpool(on_ready, runtime)
+            if runtime.match_index is not None:
+                # Built before the first request, so that no answer comes from the graph's
+                # own indexes first and from the in-memory one later.
+                await run_in_threadpool(runtime.match_index.refresh)
+                runtime.match_index.start()
             yield
         finally:
             await run_in_threadpool(runtime.close)

@@ -14,6 +14,7 @@ from embeddings import Embedder
 from embeddings.cache import CachingEmbedder
 from embeddings.sentence import ModelLoadError, SentenceTransformerEmbedder
 from matchmaker.adapters.graph import Graph, open_driver
+from matchmaker.adapters.match_index import MatchIndex
 from matchmaker.adapters.neo4j_local import LocalNeo4j, find_running
 from matchmaker.adapters.schema import migrate
 from matchmaker.config import Settings
@@ -46,12 +47,35 @@ class Runtime:
 
     @cached_property
     def query_embedder(self) -> Embedder:
-        """The embedder for request-time texts (searches, suggestions): the same model behind
-        a table of recent query vectors (embeddings.cache). Bulk embedding uses `embedder`."""
-        return CachingEmbedder(self.embedder)
+        """The embedder for request-time texts (searches, suggestions): see query_embedder_for.
+        Bulk embedding uses `embedder`."""
+        return query_embedder_for(self.embedder)
+
+    @cached_property
+    def match_index(self) -> MatchIndex | None:
+        """The in-memory matching index (adapters.match_index), None when the settings turn
+        it off; the app's lifespan starts it, so one-shot commands read the graph instead."""
+        if self.settings.index_refresh_s <= 0:
+            return None
+        return MatchIndex(self.graph, self.embedder.dimension, self.settings.index_refresh_s)
 
     def close(self) -> None:
+        index = self.__dict__.get("match_index")
+        if index is not None:
+            index.close()
         self.handle.close()
+
+
+QUERY_THREADS = 1  # CPU threads for encoding request-time texts (see with_threads)
+
+
+def query_embedder_for(embedder: Embedder) -> Embedder:
+    """The same model on QUERY_THREADS threads, behind a table of recent query vectors
+    (embeddings.cache). On the 2-core reference machine one thread cut the team suggestion's
+    p50 by about a fifth against two (bench/results/team_latency.md)."""
+    if isinstance(embedder, SentenceTransformerEmbedder):
+        embedder = embedder.with_threads(QUERY_THREADS)
+    return CachingEmbedder(embedder)
 
 
 def load_embedder(settings: Settings) -> Embedder:

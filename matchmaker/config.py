@@ -35,6 +35,7 @@ ENV_VARS: tuple[str, ...] = (
     "MATCHMAKER_LOAD_DEMO",
     "MATCHMAKER_FRONTEND_DIR",
     "MATCHMAKER_LOG_LEVEL",
+    "MATCHMAKER_INDEX_REFRESH_S",
 )
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
@@ -75,6 +76,9 @@ class Settings:
     load_demo: bool = False
     frontend_dir: Path = REPO_ROOT / "frontend" / "dist"
     log_level: str = "info"
+    # Seconds between checks that the graph changed under the in-memory matching index
+    # (matchmaker.adapters.match_index); 0 turns the index off and every request reads Neo4j.
+    index_refresh_s: float = 2.0
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -94,6 +98,16 @@ def _int(env: Mapping[str, str], name: str, default: int) -> int:
         return int(raw)
     except ValueError as e:
         raise ConfigError(f"{name} must be a whole number, got {raw!r}") from e
+
+
+def _float(env: Mapping[str, str], name: str, default: float) -> float:
+    raw = env.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        return float(raw)
+    except ValueError as e:
+        raise ConfigError(f"{name} must be a number, got {raw!r}") from e
 
 
 def _bool(env: Mapping[str, str], name: str, default: bool) -> bool:
@@ -140,6 +154,7 @@ def _build(env: Mapping[str, str]) -> Settings:
         load_demo=_bool(env, "MATCHMAKER_LOAD_DEMO", base.load_demo),
         frontend_dir=_path(env, "MATCHMAKER_FRONTEND_DIR", base.frontend_dir),
         log_level=env.get("MATCHMAKER_LOG_LEVEL", base.log_level).strip() or base.log_level,
+        index_refresh_s=_float(env, "MATCHMAKER_INDEX_REFRESH_S", base.index_refresh_s),
     )
     _validate(settings)
     return settings
@@ -154,3 +169,8 @@ def _validate(settings: Settings) -> None:
         )
     if settings.embed_batch_size < 1:
         raise ConfigError("MATCHMAKER_EMBED_BATCH must be at least 1")
+    if not 0 <= settings.index_refresh_s <= 3600:
+        raise ConfigError(
+            "MATCHMAKER_INDEX_REFRESH_S must be between 0 (no index) and 3600 seconds, "
+            f"got {settings.index_refresh_s}"
+        )

@@ -95,8 +95,9 @@ def _similarities(v: str) -> str:
     return f"[vector IN $vectors | vector.similarity.cosine({v}.{m.EMBEDDING}, vector)]"
 
 
-# One record per candidate in $ids: the profile. $related: ids whose collaboration links
-# matter (the other candidates and the proposer); $since: ISO date-time that starts "recently".
+# One record per candidate in $ids: the profile, and `eligible`: whether member_filter holds
+# now (with its parameters). $related: ids whose collaboration links matter (the other
+# candidates and the proposer); $since: ISO date-time that starts "recently".
 CANDIDATES = (
     f"UNWIND $ids AS id MATCH (mem:{m.MEMBER} {{id: id}}) "
     f"OPTIONAL MATCH (mem)-[:{m.WORKS_AT}]->(org:{m.ORGANISATION}) "
@@ -115,7 +116,8 @@ CANDIDATES = (
     "RETURN DISTINCT c.id } AS collaborators, "
     f"COLLECT {{ MATCH (mem)-[:{m.DECLARED_CONFLICT}]-(x) RETURN DISTINCT x.id }} AS conflicts, "
     f"COUNT {{ MATCH (s:{m.SUGGESTION})-[:{m.SUGGESTS}]->(mem) "
-    "WHERE s.at >= datetime($since) RETURN DISTINCT s.target_id } AS exposure "
+    "WHERE s.at >= datetime($since) RETURN DISTINCT s.target_id } AS exposure, "
+    f"{member_filter('mem')} AS eligible "
     "ORDER BY id"
 )
 

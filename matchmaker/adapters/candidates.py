@@ -12,7 +12,7 @@ Every function raises Neo4jUnavailable when the graph cannot be reached.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -211,16 +211,20 @@ def preselect(
     authors, statements = graph.read_all(
         (q.NEAREST_AUTHORS, params), (q.NEAREST_STATEMENTS, params)
     )
-    hits = pending.result()
-    priority: dict[str, float] = {}
+    nearest: dict[str, float] = {}
     for row in (*authors, *statements):
         cosine = 2.0 * float(row["score"]) - 1.0
-        priority[row["id"]] = max(priority.get(row["id"], -1.0), cosine)
-    for member, share in _lexical_priority(hits.outputs, hits.members, len(texts)).items():
+        nearest[row["id"]] = max(nearest.get(row["id"], -1.0), cosine)
+    return combine(nearest, pending.result(), len(texts))
+
+
+def combine(nearest: dict[str, float], hits: LexicalHits, n: int) -> Preselection:
+    """The pre-selection from each member's best cosine among the nearest documents and the
+    full-text hits of the `n` query texts: priority = cosine + half the best full-text share."""
+    priority = dict(nearest)
+    for member, share in _lexical_priority(hits.outputs, hits.members, n).items():
         priority[member] = priority.get(member, 0.0) + 0.5 * share
-    return Preselection(
-        priority, _per_query(hits.outputs, len(texts)), _per_query(hits.members, len(texts))
-    )
+    return Preselection(priority, _per_query(hits.outputs, n), _per_query(hits.members, n))
 
 
 def _cosines(values: Sequence[float | None]) -> tuple[float, ...]:
@@ -247,7 +251,7 @@ def _groups(pairs: Sequence[Sequence[str]]) -> tuple[GroupRef, ...]:
     return tuple(sorted((GroupRef(str(i), n or str(i)) for i, n in pairs), key=lambda g: g.id))
 
 
-def _profile(row: Record) -> CandidateProfile:
+def _profile(row: Record, evidence: tuple[EvidenceRow, ...]) -> CandidateProfile:
     return CandidateProfile(
         id=row["id"],
         name=row["name"] or row["id"],
@@ -267,39 +271,62 @@ def _profile(row: Record) -> CandidateProfile:
         collaborators=frozenset(row["collaborators"]),
         conflicts=frozenset(row["conflicts"]),
         exposure=int(row["exposure"]),
-        evidence=_evidence(row),
+        evidence=evidence,
     )
+
+
+ANYONE = CandidateFilter(open_only=False)
+
+
+@dataclass(frozen=True)
+class ProfileRequest:
+    """Whose profiles to read and how: `where` is checked again on the live graph and members
+    who fail it are dropped, except the `keep` ids (locked members, the proposer); `known`
+    is evidence already scored elsewhere (the in-memory index), read live for the rest."""
+
+    ids: Iterable[str]
+    since: datetime
+    related: Iterable[str] = ()
+    where: CandidateFilter = ANYONE
+    keep: Iterable[str] = ()
+    known: Mapping[str, tuple[EvidenceRow, ...]] = field(default_factory=dict)
 
 
 def candidate_profiles(
-    graph: Graph,
-    ids: Iterable[str],
-    vectors: Vectors,
-    since: datetime,
-    related: Iterable[str] = (),
+    graph: Graph, request: ProfileRequest, vectors: Vectors
 ) -> list[CandidateProfile]:
-    """Profiles of the members `ids` (unknown ids are left out), in id order, with each
-    evidence row's cosine to every row of `vectors`. Collaborations count only with
+    """Profiles of the members `request.ids` (unknown ids are left out), in id order, with
+    each evidence row's cosine to every row of `vectors`. Collaborations count only with
     `related` ids (and the other candidates); exposure counts suggestions since `since`.
-    The profile and the evidence are two reads run side by side."""
-    wanted = sorted(set(ids))
-    profiles, evidence = graph.read_all(
-        (
-            q.CANDIDATES,
-            {"ids": wanted, "related": sorted({*wanted, *related}), "since": since.isoformat()},
-        ),
-        (q.CANDIDATE_EVIDENCE, {"ids": wanted, "vectors": np.asarray(vectors, float).tolist()}),
-    )
-    by_id = {row["id"]: row for row in evidence}
-    return [_profile({**row, **by_id[row["id"]]}) for row in profiles if row["id"] in by_id]
+    The profiles and the evidence not `known` are two reads run side by side."""
+    wanted = sorted(set(request.ids))
+    related = sorted({*wanted, *request.related})
+    live = [i for i in wanted if i not in request.known]
+    params = {**request.where.params(), "ids": wanted, "related": related,
+              "since": request.since.isoformat()}  # fmt: skip
+    reads = [(q.CANDIDATES, params)]
+    if live:
+        vector_list = np.asarray(vectors, float).tolist()
+        reads.append((q.CANDIDATE_EVIDENCE, {"ids": live, "vectors": vector_list}))
+    profiles, *read = graph.read_all(*reads)
+    evidence = {**request.known, **{row["id"]: _evidence(row) for row in (read[0] if read else [])}}
+    keep = set(request.keep)
+    return [
+        _profile(row, evidence[row["id"]])
+        for row in profiles
+        if row["id"] in evidence and (row["eligible"] or row["id"] in keep)
+    ]
 
 
 def evidence_texts(graph: Graph, source_ids: Iterable[str]) -> dict[str, str]:
-    """The text behind evidence rows (an output's abstract, or a member's statement)."""
+    """The text behind evidence rows (an output's abstract, or a member's statement); the
+    two reads run side by side."""
     wanted = set(source_ids)
     outputs = [s for s in wanted if not s.startswith(STATEMENT_PREFIX)]
     members = [s.removeprefix(STATEMENT_PREFIX) for s in wanted if s.startswith(STATEMENT_PREFIX)]
-    texts = {r["id"]: r["text"] for r in graph.read(q.OUTPUT_TEXTS, ids=sorted(outputs))}
-    for row in graph.read(q.STATEMENT_TEXTS, ids=sorted(members)):
-        texts[STATEMENT_PREFIX + row["id"]] = row["text"]
+    found, statements = graph.read_all(
+        (q.OUTPUT_TEXTS, {"ids": sorted(outputs)}), (q.STATEMENT_TEXTS, {"ids": sorted(members)})
+    )
+    texts = {r["id"]: r["text"] for r in found}
+    texts.update({STATEMENT_PREFIX + r["id"]: r["text"] for r in statements})
     return texts

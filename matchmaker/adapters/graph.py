@@ -55,11 +55,13 @@ class Graph:
     IO_THREADS = 8
     _IO_PREFIX = "graph-io"
 
-    def __init__(self, driver: Driver, database: str) -> None:
+    def __init__(self, driver: Driver, database: str, owns_driver: bool = True) -> None:
         self.driver = driver
         self.database = database
+        self._owns_driver = owns_driver
         self._lock = threading.Lock()
         self.queries_sent = 0
+        self.writes = 0  # write transactions and raw sessions begun through this object
         self._pool = ThreadPoolExecutor(self.IO_THREADS, thread_name_prefix=self._IO_PREFIX)
 
     def submit(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> Future[T]:
@@ -80,9 +82,10 @@ class Graph:
         futures = [self.submit(self.read, query, **params) for query, params in queries]
         return [future.result() for future in futures]
 
-    def _count(self) -> None:
+    def _count(self, write: bool = False) -> None:
         with self._lock:
             self.queries_sent += 1
+            self.writes += write
 
     def read(self, query: str, **params: Any) -> list[Record]:
         """Run a read query and return its records as dicts; raises Neo4jUnavailable."""
@@ -98,14 +101,14 @@ class Graph:
             return session.execute_read(work)
 
     def write_tx(self, work: Callable[[ManagedTransaction], T]) -> T:
-        self._count()
+        self._count(write=True)
         with self._session() as session:
             return session.execute_write(work)
 
     @contextmanager
     def session(self) -> Iterator[Session]:
         """A raw session for long explicit transactions (imports); errors are wrapped."""
-        self._count()
+        self._count(write=True)
         with self._session() as session:
             yield session
 
@@ -117,6 +120,19 @@ class Graph:
         except UNAVAILABLE as e:
             raise Neo4jUnavailable(f"Neo4j is not reachable: {e}") from e
 
+    def bookmark(self, query: str) -> frozenset[str]:
+        """Run a trivial read `query` and return its bookmark: an opaque token naming the last
+        transaction the database had committed, so it changes with every commit anywhere."""
+        self._count()
+        with self._session() as session:
+            session.execute_read(lambda tx: tx.run(query).consume())
+            return frozenset(session.last_bookmarks().raw_values)
+
+    def sibling(self) -> Graph:
+        """Another Graph on the same driver with its own counters and I/O threads; closing it
+        leaves the driver open (for background work that must not show in these counts)."""
+        return Graph(self.driver, self.database, owns_driver=False)
+
     def ping(self) -> bool:
         try:
             self.read("RETURN 1 AS ok")
@@ -126,4 +142,5 @@ class Graph:
 
     def close(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)
-        self.driver.close()
+        if self._owns_driver:
+            self.driver.close()

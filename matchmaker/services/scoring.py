@@ -4,7 +4,11 @@ The step search, teams and partners share: encode the texts, pre-select candidat
 read their profiles and evidence similarities, and score every candidate for every text
 with matchmaker.matching.affinity (best few documents + full-text signal).
 
-Neo4j computes each document's cosine to each query, so the core receives similarities,
+Two sources give the same things. The service's in-memory matching index
+(adapters.match_index; full-text hits by BM25, nearest documents and cosines in memory) is
+used when one is passed and built; otherwise Neo4j gives them (Lucene full-text indexes,
+vector indexes, and cosines computed in the database). Either way the profiles, with consent
+and filters checked again, are read live from the graph, and the core receives similarities,
 not vectors: the evidence is handed to `affinities` in the basis of the queries (row j of
 the evidence becomes the j-th column of the similarity matrix, the queries the identity),
 which gives exactly the dot products the core would have taken. The collection is not
@@ -27,12 +31,19 @@ from matchmaker.adapters.candidates import (
     CandidateProfile,
     EvidenceRow,
     Preselection,
+    ProfileRequest,
     Vectors,
     candidate_profiles,
     lexical_hits,
     preselect,
 )
 from matchmaker.adapters.graph import Graph
+from matchmaker.adapters.indexed_evidence import (
+    indexed_evidence,
+    lexical_indexed,
+    preselect_indexed,
+)
+from matchmaker.adapters.match_index import MatchIndex
 from matchmaker.matching.affinity import (
     AffinityMatrix,
     AffinityParams,
@@ -156,16 +167,27 @@ def score_candidates(
     reach: Reach | None = None,
     include: Iterable[str] = (),
     exclude: Iterable[str] = (),
+    index: MatchIndex | None = None,
 ) -> Scored:
     """Pre-select and score candidates for `texts`; `include` ids are always read (e.g.
-    locked members), `exclude` ids never (e.g. the proposer). Raises Neo4jUnavailable and
-    whatever the embedder raises."""
+    locked members), `exclude` ids never (e.g. the proposer). With an `index` that has a
+    snapshot, full-text hits (BM25 there, Lucene without), nearest documents and cosines
+    come from memory and only the profiles (consent and filters checked again) from the
+    graph. Raises Neo4jUnavailable and whatever the embedder raises."""
     reach = reach or Reach()
-    lexical = graph.submit(lexical_hits, graph, texts, where, reach.k)  # needs no vectors
-    vectors = encode(embedder, texts)
-    found = preselect(graph, vectors, texts, where, reach.k, lexical.result())
+    snapshot = index.snapshot() if index is not None else None
+    if snapshot is None:
+        lexical = graph.submit(lexical_hits, graph, texts, where, reach.k)  # needs no vectors
+        vectors = encode(embedder, texts)
+        found = preselect(graph, vectors, texts, where, reach.k, lexical.result())
+    else:
+        hits = lexical_indexed(snapshot, texts, where, reach.k)
+        vectors = encode(embedder, texts)
+        found = preselect_indexed(snapshot, vectors, where, reach.k, hits)
     excluded = set(exclude)
     ids = [i for i in [*found.chosen(reach.limit), *include] if i not in excluded]
-    profiles = candidate_profiles(graph, ids, vectors, now - EXPOSURE_WINDOW, related=excluded)
+    known = {} if snapshot is None else indexed_evidence(snapshot, ids, vectors)
+    request = ProfileRequest(ids, now - EXPOSURE_WINDOW, excluded, where, include, known)
+    profiles = candidate_profiles(graph, request, vectors)
     rows, matrix = score_profiles(profiles, len(texts), params, found)
     return Scored(tuple(texts), params, tuple(profiles), rows, matrix)

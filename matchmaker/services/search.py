@@ -20,6 +20,7 @@ import numpy as np
 from embeddings import Embedder
 from matchmaker.adapters.candidates import CandidateFilter, CandidateProfile
 from matchmaker.adapters.graph import Graph
+from matchmaker.adapters.match_index import MatchIndex
 from matchmaker.errors import InvalidInput
 from matchmaker.matching.affinity import AffinityParams
 from matchmaker.services.audience import base_filter, checked, may_see
@@ -159,10 +160,12 @@ def search_members(
     cursor: str | None = None,
     params: AffinityParams = DEFAULT_PARAMS,
     now: datetime | None = None,
+    index: MatchIndex | None = None,
 ) -> MemberPage:
     """Members whose evidence best matches `text`, as the audience may see them.
 
-    `cursor` (from a previous page) overrides `offset`. Raises InvalidInput (empty or long
+    `cursor` (from a previous page) overrides `offset`; `index`: the service's in-memory
+    matching index, when it has one. Raises InvalidInput (empty or long
     text, bad limit/offset/cursor/audience), PermissionDenied (not signed in),
     Neo4jUnavailable, and whatever the embedder raises.
     """
@@ -172,7 +175,7 @@ def search_members(
     where = member_filter(audience, filters)
     reach = Reach(k=300 if filters.any else 100, limit=max(200, start + limit))
     scored = score_candidates(
-        graph, embedder, [query], where, params, now or datetime.now(UTC), reach
+        graph, embedder, [query], where, params, now or datetime.now(UTC), reach, index=index
     )
     order = ranked(scored, audience)
     shown = order[start : start + limit]

@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 
 from embeddings import Embedder
 from matchmaker.adapters.graph import Graph
+from matchmaker.adapters.match_index import MatchIndex
 from matchmaker.services.audience import base_filter, checked, may_see
 from matchmaker.services.scoring import DEFAULT_PARAMS, Reach, score_candidates, to_unit
 
@@ -23,15 +24,21 @@ class Supervisor:
 
 
 def supervisors_for(
-    graph: Graph, embedder: Embedder, text: str, audience: str = "member", limit: int = 10
+    graph: Graph,
+    embedder: Embedder,
+    text: str,
+    audience: str = "member",
+    limit: int = 10,
+    index: MatchIndex | None = None,
 ) -> list[Supervisor]:
     """The `limit` academics (open to matching unless staff ask) best matching the text.
     Raises InvalidInput / PermissionDenied for the audience and Neo4jUnavailable."""
     who = checked(audience)
     where = replace(base_filter(who), sectors=("academia",))
     scored = score_candidates(
-        graph, embedder, [text], where, DEFAULT_PARAMS, datetime.now(UTC), SUPERVISOR_REACH
-    )
+        graph, embedder, [text], where, DEFAULT_PARAMS, datetime.now(UTC), SUPERVISOR_REACH,
+        index=index,
+    )  # fmt: skip
     unit = to_unit(scored.matrix.scores[0], DEFAULT_PARAMS)
     found = [
         Supervisor(p.id, p.name, p.organisation_id, p.sector, round(float(unit[i]), 4))

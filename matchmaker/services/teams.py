@@ -19,6 +19,7 @@ from datetime import UTC, datetime
 from embeddings import Embedder
 from matchmaker.adapters.candidates import CandidateProfile
 from matchmaker.adapters.graph import Graph
+from matchmaker.adapters.match_index import MatchIndex
 from matchmaker.adapters.targets import declined_for, feedback_history, paths_to
 from matchmaker.matching.affinity import AffinityParams
 from matchmaker.matching.feedback import FeedbackEvent, Outcome, apply_feedback
@@ -92,9 +93,11 @@ def suggest_team(
     audience: str = "member",
     params: AffinityParams = DEFAULT_PARAMS,
     now: datetime | None = None,
+    index: MatchIndex | None = None,
 ) -> TeamResult | TeamInfeasible:
     """A team for the request, or which constraints cannot hold together.
 
+    `index`: the service's in-memory matching index, when it has one.
     Raises InvalidInput (a field out of range, unknown audience), PermissionDenied (not
     signed in), NotFound (an unknown idea, call or task group), Neo4jUnavailable, and
     whatever the embedder raises.
@@ -103,16 +106,16 @@ def suggest_team(
     checked(audience)
     target = resolve_target(graph, request)
     skills, derived = skills_for(embedder, target.text, request.skills or target.skills)
+    earlier = graph.submit(declined_for, graph, target.id)  # needs nothing computed below
     locked = set(request.must_include)
     include = [*locked, *([target.proposer_id] if target.proposer_id else [])]
     scored = score_candidates(
         graph, embedder, [target.text, *skills], base_filter(checked(audience)), params,
-        now or datetime.now(UTC), TEAM_REACH, include=include,
+        now or datetime.now(UTC), TEAM_REACH, include=include, index=index,
     )  # fmt: skip
     columns, proposer = _split(scored, target.proposer_id, audience)
     ids = [scored.profiles[c].id for c in columns]
     unit = to_unit(scored.matrix.scores[:, columns], params)
-    earlier = graph.submit(declined_for, graph, target.id)
     adjusted = apply_feedback(ids, unit[0], target.id, _history(graph, ids))
     declined = adjusted.declined | earlier.result()
     problem = TeamProblem(

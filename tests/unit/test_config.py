@@ -23,6 +23,7 @@ def test_environment_is_read() -> None:
             "MATCHMAKER_PORT": "9000",
             "MATCHMAKER_NEO4J_DATA": "/tmp/x",
             "MATCHMAKER_LOAD_DEMO": "yes",
+            "MATCHMAKER_INDEX_REFRESH_S": "0.5",
         }
     )
     assert not settings.neo4j.local
@@ -30,6 +31,7 @@ def test_environment_is_read() -> None:
     assert settings.port == 9000
     assert settings.neo4j.data_dir == Path("/tmp/x")
     assert settings.load_demo
+    assert settings.index_refresh_s == 0.5
 
 
 @pytest.mark.parametrize(
@@ -39,6 +41,8 @@ def test_environment_is_read() -> None:
         ({"MATCHMAKER_PORT": "70000"}, "MATCHMAKER_PORT must be between 1 and 65535"),
         ({"MATCHMAKER_LOAD_DEMO": "maybe"}, "MATCHMAKER_LOAD_DEMO must be true or false"),
         ({"MATCHMAKER_EMBED_BATCH": "0"}, "MATCHMAKER_EMBED_BATCH must be at least 1"),
+        ({"MATCHMAKER_INDEX_REFRESH_S": "soon"}, "MATCHMAKER_INDEX_REFRESH_S must be a number"),
+        ({"MATCHMAKER_INDEX_REFRESH_S": "-1"}, "MATCHMAKER_INDEX_REFRESH_S must be between 0"),
     ],
 )
 def test_bad_values_are_named(env: dict[str, str], message: str) -> None:

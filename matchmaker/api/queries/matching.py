@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Annotated
 
 import strawberry
@@ -122,7 +123,10 @@ def _suggest(
         raise PermissionDenied("Only STERIC staff suggest teams for task groups.")
     if request.idea_id and reads.one(graph, m.IDEA, request.idea_id, viewer) is None:
         raise NotFoundError("idea", request.idea_id)
-    return teams.suggest_team(graph, ctx.runtime.query_embedder, request, audience=viewer.audience)
+    return teams.suggest_team(
+        graph, ctx.runtime.query_embedder, request, viewer.audience,
+        index=ctx.runtime.match_index,
+    )  # fmt: skip
 
 
 @strawberry.type
@@ -149,7 +153,8 @@ class MatchingQueries:
             skip,
             limit,
         )
-        page = await attempt(search.search_members, *args)
+        call = partial(search.search_members, index=ctx.runtime.match_index)
+        page = await attempt(call, *args)
         if not isinstance(page, search.MemberPage):
             return page
         results = connection(list(page.hits), page.total, skip, MemberHit.from_domain)

@@ -1,0 +1,110 @@
+"""Full-text hits, pre-selection and candidate evidence from the in-memory matching index.
+
+The same answers as `candidates.preselect` and the evidence half of
+`candidates.candidate_profiles`, computed from an IndexSnapshot instead of Neo4j: the `k`
+outputs and statements nearest each query (exact, where the vector index is approximate)
+and each candidate's documents with their cosine to every query. Members the snapshot does
+not know yet (created since) get no entry, so their evidence is read from the graph.
+
+The full-text hits (`lexical_indexed`) are BM25 scores (matchmaker.matching.bm25, the
+scorer the expertise benchmark tunes the affinity rule with) of the texts the vectors were
+made from, where the graph path asks Neo4j's Lucene indexes: the same kind of score on a
+slightly different tokenisation (plurals folded, a longer stop list), so hits can differ in
+order at the margin. Like the Lucene path, each query keeps its `k` best outputs and `k`
+best statements before the filter on who may be a candidate is applied.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+
+from matchmaker.adapters.candidates import (
+    STATEMENT_TITLE,
+    CandidateFilter,
+    EvidenceRow,
+    LexicalHits,
+    Preselection,
+    Vectors,
+    combine,
+)
+from matchmaker.adapters.graph import Record
+from matchmaker.adapters.match_index import IndexSnapshot
+from matchmaker.matching.affinity import FloatArray, IntArray
+from matchmaker.matching.evidence_table import (
+    EvidenceTable,
+    cosines,
+    nearest,
+    people_rows,
+    row_cosines,
+)
+
+
+def lexical_indexed(
+    snapshot: IndexSnapshot, texts: Sequence[str], where: CandidateFilter, k: int
+) -> LexicalHits:
+    """The `k` best full-text hits a text among outputs and among statements, as
+    `candidates.lexical_hits` reports them (output rows name their authors who may be
+    candidates; statement rows only members who may be)."""
+    table, allowed = snapshot.table, snapshot.allowed(where)
+    outputs: list[Record] = []
+    members: list[Record] = []
+    for q, scores in enumerate(snapshot.lexicon.score_matrix(texts)):
+        for row in _best(scores, table.output_rows, k):
+            authors = [table.people[p] for p in table.authors_of(row).tolist() if allowed(p)]
+            outputs.append({"query": q, "id": table.source_ids[row], "score": float(scores[row]),
+                            "members": authors})  # fmt: skip
+        for row in _best(scores, table.statement_rows, k):
+            owner = int(table.authors_of(row)[0])
+            if allowed(owner):
+                members.append({"query": q, "id": table.people[owner],
+                                "score": float(scores[row])})  # fmt: skip
+    return LexicalHits(outputs, members)
+
+
+def _best(scores: FloatArray, rows: IntArray, k: int) -> list[int]:
+    """Up to `k` of `rows` with a positive score, best first (ties by row)."""
+    hits = rows[scores[rows] > 0]
+    if hits.size > k:  # the k best, then ties at the k-th score in full, so ties go by row
+        kth = np.partition(scores[hits], hits.size - k)[hits.size - k]
+        hits = hits[scores[hits] >= kth]
+    order = np.lexsort((hits, -scores[hits]))
+    return [int(r) for r in hits[order[:k]]]
+
+
+def preselect_indexed(
+    snapshot: IndexSnapshot, vectors: Vectors, where: CandidateFilter, k: int, hits: LexicalHits
+) -> Preselection:
+    """Members near any query (`vectors`, (q, d) unit rows), as `candidates.preselect`."""
+    table = snapshot.table
+    best = nearest(table, cosines(table, vectors), k, snapshot.allowed(where))
+    return combine(best, hits, len(vectors))
+
+
+def indexed_evidence(
+    snapshot: IndexSnapshot, member_ids: Iterable[str], vectors: Vectors
+) -> dict[str, tuple[EvidenceRow, ...]]:
+    """Evidence rows of each member the snapshot knows (none for a member without
+    documents), with cosines to `vectors`; members it does not know are left out."""
+    table = snapshot.table
+    known = [m for m in member_ids if snapshot.knows(m)]
+    people = [p for p in (table.person(m) for m in known) if p is not None]
+    rows = people_rows(table, people)
+    similarity = row_cosines(table, rows, vectors).tolist()
+    found: dict[str, tuple[EvidenceRow, ...]] = dict.fromkeys(known, ())
+    at = 0
+    for p in people:
+        count = len(table.rows_of(p))
+        found[table.people[p]] = tuple(
+            _row(table, table.people[p], int(row), similarity[at + i])
+            for i, row in enumerate(rows[at : at + count])
+        )
+        at += count
+    return found
+
+
+def _row(table: EvidenceTable, member_id: str, row: int, cosine: list[float]) -> EvidenceRow:
+    title = STATEMENT_TITLE if table.is_statement[row] else table.titles[row]
+    return EvidenceRow(member_id, table.source_ids[row], title, int(table.years[row]),
+                       tuple(cosine))  # fmt: skip
