@@ -87,9 +87,15 @@ class IndexSnapshot:
     table: EvidenceTable
     facts: Mapping[str, MemberFacts]
     keys: Mapping[str, Key]  # source id -> (hash, model) of the vector held
-    texts: tuple[str, ...]  # row j: the text table row j's vector was made from
-    lexicon: Bm25Index  # BM25 postings of those texts, rows as in the table
+    texts: tuple[str, ...]  # row j's own text: an output's abstract, a member's statement
+    lexicon: Bm25Index  # BM25 postings of the texts the vectors were made from, rows as table
+    rows: Mapping[str, int]  # source id -> table row
     listing: tuple[Listed, ...]  # the documents as last listed
+
+    def text_of(self, source_id: str) -> str | None:
+        """The document's own text (abstract or statement), None when not held."""
+        row = self.rows.get(source_id)
+        return None if row is None else self.texts[row]
 
     def knows(self, member_id: str) -> bool:
         """Whether the member existed when the snapshot was taken."""
@@ -151,7 +157,7 @@ def _listed(outputs: Sequence[Record], members: Sequence[Record]) -> list[Listed
     return found
 
 
-Fetched = tuple[np.ndarray, str]  # a unit vector and the text it was made from
+Fetched = tuple[np.ndarray, str]  # a unit vector and the document's own text
 
 
 def _held(previous: IndexSnapshot | None) -> dict[str, Fetched]:
@@ -163,15 +169,15 @@ def _held(previous: IndexSnapshot | None) -> dict[str, Fetched]:
     }
 
 
-def _fetch(
-    graph: Graph, query: str, ids: Sequence[str], text_of: Callable[[Mapping[str, Any]], str]
-) -> dict[str, Fetched]:
+def _fetch(graph: Graph, query: str, ids: Sequence[str], field: str) -> dict[str, Fetched]:
     batches = [list(ids[i : i + VECTOR_BATCH]) for i in range(0, len(ids), VECTOR_BATCH)]
     found: dict[str, Fetched] = {}
     for rows in graph.read_all(*[(query, {"ids": batch}) for batch in batches]):
         if rows:
             unit = unit_rows([r["vector"] for r in rows])
-            found.update({r["id"]: (unit[i], text_of(r["props"])) for i, r in enumerate(rows)})
+            found.update(
+                {r["id"]: (unit[i], r["props"].get(field) or "") for i, r in enumerate(rows)}
+            )
     return found
 
 
@@ -183,15 +189,22 @@ def _vectors(
     reuse = {w.source_id: held[w.source_id] for w in listing
              if w.source_id in held and keys.get(w.source_id) == w.key}  # fmt: skip
     stale = [w for w in listing if w.source_id not in reuse]
-    outputs = _fetch(graph, q.OUTPUT_VECTORS,
-                     [w.node_id for w in stale if not w.is_statement], output_text)  # fmt: skip
-    members = _fetch(graph, q.MEMBER_VECTORS,
-                     [w.node_id for w in stale if w.is_statement], member_text)  # fmt: skip
+    output_ids = [w.node_id for w in stale if not w.is_statement]
+    member_ids = [w.node_id for w in stale if w.is_statement]
+    outputs = _fetch(graph, q.OUTPUT_VECTORS, output_ids, "abstract")
+    members = _fetch(graph, q.MEMBER_VECTORS, member_ids, "expertise_statement")
     for w in stale:
         fetched = (members if w.is_statement else outputs).get(w.node_id)
         if fetched is not None:
             reuse[w.source_id] = fetched
     return reuse
+
+
+def _embedded_text(listed: Listed, text: str) -> str:
+    """The text the document's vector was made from (embeddings.texts)."""
+    if listed.is_statement:
+        return member_text({"expertise_statement": text})
+    return output_text({"title": listed.title, "abstract": text})
 
 
 def _fits(fetched: Fetched | None, dimension: int) -> bool:
@@ -216,12 +229,14 @@ def load_snapshot(
         for w in kept
     ]
     texts = tuple(fetched[w.source_id][1] for w in kept)
+    embedded = [_embedded_text(w, text) for w, text in zip(kept, texts, strict=True)]
     return IndexSnapshot(
         table=build_table(documents, dimension),
         facts=facts,
         keys={w.source_id: w.key for w in listing},
         texts=texts,
-        lexicon=build_index(texts),
+        lexicon=build_index(embedded),
+        rows={w.source_id: j for j, w in enumerate(kept)},
         listing=listing,
     )
 

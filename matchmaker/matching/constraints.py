@@ -16,7 +16,7 @@ from enum import StrEnum
 
 import numpy as np
 
-from matchmaker.matching.pool import BoolArray, IntArray, Pool
+from matchmaker.matching.pool import BoolArray, IntArray, Pool, not_among
 
 
 class Kind(StrEnum):
@@ -103,8 +103,8 @@ def _remaining_needs(pool: Pool, members: list[int]) -> list[IntArray]:
     sectors = np.full(pool.size, sum(need.sectors.values()), dtype=np.int64)
     for code, missing in need.sectors.items():
         sectors -= _reduces(pool.sector == code, missing)
-    new_discipline = ~np.isin(pool.discipline, pool.discipline[members])
-    new_region = ~np.isin(pool.region, pool.region[members])
+    new_discipline = not_among(pool.discipline, members)
+    new_region = not_among(pool.region, members)
     return [
         sectors,
         need.early - _reduces(pool.early, need.early),
@@ -119,7 +119,7 @@ def allowed_additions(pool: Pool, base: Sequence[int], places_after: int) -> Boo
     A necessary condition only: the deficits are checked one kind at a time.
     """
     members = list(base)
-    mask = ~np.isin(np.arange(pool.size), members)
+    mask = not_among(np.arange(pool.size), members)
     mask &= ~conflicting(pool, members) & ~org_full(pool, members)
     for remaining in _remaining_needs(pool, members):
         mask &= remaining <= places_after

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from matchmaker.matching.pool import FloatArray, Pool
+from matchmaker.matching.pool import FloatArray, Pool, not_among
 
 
 @dataclass(frozen=True)
@@ -85,8 +85,8 @@ def add_gains(pool: Pool, base: Sequence[int]) -> FloatArray:
         if pool.scores.shape[1]
         else np.zeros(pool.size)
     )
-    new_discipline = ~np.isin(pool.discipline, pool.discipline[members])
-    new_sector = ~np.isin(pool.sector, pool.sector[members])
+    new_discipline = not_among(pool.discipline, members)
+    new_sector = not_among(pool.sector, members)
     diversity = (new_discipline.astype(float) + new_sector.astype(float)) / (2 * k)
     new_links = len(members) - collaboration_counts(pool, members) + pool.outside
     return np.asarray(

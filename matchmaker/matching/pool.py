@@ -48,6 +48,14 @@ class Pool:
         return tuple(sorted(self.ids[i] for i in team))
 
 
+def not_among(codes: IntArray, members: Sequence[int]) -> BoolArray:
+    """For each candidate, whether its code differs from every member's (np.isin, inverted,
+    without its sorting: the solvers ask this for every step)."""
+    seen = np.zeros(int(codes.max(initial=0)) + 1, dtype=bool)
+    seen[codes[list(members)]] = True
+    return np.asarray(~seen[codes], dtype=bool)
+
+
 def _codes(values: Sequence[str]) -> tuple[IntArray, tuple[str, ...]]:
     names = tuple(sorted(set(values)))
     lookup = {name: code for code, name in enumerate(names)}

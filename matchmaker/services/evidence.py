@@ -79,5 +79,12 @@ def items_for(
 def read_texts(
     graph: Graph, scored: Scored, queries: Sequence[int], people: Sequence[int], per: int = 3
 ) -> dict[str, str]:
-    """Texts of the documents shown for these queries and people; raises Neo4jUnavailable."""
-    return evidence_texts(graph, shown_sources(scored, queries, people, per))
+    """Texts of the documents shown for these queries and people: from the in-memory index
+    the scores came from when it holds them, else from the graph; raises Neo4jUnavailable."""
+    wanted = shown_sources(scored, queries, people, per)
+    held: dict[str, str] = {}
+    if scored.snapshot is not None:
+        found = {source: scored.snapshot.text_of(source) for source in wanted}
+        held = {source: text for source, text in found.items() if text is not None}
+    missing = set(wanted) - held.keys()
+    return {**held, **(evidence_texts(graph, missing) if missing else {})}

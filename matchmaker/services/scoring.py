@@ -43,7 +43,7 @@ from matchmaker.adapters.indexed_evidence import (
     lexical_indexed,
     preselect_indexed,
 )
-from matchmaker.adapters.match_index import MatchIndex
+from matchmaker.adapters.match_index import IndexSnapshot, MatchIndex
 from matchmaker.matching.affinity import (
     AffinityMatrix,
     AffinityParams,
@@ -73,6 +73,7 @@ class Scored:
     profiles: tuple[CandidateProfile, ...]
     rows: tuple[EvidenceRow, ...]  # flat evidence rows; matrix.top_rows index into them
     matrix: AffinityMatrix
+    snapshot: IndexSnapshot | None = None  # the in-memory index it was scored from, if any
 
     def column(self, member_id: str) -> int:
         for p, profile in enumerate(self.profiles):
@@ -190,4 +191,4 @@ def score_candidates(
     request = ProfileRequest(ids, now - EXPOSURE_WINDOW, excluded, where, include, known)
     profiles = candidate_profiles(graph, request, vectors)
     rows, matrix = score_profiles(profiles, len(texts), params, found)
-    return Scored(tuple(texts), params, tuple(profiles), rows, matrix)
+    return Scored(tuple(texts), params, tuple(profiles), rows, matrix, snapshot)
