@@ -7,14 +7,13 @@ the importer into an empty local Neo4j (rows a second) and embedded with the rea
 idea's required skills, team size 4) and matchmaker.services.search.search_members for the
 same texts (first page of 20), after `--warmup` untimed calls. As in the service, the calls
 use the in-memory matching index (matchmaker.adapters.match_index, built before the calls)
-and the service's query embedder (matchmaker.bootstrap.query_embedder_for: one CPU thread and
-a table of recent query vectors). Team calls are timed twice: sharing one table that starts
-empty, as the service keeps it (every idea text is encoded; a skill phrase the first time it
-is asked for), and cold, with a fresh table for each call (every text encoded). The time
-is the service function's wall time: encoding the texts, the index, every Neo4j read and
-the solver, not HTTP. p50 and p95 over the timed calls. Memory: resident set of this
-process (the model, the index and the service code, as the service holds them) and of the
-Neo4j process, after the calls. Target: team p95 under 150 ms at 10,000 members.
+and the service's query embedder (matchmaker.bootstrap.query_embedder_for: one CPU thread,
+a table of recent query vectors filled only by the timed calls, so every timed text is
+encoded). The time is the service function's wall time: encoding the texts, the index, every
+Neo4j read and the solver, not HTTP. p50 and p95 over
+the timed calls. Memory: resident set of this process (the model and the service code, as
+the service holds them) and of the Neo4j process, after the calls. Target: team p95 under
+150 ms at 10,000 members.
 
 Embedding dominates the set-up: about 2.8 texts per member (outputs and statements). Sizes
 whose embedding would not finish in time are best left out with --sizes.
@@ -149,28 +148,18 @@ def time_requests(
             request = requests[i % len(requests)]
             suggest_team(graph, embedder, request, index=index)
             search_members(graph, embedder, request.text, index=index)
-        # cold: a fresh table of query vectors for every call, so every text is encoded;
-        # service: one table for all the calls, as the service keeps it (phrases repeat).
-        cold, _ = _timed(
-            [partial(suggest_team, graph, query_embedder_for(embedder), r, index=index)
-             for r in requests]
-        )  # fmt: skip
-        shared = query_embedder_for(embedder)
+        queries = query_embedder_for(embedder)
         team_times, teams = _timed(
-            [partial(suggest_team, graph, shared, r, index=index) for r in requests]
+            [partial(suggest_team, graph, queries, r, index=index) for r in requests]
         )
         search_times, _ = _timed(
-            [partial(search_members, graph, query_embedder_for(embedder), r.text, index=index)
-             for r in requests]
-        )  # fmt: skip
+            [partial(search_members, graph, queries, r.text, index=index) for r in requests]
+        )
     finally:
         index.close()
     return {
         **_summary("", team_times),
-        **_summary("cold_", cold),
         **_summary("search_", search_times),
-        "phrases": float(len({p for r in requests for p in r.skills})),
-        "phrase_uses": float(sum(len(r.skills) for r in requests)),
         "calls": float(len(team_times)),
         "teams": float(sum(isinstance(t, TeamResult) for t in teams)),
         "index_s": built,
@@ -215,16 +204,14 @@ def save(out: Path, text: str) -> None:
 
 def markdown(results: dict[int, dict[str, float]]) -> str:
     lines = [
-        "| members | team p50 ms | team p95 ms | cold team p50 ms | cold team p95 ms "
-        "| search p50 ms | search p95 ms | calls "
+        "| members | team p50 ms | team p95 ms | search p50 ms | search p95 ms | calls "
         "| feasible | import s | rows/s | embed s | texts/s | index s | documents "
         "| service RSS MiB | Neo4j RSS MiB | load avg |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for members, r in results.items():
         lines.append(
-            f"| {members:,} | {r['p50_ms']:.0f} | {r['p95_ms']:.0f} | {r['cold_p50_ms']:.0f} "
-            f"| {r['cold_p95_ms']:.0f} | {r['search_p50_ms']:.0f} "
+            f"| {members:,} | {r['p50_ms']:.0f} | {r['p95_ms']:.0f} | {r['search_p50_ms']:.0f} "
             f"| {r['search_p95_ms']:.0f} | {r['calls']:.0f} | {r['teams']:.0f} "
             f"| {r['import_s']:.0f} | {r['rows_per_s']:,.0f} | {r['embed_s']:.0f} "
             f"| {r['texts_per_s']:.0f} | {r['index_s']:.1f} | {r['documents']:,.0f} "
@@ -236,8 +223,8 @@ def markdown(results: dict[int, dict[str, float]]) -> str:
 
 def report(results: dict[int, dict[str, float]], sizes: Sequence[int]) -> str:
     verdict = (
-        f"p95 at 10,000 members: {results[10_000]['p95_ms']:.0f} ms warm, "
-        f"{results[10_000]['cold_p95_ms']:.0f} ms cold (target under {TARGET_MS:.0f} ms)"
+        f"p95 at 10,000 members: {results[10_000]['p95_ms']:.0f} ms "
+        f"(target under {TARGET_MS:.0f} ms)"
         if 10_000 in results
         else "10,000 members not run"
     )
@@ -251,23 +238,11 @@ def report(results: dict[int, dict[str, float]], sizes: Sequence[int]) -> str:
             "idea texts with their required skills; search: the same texts, first page of 20. "
             "With the service's in-memory matching index (index s: its first build, reading "
             "every vector; documents: outputs and statements it holds) and its query embedder "
-            "(one CPU thread). Team: the calls share one table of query vectors, empty at the "
-            "start, as the service keeps it: every idea text is new and encoded, a skill phrase "
-            "is encoded the first time it is asked for (the ideas' skills come from a shared "
-            "vocabulary). Cold team: a fresh table for every call, so every text is encoded. "
-            "Search: a fresh table for every call. Service RSS: this process, which holds the "
-            "model and the index as the service does.",
-            _phrases(results),
+            "(one CPU thread). Service RSS: this process, which holds the model and the index "
+            "as the service does.",
             markdown(results),
             verdict,
         ]
-    )
-
-
-def _phrases(results: dict[int, dict[str, float]]) -> str:
-    return "Skill phrases (distinct / asked for, over the timed calls): " + ", ".join(
-        f"{members:,} members {r['phrases']:.0f} / {r['phrase_uses']:.0f}"
-        for members, r in results.items()
     )
 
 

@@ -1,18 +1,17 @@
-"""An Embedder that remembers the vectors of the texts of short requests.
+"""An Embedder that remembers the vectors of the short requests it has seen.
 
-Requests repeat: a search is paged, an idea is suggested for again after feedback, and
-skill phrases come from a small vocabulary that many ideas and calls share. Encoding costs
-tens of milliseconds on a small CPU, a large share of a suggestion's time, so query-sized
-calls (at most `max_call` texts) go through a least-recently-used table keyed by each
-normalised text. Bulk calls (embedding a whole label) pass straight through, so they
-neither pay for the table nor push the queries out of it.
+Requests repeat: a search is paged, an idea is suggested for again after feedback, the same
+set of skills is asked for by several people. Encoding a handful of texts costs tens of
+milliseconds on a small CPU, a large share of a suggestion's time, so query-sized calls (at
+most `max_call` texts) go through a least-recently-used table keyed by the whole call: the
+normalised texts, in order. Bulk calls (embedding a whole label) pass straight through, so
+they neither pay for the table nor push the queries out of it.
 
-Every text the table does not hold is encoded on its own, in a batch of one. A vector
-computed in a batch can differ in its last bits with the batch's other texts (padding changes
-the arithmetic, by about 1e-7); encoded alone, a text's vector is the same whichever request
-asked for it first and whatever else that request held, so the same request always gets the
-same vectors. Alone is also no slower for query-sized calls: a batch is padded to its
-longest text, so a short phrase batched with a paragraph costs as much as the paragraph.
+The key is the whole call, not each text, on purpose: a vector computed in a batch can differ
+in its last bits with the batch's other texts (padding changes the arithmetic, by about 1e-7),
+so a table of single texts would make an answer depend on which earlier request computed a
+vector first. Keyed by call, the vectors are exactly those the model gives for that call,
+and the same request always gets the same vectors.
 """
 
 from __future__ import annotations
@@ -27,7 +26,7 @@ from embeddings.pipeline import normalise
 from embeddings.protocol import Embedder, Vectors
 from embeddings.wrapper import EmbedderWrapper
 
-DEFAULT_CAPACITY = 4096
+DEFAULT_CAPACITY = 2048
 DEFAULT_MAX_CALL = 64
 
 
@@ -44,39 +43,26 @@ class CachingEmbedder(EmbedderWrapper):
         self.max_call = max_call
         self.hits = 0
         self.misses = 0
-        self._table: OrderedDict[str, Vectors] = OrderedDict()
+        self._table: OrderedDict[tuple[str, ...], Vectors] = OrderedDict()
         self._lock = threading.Lock()
 
     def encode(self, texts: Sequence[str]) -> Vectors:
         if len(texts) > self.max_call:
             return self.inner.encode(texts)
-        keys = [normalise(text) for text in texts]
-        found = self._look_up(keys)
-        for key in dict.fromkeys(k for k in keys if k not in found):
-            found[key] = np.asarray(self.inner.encode([key]), dtype=np.float32)[0]
-            self._keep(key, found[key])
-        if not keys:
-            return np.zeros((0, self.dimension), dtype=np.float32)
-        return np.stack([found[key] for key in keys]).astype(np.float32)
-
-    def _look_up(self, keys: Sequence[str]) -> dict[str, Vectors]:
-        found: dict[str, Vectors] = {}
+        key = tuple(normalise(text) for text in texts)
         with self._lock:
-            for key in keys:
-                vector = self._table.get(key)
-                if vector is None:
-                    continue
+            found = self._table.get(key)
+            if found is not None:
                 self._table.move_to_end(key)
                 self.hits += 1
-                found[key] = vector
-        return found
-
-    def _keep(self, key: str, vector: Vectors) -> None:
-        with self._lock:
+                return found.copy()
             self.misses += 1
-            self._table[key] = vector.copy()
+        vectors = np.asarray(self.inner.encode(list(key)), dtype=np.float32)
+        with self._lock:
+            self._table[key] = vectors.copy()
             while len(self._table) > self.capacity:
                 self._table.popitem(last=False)
+        return vectors
 
     def __len__(self) -> int:
         return len(self._table)

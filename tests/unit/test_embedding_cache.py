@@ -10,26 +10,27 @@ from matchmaker.services.scoring import encode
 from tests.unit.embedders import RecordingEmbedder
 
 
-def test_vectors_are_those_of_the_model_for_each_text_alone() -> None:
+def test_vectors_are_those_of_the_model_for_the_same_call() -> None:
     model = RecordingEmbedder()
     cached = CachingEmbedder(model)
     texts = ["dosimetry audit", "MRI safety", "dosimetry audit"]
     first, again = cached.encode(texts), cached.encode(texts)
-    assert np.array_equal(first, np.stack([model.inner.encode([t])[0] for t in texts]))
+    assert np.array_equal(first, model.inner.encode(texts))
     assert np.array_equal(again, first)
-    assert model.batches == [["dosimetry audit"], ["MRI safety"]]  # each once, alone
-    assert (cached.hits, cached.misses) == (3, 2)
+    assert model.batches == [texts]
+    assert (cached.hits, cached.misses) == (1, 1)
 
 
-def test_each_text_is_encoded_alone_so_a_vector_never_depends_on_an_earlier_request() -> None:
+def test_the_key_is_the_whole_call_so_a_vector_never_depends_on_an_earlier_request() -> None:
     model = RecordingEmbedder()
     cached = CachingEmbedder(model)
-    first = cached.encode(["proton therapy", "machine learning"])
-    second = cached.encode(["machine  learning", "ultrasound", "proton therapy "])
-    assert model.batches == [["proton therapy"], ["machine learning"], ["ultrasound"]]
-    assert np.array_equal(second[0], first[1])  # white space is not a new text
-    assert np.array_equal(second[2], first[0])
-    assert cached.encode([]).shape == (0, 32)
+    cached.encode(["proton therapy", "machine learning"])
+    cached.encode(["machine  learning", "proton therapy"])  # another call: encoded as asked
+    cached.encode(["proton  therapy ", "machine learning"])  # white space is not a new call
+    assert model.batches == [
+        ["proton therapy", "machine learning"],
+        ["machine learning", "proton therapy"],
+    ]
 
 
 def test_bulk_calls_pass_straight_through_and_are_not_kept() -> None:
@@ -47,7 +48,8 @@ def test_the_table_forgets_the_least_recently_used_beyond_its_capacity() -> None
     for texts in (["first"], ["second"], ["first"], ["third"]):  # "second" is now the oldest
         cached.encode(texts)
     model.batches.clear()
-    cached.encode(["first", "second"])
+    cached.encode(["first"])
+    cached.encode(["second"])
     assert model.batches == [["second"]]
     assert len(cached) == 2
 
