@@ -18,7 +18,7 @@ centring changes recall@5 by about 0.02.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -169,12 +169,15 @@ def score_candidates(
     include: Iterable[str] = (),
     exclude: Iterable[str] = (),
     index: MatchIndex | None = None,
+    on_candidates: Callable[[Sequence[str]], object] | None = None,
 ) -> Scored:
     """Pre-select and score candidates for `texts`; `include` ids are always read (e.g.
     locked members), `exclude` ids never (e.g. the proposer). With an `index` that has a
     snapshot, full-text hits (BM25 there, Lucene without), nearest documents and cosines
     come from memory and only the profiles (consent and filters checked again) from the
-    graph. Raises Neo4jUnavailable and whatever the embedder raises."""
+    graph. `on_candidates` is told the candidates' ids before their profiles are read (to
+    start reads of its own alongside). Raises Neo4jUnavailable and whatever the embedder
+    raises."""
     reach = reach or Reach()
     snapshot = index.snapshot() if index is not None else None
     if snapshot is None:
@@ -187,6 +190,8 @@ def score_candidates(
         found = preselect_indexed(snapshot, vectors, where, reach.k, hits)
     excluded = set(exclude)
     ids = [i for i in [*found.chosen(reach.limit), *include] if i not in excluded]
+    if on_candidates is not None:
+        on_candidates(ids)
     known = {} if snapshot is None else indexed_evidence(snapshot, ids, vectors)
     request = ProfileRequest(ids, now - EXPOSURE_WINDOW, excluded, where, include, known)
     profiles = candidate_profiles(graph, request, vectors)

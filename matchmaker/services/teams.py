@@ -2,18 +2,21 @@
 
 Steps: resolve the target; take its required skills, or derive them from the text
 (services.skills); score pre-selected candidates for the text and each skill with the one
-affinity rule (services.scoring), mapped to [0, 1] as score / (1 + lexical_weight);
-adjust relevance with the feedback history (matching.feedback: a small capped boost per
-invitation accepted elsewhere; anyone whose latest answer for this target was a decline is
-not suggested again); solve with the core (matching.team: constraints, objective, greedy
-plus local search, or CP-SAT); explain with evidence, shared groups and paths to the
-proposer. Members who opted out of matching are never read as candidates unless a member
-of staff asks (then they show up in "why not" as consent). The same graph and request give
-the same answer: the core breaks every tie by id. Synchronous: call it from a worker thread.
+affinity rule (services.scoring), mapped to [0, 1] as score / (1 + lexical_weight); adjust
+relevance with the feedback history, read alongside the profiles (matching.feedback: a
+small capped boost per invitation accepted elsewhere; anyone whose latest answer for this
+target was a decline is not suggested again); solve with the core (matching.team:
+constraints, objective, greedy plus local search, or CP-SAT); explain with evidence, shared
+groups and paths to the proposer. Members who opted out of matching are never read as
+candidates unless a member of staff asks (then they show up in "why not" as consent). The
+same graph and request give the same answer: the core breaks every tie by id. Synchronous:
+call it from a worker thread.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from concurrent.futures import Future
 from datetime import UTC, datetime
 
 from embeddings import Embedder
@@ -57,11 +60,19 @@ def _split(
     return columns, proposer
 
 
-def _history(graph: Graph, ids: list[str]) -> list[FeedbackEvent]:
-    return [
-        FeedbackEvent(candidate, target, Outcome(decision))
-        for candidate, target, decision in feedback_history(graph, ids)
-    ]
+class _History:
+    """The feedback history of the candidates, read alongside their profiles."""
+
+    def __init__(self, graph: Graph) -> None:
+        self._graph = graph
+        self._read: Future[list[tuple[str, str, str]]] | None = None
+
+    def start(self, ids: Sequence[str]) -> None:
+        self._read = self._graph.submit(feedback_history, self._graph, list(ids))
+
+    def events(self) -> list[FeedbackEvent]:
+        rows = self._read.result() if self._read is not None else []
+        return [FeedbackEvent(c, target, Outcome(decision)) for c, target, decision in rows]
 
 
 def _spec(
@@ -109,14 +120,16 @@ def suggest_team(
     earlier = graph.submit(declined_for, graph, target.id)  # needs nothing computed below
     locked = set(request.must_include)
     include = [*locked, *([target.proposer_id] if target.proposer_id else [])]
+    history = _History(graph)
     scored = score_candidates(
         graph, embedder, [target.text, *skills], base_filter(checked(audience)), params,
         now or datetime.now(UTC), TEAM_REACH, include=include, index=index,
+        on_candidates=history.start,
     )  # fmt: skip
     columns, proposer = _split(scored, target.proposer_id, audience)
     ids = [scored.profiles[c].id for c in columns]
     unit = to_unit(scored.matrix.scores[:, columns], params)
-    adjusted = apply_feedback(ids, unit[0], target.id, _history(graph, ids))
+    adjusted = apply_feedback(ids, unit[0], target.id, history.events())
     declined = adjusted.declined | earlier.result()
     problem = TeamProblem(
         candidates=tuple(
