@@ -19,7 +19,6 @@ centring changes recall@5 by about 0.02.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import Future
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -103,29 +102,17 @@ def to_unit(scores: Vectors, params: AffinityParams) -> FloatArray:
 PHRASE_WORDS = 8  # texts of at most this many words are phrases (skills), the rest passages
 
 
-Submit = Callable[..., "Future[Vectors]"]
-
-
-def encode(embedder: Embedder, texts: Sequence[str], submit: Submit | None = None) -> Vectors:
+def encode(embedder: Embedder, texts: Sequence[str]) -> Vectors:
     """Unit vectors of the texts, (q, d); raises whatever the embedder raises.
 
     Phrases and passages go to the model in separate calls: a batch is padded to its longest
-    text, so four skills batched with an idea's paragraph cost as much as four paragraphs.
-    With `submit` (e.g. Graph.submit) the phrases are encoded on another thread while this one
-    encodes the passages: each call runs on one CPU thread (bootstrap.query_embedder_for),
-    and on two cores the pair took about 29 ms against 44 ms one after the other."""
+    text, so four skills batched with an idea's paragraph cost as much as four paragraphs."""
     out = np.empty((len(texts), embedder.dimension), dtype=np.float64)
     phrases = [i for i, text in enumerate(texts) if len(text.split()) <= PHRASE_WORDS]
     passages = [i for i in range(len(texts)) if i not in set(phrases)]
-    groups = [g for g in (passages, phrases) if g]
-    calls = [[texts[i] for i in group] for group in groups]
-    if submit is not None and len(groups) == 2:
-        aside = submit(embedder.encode, calls[1])
-        out[groups[0]] = embedder.encode(calls[0])
-        out[groups[1]] = aside.result()
-        return out
-    for group, call in zip(groups, calls, strict=True):
-        out[group] = embedder.encode(call)
+    for group in (passages, phrases):
+        if group:
+            out[group] = embedder.encode([texts[i] for i in group])
     return out
 
 
@@ -195,11 +182,11 @@ def score_candidates(
     snapshot = index.snapshot() if index is not None else None
     if snapshot is None:
         lexical = graph.submit(lexical_hits, graph, texts, where, reach.k)  # needs no vectors
-        vectors = encode(embedder, texts, graph.submit)
+        vectors = encode(embedder, texts)
         found = preselect(graph, vectors, texts, where, reach.k, lexical.result())
     else:
         hits = lexical_indexed(snapshot, texts, where, reach.k)
-        vectors = encode(embedder, texts, graph.submit)
+        vectors = encode(embedder, texts)
         found = preselect_indexed(snapshot, vectors, where, reach.k, hits)
     excluded = set(exclude)
     ids = [i for i in [*found.chosen(reach.limit), *include] if i not in excluded]

@@ -72,19 +72,3 @@ def test_queries_send_phrases_and_passages_to_the_model_in_separate_calls() -> N
     vectors = encode(model, texts)
     assert model.batches == [[passage], ["dosimetry", "MR-guided radiotherapy"]]
     assert np.allclose(vectors, model.inner.encode(texts))
-
-
-def test_with_a_second_thread_phrases_are_encoded_beside_the_passages() -> None:
-    from concurrent.futures import ThreadPoolExecutor
-
-    model = RecordingEmbedder()
-    passage = "An idea about adaptive radiotherapy planning with daily imaging in every clinic"
-    texts = ["dosimetry", passage, "MR-guided radiotherapy"]
-    with ThreadPoolExecutor(1) as pool:
-        vectors = encode(model, texts, pool.submit)
-    assert sorted(map(tuple, model.batches)) == [
-        (passage,),
-        ("dosimetry", "MR-guided radiotherapy"),
-    ]
-    assert np.allclose(vectors, model.inner.encode(texts))
-    assert np.allclose(encode(model, ["dosimetry"], pool.submit), model.inner.encode(["dosimetry"]))
