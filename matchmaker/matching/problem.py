@@ -102,7 +102,7 @@ def sorted_problem(problem: TeamProblem) -> TeamProblem:
         candidates=tuple(problem.candidates[i] for i in order),
         skills=problem.skills,
         skill_scores=np.asarray(problem.skill_scores, dtype=np.float64)[order].reshape(
-            len(order), -1
+            len(order), len(problem.skills)
         ),
         relevance=np.asarray(problem.relevance, dtype=np.float64)[order],
         spec=problem.spec,

@@ -199,6 +199,11 @@ def test_infeasible_when_the_team_is_too_small_for_the_sectors() -> None:
     )
 
 
+def test_no_candidate_at_all_is_an_infeasible_size_not_a_crash() -> None:
+    empty = TeamProblem((), ("skill0", "skill1"), np.zeros((0, 2)), np.zeros(0), TeamSpec(size=3))
+    assert [b.kind for b in infeasible(empty).binding] == [Kind.SIZE]
+
+
 def test_infeasible_when_too_few_are_eligible_or_a_lock_is_opted_out() -> None:
     people = [replace(FOUR[0], open_to_matching=False), *FOUR[1:]]
     result = infeasible(
