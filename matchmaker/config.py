@@ -10,6 +10,7 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TypeVar
 
 from matchmaker.errors import ConfigError
 
@@ -38,6 +39,7 @@ ENV_VARS: tuple[str, ...] = (
     "MATCHMAKER_INDEX_REFRESH_S",
 )
 REPO_ROOT = Path(__file__).resolve().parent.parent
+N = TypeVar("N", int, float)
 
 
 def _default_cache() -> Path:
@@ -90,24 +92,22 @@ class Settings:
         return replace(self, neo4j=replace(self.neo4j, **changes))  # type: ignore[arg-type]
 
 
-def _int(env: Mapping[str, str], name: str, default: int) -> int:
+def _number(env: Mapping[str, str], name: str, default: N, kind: type[N], noun: str) -> N:
     raw = env.get(name, "").strip()
     if not raw:
         return default
     try:
-        return int(raw)
+        return kind(raw)
     except ValueError as e:
-        raise ConfigError(f"{name} must be a whole number, got {raw!r}") from e
+        raise ConfigError(f"{name} must be {noun}, got {raw!r}") from e
+
+
+def _int(env: Mapping[str, str], name: str, default: int) -> int:
+    return _number(env, name, default, int, "a whole number")
 
 
 def _float(env: Mapping[str, str], name: str, default: float) -> float:
-    raw = env.get(name, "").strip()
-    if not raw:
-        return default
-    try:
-        return float(raw)
-    except ValueError as e:
-        raise ConfigError(f"{name} must be a number, got {raw!r}") from e
+    return _number(env, name, default, float, "a number")
 
 
 def _bool(env: Mapping[str, str], name: str, default: bool) -> bool:
