@@ -7,15 +7,17 @@ suggestion's time. With the vectors in memory both are one matrix product.
 
 Freshness. A refresh is due when this process has written to the graph (`Graph.writes`),
 when the database's bookmark changed (another process committed; checked every `refresh_s`
-seconds) and at least every MAX_AGE_S; refreshes are at least MIN_GAP_S apart and pause
-DUTY times as long as the last one took, so on a graph that changes all the time the index
-takes at most a fifth of one core. A refresh reads
+seconds) and at least every MAX_AGE_S, but only once a request has used the index since the
+last refresh (writes alone, with no search or suggestion, cost nothing); refreshes are at
+least MIN_GAP_S apart and pause DUTY times as long as the last one took, so on a graph that
+changes all the time the index takes at most a fifth of one core. A refresh reads
 only light facts (text hash, model, title, year, authors; members' filter facts), re-reads
 only the vectors whose hash or model changed, and swaps in a new immutable snapshot;
-requests never wait for it. Until it lands, a request sees the graph as it was a moment
-before: that can change who is pre-selected and how documents score, never who may be
-suggested, because consent, capacity and the filters are checked again on the live graph
-for every candidate (graph_schema.queries.matching.CANDIDATES, `eligible`).
+requests never wait for it. Until it lands, a request sees the graph as it was at the last
+refresh (the first request after a change sees that and starts the next): that can change
+who is pre-selected and how documents score, never who may be suggested, because consent,
+capacity and the filters are checked again on the live graph for every candidate
+(graph_schema.queries.matching.CANDIDATES, `eligible`).
 
 Every read raises Neo4jUnavailable when the graph cannot be reached; the background thread
 logs it and keeps the snapshot it has.
@@ -257,9 +259,11 @@ class MatchIndex:
         self._seen_writes = -1
         self._seen_mark: frozenset[str] | None = None
         self._checked = self._built = self._took = 0.0
+        self._asked = False  # a request used the index since the last refresh
         self.refreshes = 0
 
     def snapshot(self) -> IndexSnapshot | None:
+        self._asked = True
         return self._snapshot
 
     @property
@@ -273,6 +277,7 @@ class MatchIndex:
             return self._refresh()
 
     def _refresh(self) -> IndexSnapshot:
+        self._asked = False
         self._seen_writes = self._watched.writes
         self._seen_mark = self._graph.bookmark(q.MARK)
         started = self._checked = time.monotonic()
@@ -304,7 +309,7 @@ class MatchIndex:
     def _run(self) -> None:
         while not self._stop.is_set():
             try:
-                if self._snapshot is None or self.due():
+                if self._snapshot is None or (self._asked and self.due()):
                     table = self.refresh().table
                     log.debug("match index: %d documents in %.2f s", table.size, self._took)
             except Neo4jUnavailable as e:
