@@ -12,6 +12,12 @@ in its last bits with the batch's other texts (padding changes the arithmetic, b
 so a table of single texts would make an answer depend on which earlier request computed a
 vector first. Keyed by call, the vectors are exactly those the model gives for that call,
 and the same request always gets the same vectors.
+
+Short phrases (required skills) can also come from a vocabulary (`use_vocabulary`: the
+graph's skill names), each encoded once, alone, ahead of requests. `encode_phrases` takes a
+phrase's vector from there when the vocabulary has it and encodes the others together as a
+call of their own (through the table above). So a phrase's vector depends on the vocabulary,
+which the graph decides, and on the request, never on which requests came before.
 """
 
 from __future__ import annotations
@@ -44,6 +50,7 @@ class CachingEmbedder(EmbedderWrapper):
         self.hits = 0
         self.misses = 0
         self._table: OrderedDict[tuple[str, ...], Vectors] = OrderedDict()
+        self._vocabulary: dict[str, np.ndarray] = {}
         self._lock = threading.Lock()
 
     def encode(self, texts: Sequence[str]) -> Vectors:
@@ -64,5 +71,45 @@ class CachingEmbedder(EmbedderWrapper):
                 self._table.popitem(last=False)
         return vectors
 
+    def encode_phrases(self, texts: Sequence[str]) -> Vectors:
+        """(n, d): the vocabulary's vector for each text it has, the others encoded in one
+        call (see module doc)."""
+        keys = [normalise(text) for text in texts]
+        vocabulary = self._vocabulary
+        missing = list(dict.fromkeys(k for k in keys if k not in vocabulary))
+        with self._lock:
+            self.hits += len(keys) - len(missing)
+        fresh = dict(zip(missing, self.encode(missing), strict=True)) if missing else {}
+        out = np.empty((len(keys), self.dimension), dtype=np.float32)
+        for i, key in enumerate(keys):
+            out[i] = vocabulary[key] if key in vocabulary else fresh[key]
+        return out
+
+    @property
+    def vocabulary(self) -> frozenset[str]:
+        """The phrases the vocabulary holds (normalised)."""
+        return frozenset(self._vocabulary)
+
+    def use_vocabulary(self, phrases: Sequence[str]) -> int:
+        """Make `phrases` the vocabulary: each encoded alone, those already in the vocabulary
+        kept as they are; how many had to be encoded."""
+        keys = list(dict.fromkeys(normalise(p) for p in phrases))
+        held = self._vocabulary
+        made = {k: np.asarray(self.inner.encode([k]), dtype=np.float32)[0]
+                for k in keys if k not in held}  # fmt: skip
+        self._vocabulary = {k: held[k] if k in held else made[k] for k in keys}
+        return len(made)
+
     def __len__(self) -> int:
         return len(self._table)
+
+
+def encode_phrases(embedder: Embedder, texts: Sequence[str]) -> Vectors:
+    """(n, d): the vectors of short phrases; through the vocabulary of the CachingEmbedder
+    that `embedder` is or wraps (see module doc), else in one call to `embedder`."""
+    inner: object = embedder
+    while isinstance(inner, EmbedderWrapper):
+        if isinstance(inner, CachingEmbedder):
+            return inner.encode_phrases(texts)
+        inner = inner.inner
+    return embedder.encode(texts)

@@ -46,7 +46,7 @@ class Runtime:
     handle: GraphHandle
 
     @cached_property
-    def query_embedder(self) -> Embedder:
+    def query_embedder(self) -> CachingEmbedder:
         """The embedder for request-time texts (searches, suggestions): see query_embedder_for.
         Bulk embedding uses `embedder`."""
         return query_embedder_for(self.embedder)
@@ -57,7 +57,12 @@ class Runtime:
         it off; the app's lifespan starts it, so one-shot commands read the graph instead."""
         if self.settings.index_refresh_s <= 0:
             return None
-        return MatchIndex(self.graph, self.embedder.dimension, self.settings.index_refresh_s)
+        return MatchIndex(
+            self.graph,
+            self.embedder.dimension,
+            self.settings.index_refresh_s,
+            vocabulary=self.query_embedder.use_vocabulary,
+        )
 
     def close(self) -> None:
         index = self.__dict__.get("match_index")
@@ -69,7 +74,7 @@ class Runtime:
 QUERY_THREADS = 1  # CPU threads for encoding request-time texts (see with_threads)
 
 
-def query_embedder_for(embedder: Embedder) -> Embedder:
+def query_embedder_for(embedder: Embedder) -> CachingEmbedder:
     """The same model on QUERY_THREADS threads, behind a table of recent query vectors
     (embeddings.cache). On the 2-core reference machine one thread cut the team suggestion's
     p50 by about a fifth against two (bench/results/team_latency.md)."""

@@ -13,40 +13,54 @@ from __future__ import annotations
 from graph_schema import model as m
 from graph_schema.queries.matching import active_load
 
-# -> id, hash, model, title, year, authors (member ids); every embedded output, by id.
+# Every query below that yields many items returns them in one record, as the list `rows`
+# of maps: the Python driver spends tens of microseconds on each record it receives, which
+# for the tens of thousands of documents of a large graph was seconds of CPU a refresh.
+
+# -> rows [{id, hash, model, title, year, authors (member ids)}]: every embedded output, by id.
 INDEX_OUTPUTS = (
-    f"MATCH (o:{m.OUTPUT}) WHERE o.{m.EMBEDDING} IS NOT NULL "
-    f"RETURN o.id AS id, o.{m.EMBEDDING_HASH} AS hash, o.{m.EMBEDDING_MODEL} AS model, "
-    "coalesce(o.title, '') AS title, coalesce(o.year, 0) AS year, "
-    f"COLLECT {{ MATCH (mem:{m.MEMBER})-[:{m.AUTHORED}]->(o) RETURN mem.id ORDER BY mem.id }} "
-    "AS authors ORDER BY id"
+    f"MATCH (o:{m.OUTPUT}) WHERE o.{m.EMBEDDING} IS NOT NULL WITH o ORDER BY o.id "
+    f"RETURN collect({{id: o.id, hash: o.{m.EMBEDDING_HASH}, model: o.{m.EMBEDDING_MODEL}, "
+    "title: coalesce(o.title, ''), year: coalesce(o.year, 0), "
+    f"authors: COLLECT {{ MATCH (mem:{m.MEMBER})-[:{m.AUTHORED}]->(o) RETURN mem.id "
+    "ORDER BY mem.id }}) AS rows"
 )
 
-# -> id, embedded (bool), hash, model, and the facts graph_schema.queries.matching.member_filter
-# tests, with the same defaults: open, partners, region, stage, hours, max_groups, load,
-# sectors (of every organisation), sigs (ids and names of every SIG).
+# -> rows [{id, embedded (bool), hash, model, and the facts
+# graph_schema.queries.matching.member_filter tests, with the same defaults: open, partners,
+# region, stage, hours, max_groups, load, sectors (of every organisation), sigs (ids and
+# names of every SIG)}], by id.
 INDEX_MEMBERS = (
-    f"MATCH (mem:{m.MEMBER}) "
-    f"RETURN mem.id AS id, mem.{m.EMBEDDING} IS NOT NULL AS embedded, "
-    f"mem.{m.EMBEDDING_HASH} AS hash, mem.{m.EMBEDDING_MODEL} AS model, "
-    "coalesce(mem.open_to_matching, true) AS open, "
-    "coalesce(mem.visible_to_partners, false) AS partners, "
-    "mem.region AS region, mem.career_stage AS stage, "
-    "coalesce(mem.availability_hours, 0) AS hours, coalesce(mem.max_groups, 0) AS max_groups, "
-    f"{active_load('mem')} AS load, "
-    f"COLLECT {{ MATCH (mem)-[:{m.WORKS_AT}]->(o:{m.ORGANISATION}) RETURN o.sector }} AS sectors, "
-    f"COLLECT {{ MATCH (mem)-[:{m.MEMBER_OF}]->(g:{m.SIG}) UNWIND [g.id, g.name] AS key "
-    "RETURN key } AS sigs ORDER BY id"
+    f"MATCH (mem:{m.MEMBER}) WITH mem ORDER BY mem.id "
+    f"RETURN collect({{id: mem.id, embedded: mem.{m.EMBEDDING} IS NOT NULL, "
+    f"hash: mem.{m.EMBEDDING_HASH}, model: mem.{m.EMBEDDING_MODEL}, "
+    "open: coalesce(mem.open_to_matching, true), "
+    "partners: coalesce(mem.visible_to_partners, false), "
+    "region: mem.region, stage: mem.career_stage, "
+    "hours: coalesce(mem.availability_hours, 0), max_groups: coalesce(mem.max_groups, 0), "
+    f"load: {active_load('mem')}, "
+    f"sectors: COLLECT {{ MATCH (mem)-[:{m.WORKS_AT}]->(o:{m.ORGANISATION}) RETURN o.sector }}, "
+    f"sigs: COLLECT {{ MATCH (mem)-[:{m.MEMBER_OF}]->(g:{m.SIG}) UNWIND [g.id, g.name] AS key "
+    "RETURN key }}) AS rows"
 )
 
-# $ids -> id, vector, props (the properties embeddings.texts builds the node's text from)
+# $ids -> rows [{id, vector, props (the properties embeddings.texts builds the text from)}]
 OUTPUT_VECTORS = (
     f"UNWIND $ids AS id MATCH (o:{m.OUTPUT} {{id: id}}) WHERE o.{m.EMBEDDING} IS NOT NULL "
-    f"RETURN o.id AS id, o.{m.EMBEDDING} AS vector, o {{.title, .abstract}} AS props"
+    f"RETURN collect({{id: o.id, vector: o.{m.EMBEDDING}, props: o {{.title, .abstract}}}}) "
+    "AS rows"
 )
 MEMBER_VECTORS = (
     f"UNWIND $ids AS id MATCH (mem:{m.MEMBER} {{id: id}}) WHERE mem.{m.EMBEDDING} IS NOT NULL "
-    f"RETURN mem.id AS id, mem.{m.EMBEDDING} AS vector, mem {{.expertise_statement}} AS props"
+    f"RETURN collect({{id: mem.id, vector: mem.{m.EMBEDDING}, "
+    "props: mem {.expertise_statement}}) AS rows"
+)
+
+# The skill phrases the graph names, at most $limit, in one row: -> names
+SKILL_VOCABULARY = (
+    f"CALL () {{ MATCH (s:{m.SKILL}) WHERE s.name IS NOT NULL RETURN s.name AS name "
+    f"UNION MATCH (i:{m.IDEA}) UNWIND coalesce(i.required_skills, []) AS name RETURN name }} "
+    "WITH name ORDER BY name LIMIT $limit RETURN collect(name) AS names"
 )
 
 # A trivial read whose bookmark names the last transaction the database committed.

@@ -95,30 +95,30 @@ def _similarities(v: str) -> str:
     return f"[vector IN $vectors | vector.similarity.cosine({v}.{m.EMBEDDING}, vector)]"
 
 
-# One record per candidate in $ids: the profile, and `eligible`: whether member_filter holds
+# The profile of each candidate in $ids, by id, in one record (the list `rows`, one map a
+# candidate: the driver's cost is per record), with `eligible`: whether member_filter holds
 # now (with its parameters). $related: ids whose collaboration links matter (the other
 # candidates and the proposer); $since: ISO date-time that starts "recently".
 CANDIDATES = (
     f"UNWIND $ids AS id MATCH (mem:{m.MEMBER} {{id: id}}) "
     f"OPTIONAL MATCH (mem)-[:{m.WORKS_AT}]->(org:{m.ORGANISATION}) "
-    "WITH mem, head(collect(org)) AS org "
-    "RETURN mem.id AS id, mem.name AS name, mem.discipline AS discipline, "
-    "mem.career_stage AS career_stage, mem.region AS region, "
-    "coalesce(mem.availability_hours, 0) AS availability_hours, "
-    "coalesce(mem.max_groups, 0) AS max_groups, "
-    "coalesce(mem.open_to_matching, true) AS open_to_matching, "
-    "coalesce(mem.visible_to_partners, false) AS visible_to_partners, "
-    "org.id AS organisation_id, org.name AS organisation_name, org.sector AS sector, "
-    f"COLLECT {{ MATCH (mem)-[:{m.MEMBER_OF}]->(g:{m.SIG}) RETURN [g.id, g.name] }} AS sigs, "
-    f"COLLECT {{ MATCH (mem)-[:{m.MEMBER_OF}]->(g:{m.COI}) RETURN [g.id, g.name] }} AS cois, "
-    f"{active_load('mem')} AS active_groups, "
-    f"COLLECT {{ MATCH (mem)-[:{m.COLLABORATED_WITH}]-(c:{m.MEMBER}) WHERE c.id IN $related "
-    "RETURN DISTINCT c.id } AS collaborators, "
-    f"COLLECT {{ MATCH (mem)-[:{m.DECLARED_CONFLICT}]-(x) RETURN DISTINCT x.id }} AS conflicts, "
-    f"COUNT {{ MATCH (s:{m.SUGGESTION})-[:{m.SUGGESTS}]->(mem) "
-    "WHERE s.at >= datetime($since) RETURN DISTINCT s.target_id } AS exposure, "
-    f"{member_filter('mem')} AS eligible "
-    "ORDER BY id"
+    "WITH mem, head(collect(org)) AS org ORDER BY mem.id "
+    "RETURN collect({id: mem.id, name: mem.name, discipline: mem.discipline, "
+    "career_stage: mem.career_stage, region: mem.region, "
+    "availability_hours: coalesce(mem.availability_hours, 0), "
+    "max_groups: coalesce(mem.max_groups, 0), "
+    "open_to_matching: coalesce(mem.open_to_matching, true), "
+    "visible_to_partners: coalesce(mem.visible_to_partners, false), "
+    "organisation_id: org.id, organisation_name: org.name, sector: org.sector, "
+    f"sigs: COLLECT {{ MATCH (mem)-[:{m.MEMBER_OF}]->(g:{m.SIG}) RETURN [g.id, g.name] }}, "
+    f"cois: COLLECT {{ MATCH (mem)-[:{m.MEMBER_OF}]->(g:{m.COI}) RETURN [g.id, g.name] }}, "
+    f"active_groups: {active_load('mem')}, "
+    f"collaborators: COLLECT {{ MATCH (mem)-[:{m.COLLABORATED_WITH}]-(c:{m.MEMBER}) "
+    "WHERE c.id IN $related RETURN DISTINCT c.id }, "
+    f"conflicts: COLLECT {{ MATCH (mem)-[:{m.DECLARED_CONFLICT}]-(x) RETURN DISTINCT x.id }}, "
+    f"exposure: COUNT {{ MATCH (s:{m.SUGGESTION})-[:{m.SUGGESTS}]->(mem) "
+    "WHERE s.at >= datetime($since) RETURN DISTINCT s.target_id }, "
+    f"eligible: {member_filter('mem')}}}) AS rows"
 )
 
 # The evidence of each candidate in $ids with its similarity to every vector of $vectors:

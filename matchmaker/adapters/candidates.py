@@ -12,7 +12,7 @@ Every function raises Neo4jUnavailable when the graph cannot be reached.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -278,18 +278,24 @@ def _profile(row: Record, evidence: tuple[EvidenceRow, ...]) -> CandidateProfile
 ANYONE = CandidateFilter(open_only=False)
 
 
+Known = Mapping[str, tuple[EvidenceRow, ...]]  # member id -> evidence rows
+
+
 @dataclass(frozen=True)
 class ProfileRequest:
     """Whose profiles to read and how: `where` is checked again on the live graph and members
     who fail it are dropped, except the `keep` ids (locked members, the proposer); `known`
-    is evidence already scored elsewhere (the in-memory index), read live for the rest."""
+    is evidence already scored elsewhere (the in-memory index), read live for the rest.
+    `known` may also be a function, called while the reads run, that gives the evidence of
+    the `covered` ids."""
 
     ids: Iterable[str]
     since: datetime
     related: Iterable[str] = ()
     where: CandidateFilter = ANYONE
     keep: Iterable[str] = ()
-    known: Mapping[str, tuple[EvidenceRow, ...]] = field(default_factory=dict)
+    known: Known | Callable[[], Known] = field(default_factory=dict)
+    covered: Iterable[str] = ()
 
 
 def candidate_profiles(
@@ -301,15 +307,19 @@ def candidate_profiles(
     The profiles and the evidence not `known` are two reads run side by side."""
     wanted = sorted(set(request.ids))
     related = sorted({*wanted, *request.related})
-    live = [i for i in wanted if i not in request.known]
+    known = request.known
+    covered = set(request.covered) if callable(known) else set(known)
+    live = [i for i in wanted if i not in covered]
     params = {**request.where.params(), "ids": wanted, "related": related,
               "since": request.since.isoformat()}  # fmt: skip
-    reads = [(q.CANDIDATES, params)]
+    reads = [graph.submit(graph.read, q.CANDIDATES, **params)]
     if live:
         vector_list = np.asarray(vectors, float).tolist()
-        reads.append((q.CANDIDATE_EVIDENCE, {"ids": live, "vectors": vector_list}))
-    profiles, *read = graph.read_all(*reads)
-    evidence = {**request.known, **{row["id"]: _evidence(row) for row in (read[0] if read else [])}}
+        reads.append(graph.submit(graph.read, q.CANDIDATE_EVIDENCE, ids=live, vectors=vector_list))
+    given = known() if callable(known) else known
+    found, *read = [future.result() for future in reads]
+    profiles = found[0]["rows"] if found else []
+    evidence = {**given, **{row["id"]: _evidence(row) for row in (read[0] if read else [])}}
     keep = set(request.keep)
     return [
         _profile(row, evidence[row["id"]])

@@ -45,6 +45,10 @@ def open_driver(uri: str, settings: Neo4jSettings) -> Driver:
     )
 
 
+def _rows(records: list[Record]) -> list[Record]:
+    return list(records[0]["rows"]) if records else []
+
+
 class Graph:
     """Runs Cypher from graph_schema against one database; counts queries for tests.
 
@@ -81,6 +85,12 @@ class Graph:
         records in the order given. Raises Neo4jUnavailable when any fails."""
         futures = [self.submit(self.read, query, **params) for query, params in queries]
         return [future.result() for future in futures]
+
+    def read_rows(self, *queries: tuple[str, dict[str, Any]]) -> list[list[Record]]:
+        """As read_all, for queries that return their items in one record as the list
+        `rows` (the way of graph_schema queries that yield many: the driver's cost is per
+        record): each query's items."""
+        return [_rows(records) for records in self.read_all(*queries)]
 
     def _count(self, write: bool = False) -> None:
         with self._lock:

@@ -50,6 +50,7 @@ POLL_S = 0.25  # how often the thread looks at this process's own write count
 MIN_GAP_S = 1.0  # at most one refresh a second, however often the graph changes
 DUTY = 4.0  # and a pause of at least 4 times the last refresh's duration before the next
 MAX_GAP_S = 15.0  # but never longer than this (the first refresh, reading every vector, is slow)
+VOCABULARY_LIMIT = 10000  # skill phrases learnt at most
 
 Key = tuple[Any, Any]  # (text hash, model) of a stored vector
 
@@ -174,7 +175,7 @@ def _held(previous: IndexSnapshot | None) -> dict[str, Fetched]:
 def _fetch(graph: Graph, query: str, ids: Sequence[str], field: str) -> dict[str, Fetched]:
     batches = [list(ids[i : i + VECTOR_BATCH]) for i in range(0, len(ids), VECTOR_BATCH)]
     found: dict[str, Fetched] = {}
-    for rows in graph.read_all(*[(query, {"ids": batch}) for batch in batches]):
+    for rows in graph.read_rows(*[(query, {"ids": batch}) for batch in batches]):
         if rows:
             unit = unit_rows([r["vector"] for r in rows])
             found.update(
@@ -219,7 +220,7 @@ def load_snapshot(
     """Read the graph's documents and members' facts; vectors and texts unchanged since
     `previous` are taken from it, and its whole table when no document changed. Documents
     whose vector has another dimension are left out."""
-    outputs, members = graph.read_all((q.INDEX_OUTPUTS, {}), (q.INDEX_MEMBERS, {}))
+    outputs, members = graph.read_rows((q.INDEX_OUTPUTS, {}), (q.INDEX_MEMBERS, {}))
     listing = tuple(_listed(outputs, members))
     facts = {r["id"]: _facts(r) for r in members}
     if previous is not None and previous.listing == listing:
@@ -243,11 +244,26 @@ def load_snapshot(
     )
 
 
+def skill_vocabulary(graph: Graph) -> list[str]:
+    """The skill phrases the graph names (skills' names, ideas' required skills), sorted."""
+    rows = graph.read(q.SKILL_VOCABULARY, limit=VOCABULARY_LIMIT)
+    return sorted(str(name) for name in rows[0]["names"]) if rows else []
+
+
 class MatchIndex:
     """Holds the latest snapshot and refreshes it (see the module doc). `snapshot()` is None
-    until the first refresh has finished; callers then read the graph instead."""
+    until the first refresh has finished; callers then read the graph instead. With a
+    `vocabulary` (embeddings.cache.CachingEmbedder.use_vocabulary), every refresh also hands
+    it the graph's skill phrases, so their vectors are ready before a request names them."""
 
-    def __init__(self, graph: Graph, dimension: int, refresh_s: float = 2.0) -> None:
+    def __init__(
+        self,
+        graph: Graph,
+        dimension: int,
+        refresh_s: float = 2.0,
+        vocabulary: Callable[[Sequence[str]], object] | None = None,
+    ) -> None:
+        self._vocabulary = vocabulary
         self._watched = graph
         self._graph = graph.sibling()
         self._dimension = dimension
@@ -282,6 +298,8 @@ class MatchIndex:
         self._seen_mark = self._graph.bookmark(q.MARK)
         started = self._checked = time.monotonic()
         self._snapshot = load_snapshot(self._graph, self._dimension, self._snapshot)
+        if self._vocabulary is not None:
+            self._vocabulary(skill_vocabulary(self._graph))
         self._built = time.monotonic()
         self._took = self._built - started
         self.refreshes += 1

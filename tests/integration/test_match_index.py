@@ -20,6 +20,7 @@ from matchmaker.adapters.candidates import CandidateFilter, lexical_hits
 from matchmaker.adapters.graph import Graph
 from matchmaker.adapters.indexed_evidence import lexical_indexed
 from matchmaker.adapters.match_index import MatchIndex, passes
+from matchmaker.bootstrap import query_embedder_for
 from matchmaker.matching.affinity import AffinityParams
 from matchmaker.services.embedding import embed_stale
 from matchmaker.services.search import SearchFilters, search_members
@@ -226,3 +227,24 @@ def test_a_refresh_reads_again_only_the_vectors_that_changed(
     for row, source in enumerate(before.table.source_ids):
         same = after.table.source_ids.index(source)
         assert (after.table.vectors[same] == before.table.vectors[row]).all(), source
+
+
+def test_a_refresh_gives_the_query_embedder_the_skill_vocabulary_of_the_graph(
+    small: Graph, embedder: Embedder
+) -> None:
+    queries = query_embedder_for(embedder)
+    index = MatchIndex(small, embedder.dimension, vocabulary=queries.use_vocabulary)
+    try:
+        index.refresh()
+        idea_skills = {"MRI safety", "machine learning", "medical device cybersecurity"}
+        assert queries.vocabulary == idea_skills
+        small.write("CREATE (:Skill {id: 'sk-us', name: 'Ultrasound  elastography'})")
+        index.refresh()
+        assert queries.vocabulary == idea_skills | {"Ultrasound elastography"}
+        alone = queries.encode_phrases(["MRI safety"])[0]
+        assert (alone == embedder.encode(["MRI safety"])[0]).all()
+        hits, misses = queries.hits, queries.misses
+        suggest_team(small, queries, IDEA, index=index)  # the idea names three of them
+        assert (queries.hits - hits, queries.misses - misses) == (3, 1)  # the text alone
+    finally:
+        index.close()

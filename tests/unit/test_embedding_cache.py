@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from embeddings.cache import CachingEmbedder
+from embeddings.cache import CachingEmbedder, encode_phrases
 from matchmaker.services.scoring import encode
 from tests.unit.embedders import RecordingEmbedder
 
@@ -72,3 +72,36 @@ def test_queries_send_phrases_and_passages_to_the_model_in_separate_calls() -> N
     vectors = encode(model, texts)
     assert model.batches == [[passage], ["dosimetry", "MR-guided radiotherapy"]]
     assert np.allclose(vectors, model.inner.encode(texts))
+
+
+def test_vocabulary_phrases_are_encoded_alone_once_and_not_again_by_requests() -> None:
+    model = RecordingEmbedder()
+    cached = CachingEmbedder(model)
+    assert cached.use_vocabulary(["dosimetry", "MRI  safety", "dosimetry"]) == 2
+    assert model.batches == [["dosimetry"], ["MRI safety"]]
+    passage = "An idea about adaptive radiotherapy planning with daily imaging in every clinic"
+    vectors = encode(cached, [passage, "MRI safety", "ultrasound", "dosimetry", "proton therapy"])
+    assert model.batches[2:] == [[passage], ["ultrasound", "proton therapy"]]
+    assert np.allclose(vectors, model.inner.encode([passage, "MRI safety", "ultrasound",
+                                                    "dosimetry", "proton therapy"]))  # fmt: skip
+
+
+def test_a_new_vocabulary_keeps_known_vectors_and_drops_phrases_no_longer_named() -> None:
+    model = RecordingEmbedder()
+    cached = CachingEmbedder(model)
+    cached.use_vocabulary(["dosimetry", "ultrasound"])
+    assert cached.use_vocabulary(["ultrasound", "MRI safety"]) == 1
+    before = len(model.batches)
+    cached.encode_phrases(["ultrasound", "MRI safety"])
+    assert len(model.batches) == before
+    cached.encode_phrases(["dosimetry"])
+    assert model.batches[before:] == [["dosimetry"]]
+
+
+def test_phrases_reach_the_vocabulary_behind_other_wrappers() -> None:
+    cached = CachingEmbedder(RecordingEmbedder())
+    cached.use_vocabulary(["dosimetry"])
+    outer = RecordingEmbedder()
+    outer.inner = cached
+    encode_phrases(outer, ["dosimetry"])
+    assert (cached.hits, cached.misses, outer.batches) == (1, 0, [])
