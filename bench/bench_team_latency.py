@@ -239,7 +239,8 @@ def report(results: dict[int, dict[str, float]], sizes: Sequence[int]) -> str:
             "idea texts with their required skills; search: the same texts, first page of 20. "
             "With the service's in-memory matching index (index s: its first build, reading "
             "every vector; documents: outputs and statements it holds) and its query embedder "
-            "(one CPU thread). Service RSS: this process, which holds the model and the index "
+            "(one CPU thread; the graph's skill phrases looked up, idea texts encoded in the "
+            "timed call). Service RSS: this process, which holds the model and the index "
             "as the service does.",
             markdown(results),
             verdict,
