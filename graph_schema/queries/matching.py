@@ -98,7 +98,8 @@ def _similarities(v: str) -> str:
 # The profile of each candidate in $ids, by id, in one record (the list `rows`, one map a
 # candidate: the driver's cost is per record), with `eligible`: whether member_filter holds
 # now (with its parameters). $related: ids whose collaboration links matter (the other
-# candidates and the proposer); $since: ISO date-time that starts "recently".
+# candidates and the proposer); $since: ISO date-time that starts "recently"; exposure
+# counts the other targets a member was put forward for since then, not $target.
 CANDIDATES = (
     f"UNWIND $ids AS id MATCH (mem:{m.MEMBER} {{id: id}}) "
     f"OPTIONAL MATCH (mem)-[:{m.WORKS_AT}]->(org:{m.ORGANISATION}) "
@@ -117,7 +118,8 @@ CANDIDATES = (
     "WHERE c.id IN $related RETURN DISTINCT c.id }, "
     f"conflicts: COLLECT {{ MATCH (mem)-[:{m.DECLARED_CONFLICT}]-(x) RETURN DISTINCT x.id }}, "
     f"exposure: COUNT {{ MATCH (s:{m.SUGGESTION})-[:{m.SUGGESTS}]->(mem) "
-    "WHERE s.at >= datetime($since) RETURN DISTINCT s.target_id }, "
+    "WHERE s.at >= datetime($since) AND s.target_id <> $target "
+    "RETURN DISTINCT s.target_id }, "
     f"eligible: {member_filter('mem')}}}) AS rows"
 )
 

@@ -94,6 +94,32 @@ def record_suggestion(target_label: str | None, candidate_label: str) -> str:
     )
 
 
+def record_shown(target_label: str | None) -> str:
+    """Mark the members of a suggested team as shown for a target: one Suggestion (decision
+    'suggested') per target and member, dated again each time it is shown, so asking for
+    the same target again adds nothing. One transaction.
+
+    Parameters: $target_id, $target_kind, $members (ids), $by, $at (ISO date-time). Members
+    that do not exist are skipped. -> shown (how many Suggestions were written or dated)."""
+    if target_label is not None and target_label not in TARGET_LABELS.values():
+        raise ValueError(f"not a target label: {target_label!r}")
+    target = (
+        f"OPTIONAL MATCH (t:{target_label} {{id: $target_id}}) "
+        if target_label
+        else "WITH null AS t "
+    )
+    return (
+        f"{target}UNWIND $members AS member_id MATCH (c:{m.MEMBER} {{id: member_id}}) "
+        f"MERGE (s:{m.SUGGESTION} {{target_id: $target_id, candidate_id: member_id, "
+        "candidate_kind: 'member', decision: 'suggested'}) "
+        "ON CREATE SET s.id = randomUUID(), s.target_kind = $target_kind "
+        "SET s.by = $by, s.at = datetime($at) "
+        f"MERGE (s)-[:{m.SUGGESTS}]->(c) "
+        f"FOREACH (_ IN CASE WHEN t IS NULL THEN [] ELSE [1] END | MERGE (s)-[:{m.FOR}]->(t)) "
+        "RETURN count(s) AS shown"
+    )
+
+
 # A target's feedback, newest first. -> the fields record_suggestion returns
 FEEDBACK_FOR_TARGET = (
     f"MATCH (s:{m.SUGGESTION} {{target_id: $target}}) "

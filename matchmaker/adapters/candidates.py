@@ -287,7 +287,8 @@ class ProfileRequest:
     who fail it are dropped, except the `keep` ids (locked members, the proposer); `known`
     is evidence already scored elsewhere (the in-memory index), read live for the rest.
     `known` may also be a function, called while the reads run, that gives the evidence of
-    the `covered` ids."""
+    the `covered` ids. Exposure leaves out suggestions for `target` (what is being asked
+    for now), so showing a team does not change the next answer for the same target."""
 
     ids: Iterable[str]
     since: datetime
@@ -296,6 +297,7 @@ class ProfileRequest:
     keep: Iterable[str] = ()
     known: Known | Callable[[], Known] = field(default_factory=dict)
     covered: Iterable[str] = ()
+    target: str = ""
 
 
 def candidate_profiles(
@@ -311,7 +313,7 @@ def candidate_profiles(
     covered = set(request.covered) if callable(known) else set(known)
     live = [i for i in wanted if i not in covered]
     params = {**request.where.params(), "ids": wanted, "related": related,
-              "since": request.since.isoformat()}  # fmt: skip
+              "since": request.since.isoformat(), "target": request.target}  # fmt: skip
     reads = [graph.submit(graph.read, q.CANDIDATES, **params)]
     if live:
         vector_list = np.asarray(vectors, float).tolist()

@@ -5,6 +5,7 @@ Every function raises Neo4jUnavailable when the graph cannot be reached.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 
 from graph_schema.queries import suggestions as q
@@ -36,6 +37,18 @@ def write_suggestion(graph: Graph, record: SuggestionRecord) -> SuggestionRecord
     query = q.record_suggestion(target_label, q.CANDIDATE_LABELS[record.candidate_kind])
     rows = graph.write(query, row=asdict(record))
     return _record(rows[0]) if rows else None
+
+
+def write_shown(
+    graph: Graph, target_id: str, target_kind: str, member_ids: Sequence[str], by: str, at: str
+) -> int:
+    """Mark members as shown for a target (queries.suggestions.record_shown), in one
+    transaction; how many were marked. Raises KeyError for an unknown target kind."""
+    label = None if target_kind == "text" else q.TARGET_LABELS[target_kind]
+    params = {"target_id": target_id, "target_kind": target_kind,
+              "members": list(member_ids), "by": by, "at": at}  # fmt: skip
+    rows = graph.write(q.record_shown(label), **params)
+    return int(rows[0]["shown"]) if rows else 0
 
 
 def suggestions_for(graph: Graph, target_id: str) -> list[SuggestionRecord]:

@@ -6,7 +6,8 @@ reads it back: a candidate whose latest answer for a target is a decline is not 
 for that target again, and invitations accepted for other targets give a small, capped
 boost to relevance (matchmaker.matching.feedback.apply_feedback documents the amounts).
 Suggestions that were only shown ("suggested") count towards fair exposure: a member put
-forward for many targets in the last 90 days weighs a little less in the next team.
+forward for many other targets in the last 90 days weighs a little less in the next team.
+The API marks every team it answers with as shown (record_shown), once per target and member.
 """
 
 from __future__ import annotations
@@ -17,7 +18,12 @@ from datetime import UTC, datetime
 from typing import Literal, get_args
 
 from matchmaker.adapters.graph import Graph
-from matchmaker.adapters.suggestions import SuggestionRecord, suggestions_for, write_suggestion
+from matchmaker.adapters.suggestions import (
+    SuggestionRecord,
+    suggestions_for,
+    write_shown,
+    write_suggestion,
+)
 from matchmaker.errors import InvalidInput, NotFound
 from matchmaker.services.team_report import TeamResult
 
@@ -71,17 +77,17 @@ def record_feedback(
     return stored
 
 
-def record_shown(
-    graph: Graph, result: TeamResult, by: str, at: datetime | None = None
-) -> list[SuggestionRecord]:
-    """Record that a suggested team was shown (decision "suggested"), for fair exposure.
-
-    Raises like record_feedback."""
+def record_shown(graph: Graph, result: TeamResult, by: str, at: datetime | None = None) -> int:
+    """Record that a suggested team was shown (decision "suggested"), for fair exposure: one
+    Suggestion per target and member, dated again when shown again, all in one transaction;
+    how many members were marked. Raises InvalidInput for an empty `by`, Neo4jUnavailable."""
+    if not by.strip():
+        raise InvalidInput("by", "say who was shown the team")
     target = result.target
-    return [
-        record_feedback(graph, target.id, target.kind, m.member_id, "suggested", by, at=at)
-        for m in result.members
-    ]
+    _check("target_kind", target.kind, get_args(TargetKind))
+    members = [m.member_id for m in result.members]
+    return write_shown(graph, target.id, target.kind, members, by,
+                       (at or datetime.now(UTC)).isoformat())  # fmt: skip
 
 
 def feedback_for(graph: Graph, target_id: str) -> list[SuggestionRecord]:

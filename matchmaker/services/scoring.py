@@ -175,13 +175,15 @@ def score_candidates(
     exclude: Iterable[str] = (),
     index: MatchIndex | None = None,
     on_candidates: Callable[[Sequence[str]], object] | None = None,
+    target: str = "",
 ) -> Scored:
     """Pre-select and score candidates for `texts`; `include` ids are always read (e.g.
     locked members), `exclude` ids never (e.g. the proposer). With an `index` that has a
     snapshot, full-text hits (BM25 there, Lucene without), nearest documents and cosines
     come from memory and only the profiles (consent and filters checked again) from the
     graph. `on_candidates` is told the candidates' ids before their profiles are read (to
-    start reads of its own alongside). Raises Neo4jUnavailable and whatever the embedder
+    start reads of its own alongside). `target`: the id of what a team is asked for, whose
+    own suggestions do not count towards exposure. Raises Neo4jUnavailable and whatever the embedder
     raises."""
     reach = reach or Reach()
     snapshot = index.snapshot() if index is not None else None
@@ -197,7 +199,7 @@ def score_candidates(
     ids = [i for i in [*found.chosen(reach.limit), *include] if i not in excluded]
     if on_candidates is not None:
         on_candidates(ids)
-    request = ProfileRequest(ids, now - EXPOSURE_WINDOW, excluded, where, include)
+    request = ProfileRequest(ids, now - EXPOSURE_WINDOW, excluded, where, include, target=target)
     if snapshot is not None:  # the index's evidence is scored while the profiles are read
         known = partial(indexed_evidence, snapshot, ids, vectors)
         request = replace(request, known=known, covered=[i for i in ids if snapshot.knows(i)])

@@ -124,7 +124,7 @@ def suggest_team(
     scored = score_candidates(
         graph, embedder, [target.text, *skills], base_filter(checked(audience)), params,
         now or datetime.now(UTC), TEAM_REACH, include=include, index=index,
-        on_candidates=history.start,
+        on_candidates=history.start, target=target.id,
     )  # fmt: skip
     columns, proposer = _split(scored, target.proposer_id, audience)
     ids = [scored.profiles[c].id for c in columns]

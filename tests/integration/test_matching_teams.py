@@ -11,7 +11,7 @@ import pytest
 
 from embeddings import Embedder
 from matchmaker.adapters.graph import Graph
-from matchmaker.services.feedback import record_feedback
+from matchmaker.services.feedback import record_feedback, record_shown
 from matchmaker.services.team_report import TeamInfeasible, TeamResult
 from matchmaker.services.team_request import TeamRequest
 from matchmaker.services.teams import suggest_team
@@ -171,3 +171,35 @@ def test_accepted_elsewhere_gives_a_documented_boost(small: Graph, embedder: Emb
     boosted = next(m for m in after.members if m.member_id == chosen.member_id)
     assert boosted.feedback_boost == pytest.approx(0.02)
     assert boosted.relevance == pytest.approx(min(1.0, chosen.relevance + 0.02), abs=1e-3)
+
+
+SHOWN = (
+    "MATCH (s:Suggestion {decision: 'suggested'}) "
+    "RETURN s.target_id AS target, s.candidate_id AS id"
+)
+
+
+def test_a_shown_team_is_marked_once_and_the_same_target_keeps_its_team(
+    small: Graph, embedder: Embedder
+) -> None:
+    before = team(small, embedder, IDEA)
+    assert before.objective.exposure == 0.0
+    assert record_shown(small, before, by="m-proposer") == len(before.members)
+    assert record_shown(small, before, by="m-proposer") == len(before.members)
+    marked = sorted((r["target"], r["id"]) for r in small.read(SHOWN))
+    assert marked == sorted(("idea-1", m) for m in ids(before))
+    linked = small.read("MATCH (:Suggestion)-[:FOR]->(i:Idea) RETURN DISTINCT i.id AS id")
+    assert linked == [{"id": "idea-1"}]
+    assert team(small, embedder, IDEA) == before  # its own showing does not count
+
+
+def test_a_member_shown_for_other_targets_weighs_less(small: Graph, embedder: Embedder) -> None:
+    before = team(small, embedder, IDEA)
+    shown = before.members[0].member_id
+    for other in ("text:a", "text:b", "text:c"):
+        record_feedback(small, other, "text", shown, "suggested", by="staff-1")
+    after = team(small, embedder, IDEA)
+    if shown in ids(after):  # e = 3 other targets: a penalty of e / (1 + e) / k
+        assert after.objective.exposure == pytest.approx(0.75 / len(after.members))
+    else:
+        assert after.objective.total != before.objective.total

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+from concurrent.futures import Future
 from functools import partial
 from typing import Annotated
 
@@ -9,6 +11,7 @@ import strawberry
 
 from graph_schema import model as m
 from matchmaker.adapters import reads
+from matchmaker.adapters.graph import Graph
 from matchmaker.api.context import AppInfo, Context
 from matchmaker.api.errors import NotAllowed, NotFound, ValidationErrors
 from matchmaker.api.mutations.outcome import attempt
@@ -19,8 +22,10 @@ from matchmaker.api.types.matching import MemberHit
 from matchmaker.api.types.teams import InfeasibleConstraints, TeamSuggestion
 from matchmaker.errors import NotFound as NotFoundError
 from matchmaker.errors import PermissionDenied
-from matchmaker.services import search, team_report, teams
+from matchmaker.services import feedback, search, team_report, teams
 from matchmaker.services.team_request import TeamRequest
+
+log = logging.getLogger(__name__)
 
 
 @strawberry.input(description="Narrow a search; every field is optional.")
@@ -123,10 +128,26 @@ def _suggest(
         raise PermissionDenied("Only STERIC staff suggest teams for task groups.")
     if request.idea_id and reads.one(graph, m.IDEA, request.idea_id, viewer) is None:
         raise NotFoundError("idea", request.idea_id)
-    return teams.suggest_team(
+    found = teams.suggest_team(
         graph, ctx.runtime.query_embedder, request, viewer.audience,
         index=ctx.runtime.match_index,
     )  # fmt: skip
+    if isinstance(found, team_report.TeamResult):
+        _mark_shown(graph, found, viewer.id)
+    return found
+
+
+def _mark_shown(graph: Graph, result: team_report.TeamResult, by: str) -> None:
+    """Record, after the answer has gone, that the team was shown (fair exposure); a failure
+    is logged, never the request's."""
+    done = graph.submit(feedback.record_shown, graph, result, by)
+    done.add_done_callback(_log_failure)
+
+
+def _log_failure(done: Future[int]) -> None:
+    error = done.exception()
+    if error is not None:
+        log.warning("a shown team was not recorded: %s", error)
 
 
 @strawberry.type
