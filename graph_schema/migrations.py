@@ -58,11 +58,19 @@ def _lookup_indexes(_: int) -> tuple[str, ...]:
     )
 
 
+def _shown_marks(_: int) -> tuple[str, ...]:
+    return (
+        f"CREATE CONSTRAINT suggestion_shown IF NOT EXISTS FOR (n:{m.SUGGESTION}) "
+        f"REQUIRE n.{m.SHOWN_KEY} IS UNIQUE",
+    )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "uniqueness constraints on every id", _constraints),
     Migration(2, "full-text indexes on names and texts", _fulltext),
     Migration(3, "cosine vector indexes on embedded labels", _vector),
     Migration(4, "lookup indexes for filters and feedback", _lookup_indexes),
+    Migration(5, "one shown mark per target and member", _shown_marks),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

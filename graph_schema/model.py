@@ -48,6 +48,7 @@ THEME: Final = "Theme"
 SKILL: Final = "Skill"
 OUTPUT: Final = "Output"
 SUGGESTION: Final = "Suggestion"
+SHOWN_KEY: Final = "shown_key"  # on a Suggestion marking a shown team: "<target id>|<member id>"
 AUDIT: Final = "AuditEvent"
 MIGRATION: Final = "SchemaMigration"
 # One node a kind: the file last imported for it (digest, rows) and how many of that kind's

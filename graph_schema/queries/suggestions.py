@@ -96,8 +96,9 @@ def record_suggestion(target_label: str | None, candidate_label: str) -> str:
 
 def record_shown(target_label: str | None) -> str:
     """Mark the members of a suggested team as shown for a target: one Suggestion (decision
-    'suggested') per target and member, dated again each time it is shown, so asking for
-    the same target again adds nothing. One transaction.
+    'suggested') per target and member, found by its shown_key (unique, so concurrent
+    requests cannot make two), dated again each time it is shown, so asking for the same
+    target again adds nothing. One transaction.
 
     Parameters: $target_id, $target_kind, $members (ids), $by, $at (ISO date-time). Members
     that do not exist are skipped. -> shown (how many Suggestions were written or dated)."""
@@ -110,9 +111,10 @@ def record_shown(target_label: str | None) -> str:
     )
     return (
         f"{target}UNWIND $members AS member_id MATCH (c:{m.MEMBER} {{id: member_id}}) "
-        f"MERGE (s:{m.SUGGESTION} {{target_id: $target_id, candidate_id: member_id, "
-        "candidate_kind: 'member', decision: 'suggested'}) "
-        "ON CREATE SET s.id = randomUUID(), s.target_kind = $target_kind "
+        f"MERGE (s:{m.SUGGESTION} {{{m.SHOWN_KEY}: $target_id + '|' + member_id}}) "
+        "ON CREATE SET s.id = randomUUID(), s.target_id = $target_id, "
+        "s.target_kind = $target_kind, s.candidate_id = member_id, "
+        "s.candidate_kind = 'member', s.decision = 'suggested' "
         "SET s.by = $by, s.at = datetime($at) "
         f"MERGE (s)-[:{m.SUGGESTS}]->(c) "
         f"FOREACH (_ IN CASE WHEN t IS NULL THEN [] ELSE [1] END | MERGE (s)-[:{m.FOR}]->(t)) "

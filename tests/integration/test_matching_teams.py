@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 
 import pytest
@@ -191,6 +192,16 @@ def test_a_shown_team_is_marked_once_and_the_same_target_keeps_its_team(
     linked = small.read("MATCH (:Suggestion)-[:FOR]->(i:Idea) RETURN DISTINCT i.id AS id")
     assert linked == [{"id": "idea-1"}]
     assert team(small, embedder, IDEA) == before  # its own showing does not count
+
+
+def test_concurrent_showings_of_a_team_leave_one_mark_per_member(
+    small: Graph, embedder: Embedder
+) -> None:
+    shown = team(small, embedder, IDEA)
+    with ThreadPoolExecutor(4) as pool:
+        counts = list(pool.map(lambda _: record_shown(small, shown, by="m-proposer"), range(8)))
+    assert counts == [len(shown.members)] * 8
+    assert sorted(r["id"] for r in small.read(SHOWN)) == sorted(ids(shown))
 
 
 def test_a_member_shown_for_other_targets_weighs_less(small: Graph, embedder: Embedder) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-from concurrent.futures import Future
 from functools import partial
 from typing import Annotated
 
@@ -20,8 +19,8 @@ from matchmaker.api.permissions import MemberOrStaff, only
 from matchmaker.api.types.enums import CareerStage, Sector
 from matchmaker.api.types.matching import MemberHit
 from matchmaker.api.types.teams import InfeasibleConstraints, TeamSuggestion
+from matchmaker.errors import Neo4jUnavailable, PermissionDenied
 from matchmaker.errors import NotFound as NotFoundError
-from matchmaker.errors import PermissionDenied
 from matchmaker.services import feedback, search, team_report, teams
 from matchmaker.services.team_request import TeamRequest
 
@@ -138,15 +137,11 @@ def _suggest(
 
 
 def _mark_shown(graph: Graph, result: team_report.TeamResult, by: str) -> None:
-    """Record, after the answer has gone, that the team was shown (fair exposure); a failure
-    is logged, never the request's."""
-    done = graph.submit(feedback.record_shown, graph, result, by)
-    done.add_done_callback(_log_failure)
-
-
-def _log_failure(done: Future[int]) -> None:
-    error = done.exception()
-    if error is not None:
+    """Record that the team was shown (fair exposure) before it is answered, so the marks
+    are in the graph when the answer arrives; a failure is logged, never the request's."""
+    try:
+        feedback.record_shown(graph, result, by)
+    except Neo4jUnavailable as error:
         log.warning("a shown team was not recorded: %s", error)
 
 
