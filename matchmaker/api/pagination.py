@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import re
 from collections.abc import Callable, Sequence
 from typing import Generic, TypeVar
 
@@ -17,6 +18,13 @@ R = TypeVar("R")
 DEFAULT_PAGE = 20
 MAX_PAGE = 100
 _PREFIX = "offset:"
+# The deepest offset a cursor may hold. This API's lists are members, ideas and groups of one
+# professional body (a few thousand nodes), so no page this API hands out starts anywhere near
+# a million; a larger offset is a cursor somebody wrote by hand. Bounding it also keeps the
+# number far inside the 64-bit integer that Neo4j's SKIP takes, which a Python int would not.
+MAX_OFFSET = 1_000_000
+# ASCII digits only: str.isdigit() and int() also accept "²" or Arabic-Indic digits.
+_OFFSET = re.compile(r"[0-9]{1,7}")
 
 
 @strawberry.type
@@ -52,11 +60,19 @@ def decode_cursor(cursor: str) -> int:
     """The offset a cursor stands for; raises PublicError for a cursor this API did not make."""
     try:
         text = base64.urlsafe_b64decode(cursor.encode()).decode()
-    except (binascii.Error, UnicodeDecodeError, ValueError) as e:
-        raise PublicError(f"`after` is not a cursor from this API: {cursor[:40]!r}.") from e
-    if not text.startswith(_PREFIX) or not text[len(_PREFIX) :].isdigit():
-        raise PublicError(f"`after` is not a cursor from this API: {cursor[:40]!r}.")
-    return int(text[len(_PREFIX) :])
+    except (binascii.Error, UnicodeError, ValueError) as e:
+        raise _foreign(cursor) from e
+    digits = text.removeprefix(_PREFIX)
+    if digits == text or not _OFFSET.fullmatch(digits):
+        raise _foreign(cursor)
+    offset = int(digits)
+    if offset > MAX_OFFSET:
+        raise PublicError(f"`after` points past the last page this API serves ({MAX_OFFSET:,}).")
+    return offset
+
+
+def _foreign(cursor: str) -> PublicError:
+    return PublicError(f"`after` is not a cursor from this API: {cursor[:40]!r}.")
 
 
 def window(first: int | None, after: str | None) -> tuple[int, int]:

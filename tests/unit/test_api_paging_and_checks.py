@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import base64
+
 import pytest
 
 from graph_schema import model as m
 from graph_schema.queries import api_nodes, api_related
 from graph_schema.queries.api_visibility import visible
 from matchmaker.api.errors import PublicError, ValidationErrors
-from matchmaker.api.pagination import connection, decode_cursor, encode_cursor, window
+from matchmaker.api.pagination import MAX_OFFSET, connection, decode_cursor, encode_cursor, window
 from matchmaker.services.analytics import Pair, count_pairs
 from matchmaker.services.validation import Checks, InvalidFields
 
@@ -22,6 +24,32 @@ def test_cursors_round_trip_and_foreign_ones_are_refused() -> None:
             decode_cursor(bad)
     with pytest.raises(PublicError, match="between 1 and 100"):
         window(101, None)
+
+
+def _raw_cursor(text: str) -> str:
+    return base64.urlsafe_b64encode(text.encode()).decode()
+
+
+@pytest.mark.parametrize(
+    "offset",
+    ["\u00b2", "\u0663", "\u0661\u0662", "\uff11", "-1", "+1", " 1", "1_0", "", str(2**64)],
+)
+def test_a_cursor_offset_that_is_not_plain_ascii_digits_is_refused(offset: str) -> None:
+    with pytest.raises(PublicError, match="`after`"):
+        window(10, _raw_cursor(f"offset:{offset}"))
+
+
+def test_a_cursor_offset_past_the_bound_is_refused_and_the_bound_itself_is_served() -> None:
+    assert decode_cursor(encode_cursor(MAX_OFFSET)) == MAX_OFFSET
+    for absurd in (MAX_OFFSET + 1, 2**63, 10**30):
+        with pytest.raises(PublicError, match="`after`"):
+            window(10, encode_cursor(absurd))
+
+
+def test_a_cursor_that_is_not_text_is_refused() -> None:
+    for bad in ("\ud800", "\u00e9t\u00e9", base64.urlsafe_b64encode(b"offset:\xff").decode()):
+        with pytest.raises(PublicError, match="`after`"):
+            decode_cursor(bad)
 
 
 def test_a_connection_knows_its_neighbours() -> None:
