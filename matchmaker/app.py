@@ -16,6 +16,7 @@ from starlette.staticfiles import StaticFiles
 
 from matchmaker.adapters.schema import schema_version
 from matchmaker.adapters.stats import read_stats
+from matchmaker.api.executor import ExecutionLoop
 from matchmaker.api.server import graphql_app
 from matchmaker.bootstrap import Runtime, open_runtime
 from matchmaker.config import Settings
@@ -87,6 +88,7 @@ def create_app(
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         runtime = await run_in_threadpool(runtime_factory, settings)
         app.state.runtime = runtime
+        app.state.executor = ExecutionLoop()
         try:
             if on_ready is not None:
                 await run_in_threadpool(on_ready, runtime)
@@ -97,6 +99,7 @@ def create_app(
                 runtime.match_index.start()
             yield
         finally:
+            await run_in_threadpool(app.state.executor.close)
             await run_in_threadpool(runtime.close)
 
     return Starlette(routes=_routes(settings), lifespan=lifespan)

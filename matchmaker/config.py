@@ -37,6 +37,8 @@ ENV_VARS: tuple[str, ...] = (
     "MATCHMAKER_FRONTEND_DIR",
     "MATCHMAKER_LOG_LEVEL",
     "MATCHMAKER_INDEX_REFRESH_S",
+    "MATCHMAKER_REQUEST_TIMEOUT_S",
+    "MATCHMAKER_WORKERS",
 )
 REPO_ROOT = Path(__file__).resolve().parent.parent
 N = TypeVar("N", int, float)
@@ -81,6 +83,10 @@ class Settings:
     # Seconds between checks that the graph changed under the in-memory matching index
     # (matchmaker.adapters.match_index); 0 turns the index off and every request reads Neo4j.
     index_refresh_s: float = 2.0
+    # Seconds a GraphQL operation may run before it is cancelled (matchmaker.api.executor).
+    request_timeout_s: float = 10.0
+    # Server processes, each with its own index (matchmaker.cli.serve); 0 means one per core.
+    workers: int = 1
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -155,6 +161,8 @@ def _build(env: Mapping[str, str]) -> Settings:
         frontend_dir=_path(env, "MATCHMAKER_FRONTEND_DIR", base.frontend_dir),
         log_level=env.get("MATCHMAKER_LOG_LEVEL", base.log_level).strip() or base.log_level,
         index_refresh_s=_float(env, "MATCHMAKER_INDEX_REFRESH_S", base.index_refresh_s),
+        request_timeout_s=_float(env, "MATCHMAKER_REQUEST_TIMEOUT_S", base.request_timeout_s),
+        workers=_int(env, "MATCHMAKER_WORKERS", base.workers),
     )
     _validate(settings)
     return settings
@@ -169,6 +177,15 @@ def _validate(settings: Settings) -> None:
         )
     if settings.embed_batch_size < 1:
         raise ConfigError("MATCHMAKER_EMBED_BATCH must be at least 1")
+    if not 0.1 <= settings.request_timeout_s <= 600:
+        raise ConfigError(
+            "MATCHMAKER_REQUEST_TIMEOUT_S must be between 0.1 and 600 seconds, "
+            f"got {settings.request_timeout_s}"
+        )
+    if not 0 <= settings.workers <= 64:
+        raise ConfigError(
+            f"MATCHMAKER_WORKERS must be between 0 (one per core) and 64, got {settings.workers}"
+        )
     if not 0 <= settings.index_refresh_s <= 3600:
         raise ConfigError(
             "MATCHMAKER_INDEX_REFRESH_S must be between 0 (no index) and 3600 seconds, "

@@ -1,28 +1,54 @@
-"""Request limits: body size (checked before any parsing), query depth, aliases and tokens."""
+"""Request limits: body size (checked before any parsing), tokens, and the document's cost.
+
+The cost (matchmaker.api.cost) is checked before the standard validation rules run, so a
+document whose expansion is huge is refused before anything walks it.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
+from graphql import GraphQLError
 from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
-from strawberry.extensions import MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter
+from strawberry.extensions import MaxTokensLimiter
 from strawberry.extensions.base_extension import SchemaExtension
+
+from matchmaker.api.cost import Budget, OverBudget, check
 
 MAX_BODY_BYTES = 100 * 1024
 STAFF_BODY_BYTES = 6 * 1024 * 1024  # staff send files through importData
-MAX_DEPTH = 10
-MAX_ALIASES = 30
 MAX_TOKENS = 2000
+BUDGET = Budget()
+
+
+class CostLimiter(SchemaExtension):
+    """Refuses, before validation, a document or variables that pass one of the budget's caps.
+
+    Setting `pre_execution_errors` makes strawberry skip the standard validation rules, some
+    of which (overlapping fields) grow faster than the document does.
+    """
+
+    def __init__(self, budget: Budget = BUDGET) -> None:
+        self.budget = budget
+
+    def on_validate(self) -> Iterator[None]:
+        context = self.execution_context
+        if context.graphql_document is not None:
+            try:
+                check(
+                    context.schema._schema, context.graphql_document, context.variables, self.budget
+                )
+            except OverBudget as e:
+                context.pre_execution_errors = [
+                    GraphQLError(str(e), extensions={"code": "QUERY_TOO_COSTLY"})
+                ]
+        yield
 
 
 def limit_extensions() -> list[Callable[[], SchemaExtension]]:
-    """Validation rules that refuse deep, alias-heavy or very long documents."""
-    return [
-        lambda: QueryDepthLimiter(max_depth=MAX_DEPTH),
-        lambda: MaxAliasesLimiter(max_alias_count=MAX_ALIASES),
-        lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
-    ]
+    """The token cap (applied while parsing) and the cost caps (before validation)."""
+    return [lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS), CostLimiter]
 
 
 def _too_large(limit: int) -> JSONResponse:

@@ -3,23 +3,28 @@
 - A missing token means an anonymous caller; a malformed, tampered, expired or unknown
   token is refused with 401 before any resolver runs.
 - A request whose every error is a refusal gets that refusal's status: 400 for an invalid
-  document, 401/403 for permissions, 503 when the graph is down; partial data keeps 200.
+  or too costly document, 401/403 for permissions, 503 when the graph is down or the request
+  ran past its time budget; partial data keeps 200.
+- Operations run on the execution loop (matchmaker.api.executor), under the time budget.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from graphql import GraphQLError
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.types import ASGIApp, Receive, Scope, Send
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
-from strawberry.http import GraphQLHTTPResponse
+from strawberry.http import GraphQLHTTPResponse, GraphQLRequestData
 from strawberry.types import ExecutionResult
 
+from matchmaker.api.body_checks import BodyChecks
 from matchmaker.api.context import Context
+from matchmaker.api.executor import ExecutionLoop, RequestTimedOut
 from matchmaker.api.limits import MAX_BODY_BYTES, STAFF_BODY_BYTES, BodyLimit
 from matchmaker.api.schema import schema
 from matchmaker.auth.roles import STAFF_ROLES
@@ -27,7 +32,13 @@ from matchmaker.auth.tokens import TokenRejected, read_token
 from matchmaker.errors import Neo4jUnavailable
 from matchmaker.services.auth import authenticate
 
-STATUS_BY_CODE = {"UNAVAILABLE": 503, "UNAUTHENTICATED": 401, "FORBIDDEN": 403, "INTERNAL": 500}
+STATUS_BY_CODE = {
+    "UNAVAILABLE": 503,
+    "TIMEOUT": 503,
+    "UNAUTHENTICATED": 401,
+    "FORBIDDEN": 403,
+    "INTERNAL": 500,
+}
 
 
 def bearer_token(header: str | None) -> str | None:
@@ -74,6 +85,27 @@ class MatchmakerGraphQL(GraphQL[Context, None]):
         request.state.sub_response = response
         return Context(request=request, response=response, runtime=runtime, viewer=viewer)
 
+    async def execute_operation(  # type: ignore[override]
+        self,
+        request: Request,
+        request_adapter: Any,
+        request_data: GraphQLRequestData,
+        context: Context,
+        root_value: None,
+        sub_response: Response,
+    ) -> Any:
+        """The operation, run on the execution loop under the request time budget."""
+        executor: ExecutionLoop = request.app.state.executor
+        work = super().execute_operation(
+            request, request_adapter, request_data, context, root_value, sub_response
+        )
+        try:
+            return await executor.run(work, context.runtime.settings.request_timeout_s)
+        except RequestTimedOut as e:
+            return ExecutionResult(
+                data=None, errors=[GraphQLError(str(e), extensions={"code": "TIMEOUT"})]
+            )
+
     async def process_result(
         self, request: Request, result: ExecutionResult
     ) -> GraphQLHTTPResponse:
@@ -98,4 +130,5 @@ def body_limit_for(scope: Scope) -> int:
 
 def graphql_app() -> ASGIApp:
     """The /graphql endpoint, behind the request-size limit."""
-    return BodyLimit(MatchmakerGraphQL(schema, graphql_ide="graphiql"), limit_for=body_limit_for)
+    view = BodyChecks(MatchmakerGraphQL(schema, graphql_ide="graphiql"))
+    return BodyLimit(view, limit_for=body_limit_for)
