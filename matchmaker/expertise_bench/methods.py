@@ -80,12 +80,13 @@ class CachedEmbedder:
 
 @dataclass(frozen=True)
 class ProjectMethod:
-    """Top-k documents of each person, semantic plus BM25, centred on the corpus mean."""
+    """Top-k documents of each person, semantic plus BM25; centred on the corpus mean when
+    asked (the service does not centre, and neither does the default)."""
 
     embedder: CachedEmbedder
     params: AffinityParams = field(default_factory=AffinityParams)
     name: str = "project affinity"
-    centred: bool = True
+    centred: bool = False
 
     def person_scores(
         self, corpus: Corpus, queries: Sequence[str], exclude: BoolArray

@@ -2,7 +2,7 @@
 
 profiles and items are the benchmark's records; pairs (person_id, item_id) or None for
 every person with every item; returns ScoreRow(person_id, item_id, score) in pair order,
-scored with the project's affinity (semantic + BM25, centred on the profiles' mean).
+scored with the project's affinity (semantic + BM25) as the service scores.
 """
 
 from __future__ import annotations
