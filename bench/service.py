@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import secrets
 import socket
 import subprocess
 import sys
@@ -42,6 +43,8 @@ def start_service(data_dir: Path, *args: str, timeout_s: float = 300.0) -> Servi
         "MATCHMAKER_NEO4J_HEAP": "1g",
         "HF_HUB_OFFLINE": "1",
     }
+    # Outside --demo the service refuses a short or built-in token secret: give it a real one.
+    env.setdefault("MATCHMAKER_JWT_SECRET", secrets.token_urlsafe(48))
     env.pop("NEO4J_URI", None)
     data_dir.mkdir(parents=True, exist_ok=True)
     log = data_dir.parent / f"serve-{port}.log"

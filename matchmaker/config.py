@@ -6,6 +6,7 @@ composition root (the app's lifespan or the CLI).
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
@@ -15,6 +16,10 @@ from typing import TypeVar
 from matchmaker.errors import ConfigError
 
 DEFAULT_MODEL = "all-MiniLM-L6-v2"
+DEV_JWT_SECRET = "dev-only-change-me"
+MIN_JWT_SECRET = 32  # characters; 32 random URL-safe ones carry 192 bits
+MAKE_SECRET = 'python -c "import secrets; print(secrets.token_urlsafe(48))"'
+log = logging.getLogger(__name__)
 
 # Every variable Settings.from_env reads (the compose file is checked against this list).
 ENV_VARS: tuple[str, ...] = (
@@ -74,9 +79,11 @@ class Settings:
     port: int = 8000
     model: str = DEFAULT_MODEL  # a model name shipped in a package, or a folder path
     embed_batch_size: int = 64
-    jwt_secret: str = "dev-only-change-me"
+    jwt_secret: str = DEV_JWT_SECRET
     token_ttl_s: int = 8 * 3600
-    demo_sign_in: bool = True
+    # Off unless asked for: anyone may sign in as any demo identity, staff included.
+    demo_sign_in: bool = False
+    # Demo mode (`matchmaker serve --demo`): the demo data, and the demo sign-in by default.
     load_demo: bool = False
     frontend_dir: Path = REPO_ROOT / "frontend" / "dist"
     log_level: str = "info"
@@ -96,6 +103,28 @@ class Settings:
 
     def with_neo4j(self, **changes: object) -> Settings:
         return replace(self, neo4j=replace(self.neo4j, **changes))  # type: ignore[arg-type]
+
+    def check_secret(self) -> None:
+        """Refuse to serve with a guessable token secret, except in demo mode (with a warning).
+
+        Raises ConfigError when MATCHMAKER_JWT_SECRET is the built-in value or shorter than
+        MIN_JWT_SECRET characters outside demo mode: anyone who can read this source, or
+        guess a short secret, could sign themselves a staff token.
+        """
+        problem = _secret_problem(self.jwt_secret)
+        if problem is None:
+            return
+        if not self.load_demo:
+            raise ConfigError(
+                f"MATCHMAKER_JWT_SECRET {problem}, so anyone could sign tokens for this server. "
+                f"Set it to a random value of at least {MIN_JWT_SECRET} characters, made for "
+                f"example with: {MAKE_SECRET} (or run a local demo with --demo)."
+            )
+        log.warning(
+            "demo mode: MATCHMAKER_JWT_SECRET %s; tokens from this server can be forged. "
+            "Never expose it beyond this machine with real data.",
+            problem,
+        )
 
 
 def _number(env: Mapping[str, str], name: str, default: N, kind: type[N], noun: str) -> N:
@@ -148,6 +177,7 @@ def _neo4j(env: Mapping[str, str]) -> Neo4jSettings:
 
 def _build(env: Mapping[str, str]) -> Settings:
     base = Settings()
+    load_demo = _bool(env, "MATCHMAKER_LOAD_DEMO", base.load_demo)
     settings = Settings(
         neo4j=_neo4j(env),
         host=env.get("MATCHMAKER_HOST", base.host).strip() or base.host,
@@ -156,8 +186,9 @@ def _build(env: Mapping[str, str]) -> Settings:
         embed_batch_size=_int(env, "MATCHMAKER_EMBED_BATCH", base.embed_batch_size),
         jwt_secret=env.get("MATCHMAKER_JWT_SECRET", base.jwt_secret),
         token_ttl_s=_int(env, "MATCHMAKER_TOKEN_TTL", base.token_ttl_s),
-        demo_sign_in=_bool(env, "MATCHMAKER_DEMO_SIGN_IN", base.demo_sign_in),
-        load_demo=_bool(env, "MATCHMAKER_LOAD_DEMO", base.load_demo),
+        # Demo mode turns the demo sign-in on unless MATCHMAKER_DEMO_SIGN_IN says otherwise.
+        demo_sign_in=_bool(env, "MATCHMAKER_DEMO_SIGN_IN", load_demo),
+        load_demo=load_demo,
         frontend_dir=_path(env, "MATCHMAKER_FRONTEND_DIR", base.frontend_dir),
         log_level=env.get("MATCHMAKER_LOG_LEVEL", base.log_level).strip() or base.log_level,
         index_refresh_s=_float(env, "MATCHMAKER_INDEX_REFRESH_S", base.index_refresh_s),
@@ -166,6 +197,14 @@ def _build(env: Mapping[str, str]) -> Settings:
     )
     _validate(settings)
     return settings
+
+
+def _secret_problem(secret: str) -> str | None:
+    if secret == DEV_JWT_SECRET:
+        return "is the built-in development value"
+    if len(secret) < MIN_JWT_SECRET:
+        return f"is only {len(secret)} characters long"
+    return None
 
 
 def _validate(settings: Settings) -> None:

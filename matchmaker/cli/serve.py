@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 from typing import Any
 
 import uvicorn
@@ -16,13 +17,18 @@ def register(commands: Any) -> None:
     parser.add_argument("--host", help="bind address (default MATCHMAKER_HOST or 127.0.0.1)")
     parser.add_argument("--port", type=int, help="port (default MATCHMAKER_PORT or 8000)")
     parser.add_argument(
-        "--demo", action="store_true", help="load the demo dataset on start when the graph is empty"
+        "--demo",
+        action="store_true",
+        help="demo mode: load the demo dataset into an empty graph and allow the demo sign-in",
     )
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.demo:  # demo mode, in the environment so that worker processes see it too
+        os.environ["MATCHMAKER_LOAD_DEMO"] = "true"
     settings = Settings.from_env()
+    settings.check_secret()
     host = args.host or settings.host
     port = args.port or settings.port
     app = create_app(settings, on_ready=_demo_loader(args.demo or settings.load_demo))

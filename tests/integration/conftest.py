@@ -26,7 +26,9 @@ WIPE = "MATCH (n) WHERE NOT n:SchemaMigration CALL (n) { DETACH DELETE n } IN TR
 def settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
     data = tmp_path_factory.mktemp("neo4j") / "data"
     # A random free port, never 7687: test sessions running side by side must not meet.
-    return Settings.from_env({}).with_neo4j(data_dir=data, port=free_port(0), heap="1g")
+    return Settings.from_env({"MATCHMAKER_DEMO_SIGN_IN": "true"}).with_neo4j(
+        data_dir=data, port=free_port(0), heap="1g"
+    )
 
 
 @pytest.fixture(scope="session")

@@ -7,9 +7,11 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 
 from matchmaker.config import ENV_VARS, Settings
+from matchmaker.errors import ConfigError
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -68,3 +70,16 @@ def test_every_env_var_settings_reads_is_listed() -> None:
     code = source.split("def _default_cache", 1)[1]  # past the ENV_VARS list itself
     read = set(re.findall(r'"((?:NEO4J|MATCHMAKER)_[A-Z0-9_]+)"', code))
     assert read == set(ENV_VARS)
+
+
+def test_the_composed_app_needs_a_secret_and_keeps_the_demo_sign_in_off() -> None:
+    env = _compose()["services"]["app"]["environment"]
+    assert re.fullmatch(r"\$\{MATCHMAKER_JWT_SECRET:\?[^}]+\}", env["MATCHMAKER_JWT_SECRET"])
+    unset = {k: re.sub(r"\$\{[A-Z_]+:-([^}]*)\}", r"\1", str(v)) for k, v in env.items()}
+    settings = Settings.from_env({**unset, "MATCHMAKER_JWT_SECRET": "s" * 48})
+    assert not settings.demo_sign_in
+    assert not settings.load_demo
+    settings.check_secret()
+    with pytest.raises(ConfigError, match="MATCHMAKER_JWT_SECRET"):
+        Settings.from_env({**unset, "MATCHMAKER_JWT_SECRET": "short"}).check_secret()
+    assert "--demo" not in (REPO / "Dockerfile").read_text().split("CMD", 1)[1]
