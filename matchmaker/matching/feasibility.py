@@ -158,14 +158,20 @@ def active_kinds(spec: TeamSpec, pool: Pool) -> list[Kind]:
     return [kind for kind in Kind if flags[kind]]
 
 
+SECTOR_WORDS = {"nhs": "the NHS", "charity": "charities"}  # other sector codes read as words
+
+
 def describe(kind: Kind, spec: TeamSpec) -> str:
     """The requirement a kind sets, in words."""
-    sectors = ", ".join(f"{s} >= {n}" for s, n in sorted(spec.required_sectors.items()))
+    sectors = " and ".join(
+        f"at least {n} from {SECTOR_WORDS.get(s, s)}"
+        for s, n in sorted(spec.required_sectors.items())
+    )
     words = {
         Kind.SIZE: f"team size {spec.size}",
-        Kind.MUST_INCLUDE: f"locked members {', '.join(sorted(spec.must_include))}",
+        Kind.MUST_INCLUDE: f"the {len(spec.must_include)} members asked for by name",
         Kind.MAX_PER_ORG: f"at most {spec.max_per_org} per organisation",
-        Kind.REQUIRED_SECTOR: f"required sectors {sectors}",
+        Kind.REQUIRED_SECTOR: f"required sectors: {sectors}",
         Kind.DISTINCT_SIGS: f"at least {spec.min_distinct_sigs} distinct SIGs",
         Kind.DISTINCT_DISCIPLINES: f"at least {spec.min_distinct_disciplines} distinct disciplines",
         Kind.EARLY_CAREER: f"at least {spec.min_early_career} early-career members",

@@ -84,6 +84,7 @@ class TeamProblem:
     skill_scores: FloatArray  # (n, m) in [0, 1]
     relevance: FloatArray  # (n,) in [0, 1]
     spec: TeamSpec
+    names: Mapping[str, str] = field(default_factory=dict)  # id -> display name, for reasons
 
     def __post_init__(self) -> None:
         n, m = len(self.candidates), len(self.skills)
@@ -106,4 +107,5 @@ def sorted_problem(problem: TeamProblem) -> TeamProblem:
         ),
         relevance=np.asarray(problem.relevance, dtype=np.float64)[order],
         spec=problem.spec,
+        names=problem.names,
     )

@@ -22,6 +22,7 @@ from matchmaker.matching.explain import (
     Gap,
     MemberSkills,
     SkillCoverage,
+    best_first,
     coverage,
     gaps,
     member_skills,
@@ -88,11 +89,11 @@ def suggest_team(
         return Infeasible(tuple(minimal_binding(pool)), tuple(screened.values()))
     skills = ordered.skills
     return TeamSuggestion(
-        member_ids=pool.team_ids(team),
-        members=member_skills(pool, team, skills),
+        member_ids=tuple(pool.ids[i] for i in best_first(pool, team)),
+        members=member_skills(pool, team, skills, ordered.names),
         coverage=coverage(pool, team, skills),
-        gaps=gaps(pool, team, skills),
-        why_not=why_not(ordered, pool, team, screened, why_not_limit),
+        gaps=gaps(pool, team, skills, ordered.names),
+        why_not=why_not(ordered, pool, team, screened, why_not_limit, ordered.names),
         objective=evaluate(pool, team),
         method=method,
     )

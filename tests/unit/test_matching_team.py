@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Any
 
@@ -111,7 +112,10 @@ def test_max_per_org_holds_and_names_itself_in_why_not() -> None:
     scores = [[0.9, 0.1], [0.8, 0.75], [0.1, 0.7], [0.2, 0.2]]
     result = suggested(problem(people, scores, TeamSpec(size=2, max_per_org=1)))
     assert result.member_ids == ("a", "c")
-    assert why(result, "b").endswith("but break: max per organisation")
+    assert why(result, "b") == (
+        "would make the team stronger in place of c, but the team would then break the rule: "
+        "at most 1 per organisation"
+    )
 
 
 def test_required_sector_is_met() -> None:
@@ -162,7 +166,7 @@ def test_gap_mentions_an_available_member_left_out_by_a_lock() -> None:
     spec = TeamSpec(size=2, must_include=frozenset({"a", "b"}))
     result = suggested(problem(FOUR, scores, spec))
     assert result.gaps[0].best_available_id == "c"
-    assert why(result, "c") == "every place is locked"
+    assert why(result, "c") == "every place is taken by members asked for by name"
 
 
 def test_members_list_the_skills_they_cover() -> None:
@@ -176,7 +180,7 @@ def test_members_list_the_skills_they_cover() -> None:
 def test_lower_marginal_gain_is_the_reason_for_a_plain_runner_up() -> None:
     result = suggested(problem(FOUR, FOUR_SCORES, TeamSpec(size=2)))
     assert result.member_ids == ("a", "c")
-    assert why(result, "b").startswith("lower marginal gain")
+    assert why(result, "b").startswith("adds less than the chosen members: in place of a")
 
 
 def test_infeasible_names_a_missing_sector() -> None:
@@ -274,3 +278,58 @@ def test_random_constrained_teams_satisfy_every_constraint(seed: int) -> None:
     assert len({c.region for c in chosen}) >= spec.min_regions
     assert len(set().union(*(c.sigs for c in chosen))) >= spec.min_distinct_sigs
     assert not any(a.id in b.conflicts for a in chosen for b in chosen)
+
+
+NAMES = {"a": "Ada Lovelace", "b": "Bea Smith", "c": "Cal Jones", "d": "Dee Khan"}
+
+
+def named(p: TeamProblem) -> TeamProblem:
+    return replace(p, names=NAMES)
+
+
+def every_text(result: TeamSuggestion) -> list[str]:
+    return [
+        *(w.detail for w in result.why_not),
+        *(g.detail for g in result.gaps),
+        *(m.held_in for m in result.members),
+    ]
+
+
+def test_members_come_best_first_by_relevance_to_the_text() -> None:
+    scores = [[0.9, 0.1], [0.1, 0.1], [0.1, 0.9], [0.1, 0.1]]
+    result = suggested(problem(FOUR, scores, TeamSpec(size=2), [0.3, 0.1, 0.6, 0.1]))
+    assert result.member_ids == ("c", "a")
+    assert [m.candidate_id for m in result.members] == ["c", "a"]
+
+
+def test_reasons_name_people_and_hold_no_ids_or_decimals() -> None:
+    people = [replace(p, organisation_id="same") if p.id in "ab" else p for p in FOUR]
+    scores = [[0.9, 0.1], [0.8, 0.75], [0.1, 0.7], [0.2, 0.2]]
+    result = suggested(named(problem(people, scores, TeamSpec(size=2, max_per_org=1))))
+    assert "in place of Cal Jones" in why(result, "b")
+    for text in every_text(result):
+        assert not any(f" {cid} " in f" {text} " for cid in NAMES), text
+        assert re.search(r"\d\.\d", text) is None, text
+
+
+def test_gap_names_the_person_who_could_cover_it_with_a_band() -> None:
+    scores = [[0.9, 0.0], [0.8, 0.0], [0.0, 0.9], [0.7, 0.0]]
+    spec = TeamSpec(size=2, must_include=frozenset({"a", "b"}))
+    gap = suggested(named(problem(FOUR, scores, spec))).gaps[0]
+    assert gap.detail.startswith("no team member covers skill1; Cal Jones, a strong match")
+
+
+def test_a_member_kept_by_a_rule_says_which_rule() -> None:
+    people = [*FOUR[:3], replace(FOUR[3], sector="industry")]
+    spec = TeamSpec(size=2, required_sectors={"industry": 1})
+    result = suggested(named(problem(people, FOUR_SCORES, spec)))
+    kept = next(m for m in result.members if m.candidate_id == "d")
+    assert kept.held_in.startswith("kept to meet the rule: required sectors: at least 1 from")
+    others = [m.held_in for m in result.members if m.candidate_id != "d"]
+    assert others == [""]
+
+
+def test_locked_members_are_held_in_by_name() -> None:
+    spec = TeamSpec(size=2, must_include=frozenset({"d"}))
+    result = suggested(named(problem(FOUR, FOUR_SCORES, spec)))
+    assert next(m.held_in for m in result.members if m.candidate_id == "d") == "asked for by name"
