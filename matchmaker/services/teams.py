@@ -140,6 +140,7 @@ def suggest_team(
         skill_scores=unit[1:].T.reshape(len(columns), len(skills)),
         relevance=adjusted.relevance,
         spec=_spec(request, proposer, declined),
+        names={scored.profiles[c].id: scored.profiles[c].name for c in columns},
     )
     answer = solve(problem, solver=request.solver)
     ctx = Context(
