@@ -17,7 +17,7 @@ See docs/graph-model.md for the picture and the reasoning. The shape, in short:
     (Idea|Call)-[:ADDRESSES]->(Theme)
     (Partner)-[:PART_OF]->(Network)    (Partner)-[:SAME_AS]->(Organisation)   derived: equal names
     (KTP)-[:BUSINESS]->(Partner)  (KTP)-[:KNOWLEDGE_BASE]->(Partner)  (KTP)-[:SUPERVISOR]->(Member)
-    (KtpRule {id, round, min_business_fte, public_sector_business_allowed})
+    (KtpRule {id, round, min_business_fte, public_sector_business_allowed, business_kinds})
     (Suggestion {id, target_id, candidate_id, candidate_kind, decision, by, at})
         -[:FOR]->(Idea|Call|TaskGroup)   (Suggestion)-[:SUGGESTS]->(Member|Partner)
     (AuditEvent {id, actor, role, action, target_id, at, detail})

@@ -200,7 +200,8 @@ MERGE_KTP_RULES = f"""
 UNWIND $rules AS rule
 MERGE (r:{m.KTP_RULE} {{id: rule.id}})
 SET r.round = rule.round, r.min_business_fte = rule.min_business_fte,
-    r.public_sector_business_allowed = rule.public_sector_business_allowed
+    r.public_sector_business_allowed = rule.public_sector_business_allowed,
+    r.business_kinds = rule.business_kinds
 """
 
 COUNT_MEMBERS = f"MATCH (n:{m.MEMBER}) RETURN count(n) AS count"

@@ -45,10 +45,12 @@ PARTNER_CONFLICTS = (
     f"MATCH (mem:{m.MEMBER})-[:{m.DECLARED_CONFLICT}]->(p:{m.PARTNER}) WHERE mem.id IN $members "
     "RETURN DISTINCT p.id AS id"
 )
-# The newest round's rule. -> id, round, min_business_fte, public_sector_business_allowed
+# The newest round's rule. -> id, round, min_business_fte, public_sector_business_allowed,
+# business_kinds (list of partner kinds allowed as the business; null = any)
 KTP_RULE = (
     f"MATCH (r:{m.KTP_RULE}) RETURN r.id AS id, toString(coalesce(r.round, r.id)) AS round, "
     "r.min_business_fte AS min_business_fte, "
-    "r.public_sector_business_allowed AS public_sector_business_allowed "
+    "r.public_sector_business_allowed AS public_sector_business_allowed, "
+    "r.business_kinds AS business_kinds "
     "ORDER BY round DESC, id DESC LIMIT 1"
 )

@@ -43,6 +43,8 @@ class PartnerProfile:
             fte=self.fte,
             organisation_id=self.organisation_id,
             visible=self.visible,
+            name=self.name,
+            kind=self.kind,
         )
 
 
@@ -113,4 +115,5 @@ def ktp_rule(graph: Graph) -> KtpRule:
         round_id=str(row["round"]),
         min_business_fte=DEFAULT_MIN_FTE if minimum is None else int(minimum),
         public_sector_business_allowed=bool(row["public_sector_business_allowed"]),
+        business_kinds=frozenset(row["business_kinds"] or ()),
     )

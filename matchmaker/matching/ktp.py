@@ -6,7 +6,10 @@ supervisors as KtpSupervisor records, a KtpRule for the round, and optional fit 
 (affinity to the idea, any comparable scale). Output: eligible triads ranked by the sum of
 their three scores (ties by ids), and ineligible triads with every reason that rules them out.
 Rules as data because they change between rounds: whether a public-sector body (NHS,
-government) may be the business partner, and the business's minimum full-time staff.
+government) may be the business partner, the business's minimum full-time staff, and the
+kinds of body (company, charity, ...) the round takes as the business. Reasons name bodies
+and people by name; `excluded_by` says, when no triad is eligible, which rule excluded how
+many of the candidates.
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ class KtpRule:
     round_id: str
     min_business_fte: int = 2
     public_sector_business_allowed: bool = False
+    business_kinds: frozenset[str] = frozenset()  # kinds allowed as the business; empty = any
 
 
 @dataclass(frozen=True)
@@ -36,6 +40,7 @@ class KtpSupervisor:
     member_id: str
     organisation_id: str  # where the supervisor works
     sector: str  # of that organisation
+    name: str = ""
 
 
 @dataclass(frozen=True)
@@ -57,20 +62,34 @@ class KtpOptions:
     ineligible: tuple[KtpTriad, ...]
 
 
+def _named(party: PartnerCandidate) -> str:
+    return party.name or party.id
+
+
+def _kinds(kinds: frozenset[str]) -> str:
+    return " or ".join(sorted(k.replace("_", " ") for k in kinds))
+
+
 def business_problems(business: PartnerCandidate, rule: KtpRule) -> list[str]:
-    problems = []
+    """Every rule of the round the business side breaks, in words."""
+    name, problems = _named(business), []
     if business.fte < rule.min_business_fte:
         problems.append(
-            f"business {business.id} has {business.fte} full-time staff; "
-            f"round {rule.round_id} needs at least {rule.min_business_fte}"
+            f"{name} has {business.fte} full-time staff; the {rule.round_id} round needs "
+            f"a business with at least {rule.min_business_fte}"
+        )
+    if rule.business_kinds and business.kind not in rule.business_kinds:
+        problems.append(
+            f"{name} is a {business.kind.replace('_', ' ') or 'body of unknown kind'}; the "
+            f"{rule.round_id} round takes a {_kinds(rule.business_kinds)} as the business"
         )
     if business.sector in PUBLIC_SECTORS and not rule.public_sector_business_allowed:
         problems.append(
-            f"business {business.id} is public sector ({business.sector}); "
-            f"round {rule.round_id} does not allow a public-sector business partner"
+            f"{name} is public sector; the {rule.round_id} round does not allow a "
+            "public-sector business partner"
         )
     if business.sector in KNOWLEDGE_BASE_SECTORS:
-        problems.append(f"business {business.id} is a university, not a business")
+        problems.append(f"{name} is a university, not a business")
     return problems
 
 
@@ -80,17 +99,47 @@ def triad_problems(
     """Every rule the triad breaks (empty when eligible)."""
     problems = business_problems(business, rule)
     if base.sector not in KNOWLEDGE_BASE_SECTORS:
-        problems.append(f"knowledge base {base.id} is not a university or research organisation")
+        problems.append(f"{_named(base)} is not a university or research organisation")
     if base.id == business.id:
         problems.append("one organisation cannot be both the business and the knowledge base")
+    who = supervisor.name or supervisor.member_id
     if base.organisation_id and supervisor.organisation_id != base.organisation_id:
-        problems.append(
-            f"supervisor {supervisor.member_id} works at {supervisor.organisation_id}, "
-            f"not at the knowledge base {base.id}"
-        )
+        problems.append(f"{who} does not work at the knowledge base, {_named(base)}")
     elif supervisor.sector not in KNOWLEDGE_BASE_SECTORS:
-        problems.append(f"supervisor {supervisor.member_id} is not at an academic organisation")
+        problems.append(f"{who} is not at an academic organisation")
     return problems
+
+
+def excluded_by(
+    businesses: Sequence[PartnerCandidate],
+    knowledge_bases: Sequence[PartnerCandidate],
+    rule: KtpRule,
+) -> tuple[str, ...]:
+    """Which rule excluded how many candidates of each side, in words, largest first."""
+    counts = {
+        f"fewer than {rule.min_business_fte} full-time staff": sum(
+            b.fte < rule.min_business_fte for b in businesses
+        ),
+        f"not a {_kinds(rule.business_kinds)}": sum(
+            bool(rule.business_kinds) and b.kind not in rule.business_kinds for b in businesses
+        ),
+        "public sector, which this round does not allow": sum(
+            b.sector in PUBLIC_SECTORS and not rule.public_sector_business_allowed
+            for b in businesses
+        ),
+    }
+    lines = [
+        f"{n} of {len(businesses)} possible businesses: {why}"
+        for why, n in sorted(counts.items(), key=lambda item: -item[1])
+        if n
+    ]
+    bases = sum(k.sector not in KNOWLEDGE_BASE_SECTORS for k in knowledge_bases)
+    if bases:
+        lines.append(
+            f"{bases} of {len(knowledge_bases)} possible knowledge bases: "
+            "not a university or research organisation"
+        )
+    return tuple(lines)
 
 
 def _top(

@@ -30,6 +30,8 @@ class PartnerCandidate:
     fte: int = 0  # full-time staff
     organisation_id: str = ""  # the Organisation node for the same body, when there is one
     visible: bool = True
+    name: str = ""  # display name, for reasons
+    kind: str = ""  # company | university | nhs_trust | charity | government | ...
 
 
 @dataclass(frozen=True)

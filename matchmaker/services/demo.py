@@ -28,9 +28,10 @@ log = logging.getLogger(__name__)
 # KTP eligibility is data, not code: the rule changed between funding rounds.
 KTP_RULES: tuple[dict[str, Any], ...] = (
     {"id": "ktp-rule-2023", "round": "2023", "min_business_fte": 2,
-     "public_sector_business_allowed": False},
+     "public_sector_business_allowed": False, "business_kinds": ["company"]},
     {"id": "ktp-rule-2025", "round": "2025", "min_business_fte": 2,
-     "public_sector_business_allowed": True},
+     "public_sector_business_allowed": True,
+     "business_kinds": ["company", "nhs_trust", "government", "charity"]},
 )  # fmt: skip
 SUFFIXES = (".jsonl.gz", ".jsonl", ".csv.gz", ".csv")
 

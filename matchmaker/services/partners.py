@@ -144,7 +144,7 @@ def _triads(
     options = ktp_triads(
         [c for c in candidates if c.sector != "academia"],
         [c for c in candidates if c.sector == "academia"],
-        [KtpSupervisor(s.member_id, s.organisation_id, s.sector) for s in supervisors],
+        [KtpSupervisor(s.member_id, s.organisation_id, s.sector, s.name) for s in supervisors],
         rule,
         scores,
         KTP_PER_ROLE,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 import pytest
 
@@ -17,6 +19,7 @@ from matchmaker.matching import (
     ktp_triads,
     rank_partners,
 )
+from matchmaker.matching.ktp import excluded_by
 
 
 def partner(
@@ -76,10 +79,10 @@ def test_ktp_rules_come_from_the_round() -> None:
     assert [(t.business_id, t.supervisor_id) for t in strict.eligible] == [("acme", "dr-uni")]
     reasons = {(t.business_id, t.supervisor_id): t.reasons for t in strict.ineligible}
     assert reasons[("tiny", "dr-uni")] == (
-        "business tiny has 1 full-time staff; round 2023 needs at least 2",
+        "tiny has 1 full-time staff; the 2023 round needs a business with at least 2",
     )
     assert "does not allow a public-sector business" in reasons[("trust", "dr-uni")][0]
-    assert "not at the knowledge base uni" in reasons[("acme", "dr-nhs")][0]
+    assert reasons[("acme", "dr-nhs")][0] == "dr-nhs does not work at the knowledge base, uni"
     lenient = ktp_triads(BUSINESSES, BASES, SUPERVISORS, KtpRule("2025", 2, True))
     assert {t.business_id for t in lenient.eligible} == {"acme", "trust"}
 
@@ -94,7 +97,31 @@ def test_ktp_triads_rank_by_their_scores() -> None:
 def test_a_university_cannot_be_the_business() -> None:
     options = ktp_triads(BASES, BASES, SUPERVISORS[:1], KtpRule("2025"))
     assert options.eligible == ()
-    assert "business uni is a university, not a business" in options.ineligible[0].reasons
+    assert "uni is a university, not a business" in options.ineligible[0].reasons
+
+
+def test_the_business_must_be_of_a_kind_the_round_takes() -> None:
+    charity = replace(partner("hope", sector="charity", fte=0), name="Hope Trust", kind="charity")
+    company = replace(partner("acme", fte=12), name="Acme Ltd", kind="company")
+    rule = KtpRule("2023", 2, False, business_kinds=frozenset({"company"}))
+    options = ktp_triads([charity, company], BASES, SUPERVISORS[:1], rule)
+    assert [t.business_id for t in options.eligible] == ["acme"]
+    assert options.ineligible[0].reasons == (
+        "Hope Trust has 0 full-time staff; the 2023 round needs a business with at least 2",
+        "Hope Trust is a charity; the 2023 round takes a company as the business",
+    )
+
+
+def test_when_no_triad_fits_the_excluding_rules_are_counted() -> None:
+    rule = KtpRule("2023", 2, False, business_kinds=frozenset({"company"}))
+    tiny = replace(partner("tiny", fte=1), kind="company")
+    trust = replace(partner("trust", sector="nhs", fte=900), kind="nhs_trust")
+    assert ktp_triads([tiny, trust], BASES, SUPERVISORS[:1], rule).eligible == ()
+    assert excluded_by([tiny, trust], BASES, rule) == (
+        "1 of 2 possible businesses: fewer than 2 full-time staff",
+        "1 of 2 possible businesses: not a company",
+        "1 of 2 possible businesses: public sector, which this round does not allow",
+    )
 
 
 HISTORY = [
