@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from matchmaker.importing.formulas import unguard
 from matchmaker.importing.kinds import KindSpec
 from matchmaker.importing.lines import Format, Lines, format_of, open_binary
 from matchmaker.importing.problems import FileProblem, Problem
@@ -82,7 +83,7 @@ def _csv_row(lines: Lines, start: int, header: list[str], cells: list[str]) -> I
         reason = f"expected {len(header)} fields as in the header, found {len(cells)}"
         yield Problem(lines.source, start, None, reason)
         return
-    yield RawRow(start, dict(zip(header, cells, strict=True)), textual=True)
+    yield RawRow(start, dict(zip(header, map(unguard, cells), strict=True)), textual=True)
 
 
 def _header(lines: Lines, reader: Any, spec: KindSpec) -> list[str]:

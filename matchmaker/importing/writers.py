@@ -1,7 +1,9 @@
 """Records out in the import formats, so an export imports back unchanged.
 
-CSV: a header of the field names, lists joined with ';', booleans true/false. JSON Lines: one
-object a line with the field names as keys and lists as arrays. A name ending in .gz is gzipped.
+CSV: a header of the field names, lists joined with ';', booleans true/false, and cells that a
+spreadsheet would run as a formula led by an apostrophe (matchmaker.importing.formulas). JSON
+Lines: one object a line with the field names as keys and lists as arrays. A name ending in .gz
+is gzipped.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from typing import Any, TextIO
 
 from matchmaker.errors import MatchmakerError
 from matchmaker.importing.fields import LIST_SEPARATOR
+from matchmaker.importing.formulas import guard
 from matchmaker.importing.kinds import KindSpec
 from matchmaker.importing.lines import Format
 from matchmaker.importing.plain import to_plain
@@ -29,7 +32,7 @@ class ExportError(MatchmakerError):
 
 def write_records(spec: KindSpec, records: Iterable[Any], out: TextIO, fmt: Format) -> int:
     """Write `records` to `out`; return how many. Raises ExportError for unwritable values."""
-    writer = csv.writer(out, lineterminator="\n") if fmt is Format.CSV else None
+    writer = csv.writer(out, lineterminator="\r\n") if fmt is Format.CSV else None
     if writer is not None:
         writer.writerow(spec.names)
     count = 0
@@ -47,7 +50,7 @@ def json_line(spec: KindSpec, record: Any) -> str:
 
 
 def csv_cells(spec: KindSpec, record: Any) -> list[str]:
-    return [_cell(name, value) for name, value in to_plain(spec, record).items()]
+    return [guard(_cell(name, value)) for name, value in to_plain(spec, record).items()]
 
 
 def _cell(name: str, value: object) -> str:
