@@ -9,6 +9,7 @@ from dataclasses import asdict
 
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
+from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import BaseRoute, Mount, Route
@@ -17,6 +18,7 @@ from starlette.staticfiles import StaticFiles
 from matchmaker.adapters.schema import schema_version
 from matchmaker.adapters.stats import read_stats
 from matchmaker.api.executor import ExecutionLoop
+from matchmaker.api.security_headers import SecurityHeaders
 from matchmaker.api.server import graphql_app
 from matchmaker.bootstrap import Runtime, open_runtime
 from matchmaker.config import Settings
@@ -102,4 +104,5 @@ def create_app(
             await run_in_threadpool(app.state.executor.close)
             await run_in_threadpool(runtime.close)
 
-    return Starlette(routes=_routes(settings), lifespan=lifespan)
+    security = [Middleware(SecurityHeaders)]
+    return Starlette(routes=_routes(settings), lifespan=lifespan, middleware=security)

@@ -25,6 +25,7 @@ from strawberry.types import ExecutionResult
 from matchmaker.api.body_checks import BodyChecks
 from matchmaker.api.context import Context
 from matchmaker.api.executor import ExecutionLoop, RequestTimedOut
+from matchmaker.api.graphiql import GraphiQLPage
 from matchmaker.api.limits import MAX_BODY_BYTES, STAFF_BODY_BYTES, BodyLimit
 from matchmaker.api.schema import schema
 from matchmaker.auth.roles import STAFF_ROLES
@@ -130,5 +131,5 @@ def body_limit_for(scope: Scope) -> int:
 
 def graphql_app() -> ASGIApp:
     """The /graphql endpoint, behind the request-size limit."""
-    view = BodyChecks(MatchmakerGraphQL(schema, graphql_ide="graphiql"))
+    view = GraphiQLPage(BodyChecks(MatchmakerGraphQL(schema, graphql_ide=None)))
     return BodyLimit(view, limit_for=body_limit_for)
