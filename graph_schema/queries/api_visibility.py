@@ -1,17 +1,24 @@
-"""Which nodes exist for which audience: the one place the API's visibility rules live.
+"""Which nodes exist for which audience, as Cypher pre-filters of the privacy policy.
+
+The policy is matchmaker.domain.privacy (docs/privacy.md); these predicates state its
+existence rules in Cypher so that pages, counts and hops never ship a hidden row (a Python
+filter after the read would get totals and page sizes wrong). They must say what
+privacy.sees_member says; the property test (tests/integration/test_privacy_property.py)
+compares the two on random consent flags.
 
 Every API read that returns nodes ANDs `visible(label, var)` into its WHERE clause, with the
 parameters `$audience` (anonymous | member | staff | partner | admin) and `$viewer` (the
 signed-in member's or partner's id, or ''). The rules:
 
-- Members: staff and admins see all; members see all members; partners see only members who
-  agreed to be visible to partners; anonymous callers see none.
+- Members: staff and admins see all; members see themselves and members who agreed to be
+  visible to members; partners see only members who agreed to be visible to partners and are
+  open to matching; anonymous callers see none.
 - Ideas: staff and admins see all; members and partners see submitted ideas, and members also
   the drafts they wrote or were invited to; anonymous callers see none.
 - Partners: hidden partners (`visible = false`) only to staff, admins and themselves.
 - SIGs, CoIs, calls and themes are public; everything else needs a sign-in.
-- Opting out of matching (`open_to_matching = false`) is applied by `matchable(var)`, which
-  search and suggestion reads add for every audience except staff and admins.
+- Opting out of matching (`open_to_matching = false`) is applied by the matching reads
+  (graph_schema.queries.matching.member_filter and privacy.admits).
 """
 
 from __future__ import annotations
@@ -26,8 +33,11 @@ PUBLIC_LABELS: frozenset[str] = frozenset({m.SIG, m.COI, m.CALL, m.THEME})
 
 def _member(v: str) -> str:
     return (
-        f"({STAFF} OR $audience = 'member' "
-        f"OR ($audience = 'partner' AND coalesce({v}.visible_to_partners, false)))"
+        f"({STAFF} "
+        f"OR ($audience = 'member' AND (coalesce({v}.visible_to_members, true) "
+        f"OR {v}.id = $viewer)) "
+        f"OR ($audience = 'partner' AND coalesce({v}.visible_to_partners, false) "
+        f"AND coalesce({v}.open_to_matching, true)))"
     )
 
 
@@ -71,8 +81,3 @@ def visible_any(v: str) -> str:
     cases = [f"WHEN {v}:{label} THEN {visible(label, v)}" for label in RULES]
     public = " OR ".join(f"{v}:{label}" for label in sorted(PUBLIC_LABELS))
     return f"(CASE {' '.join(cases)} WHEN {public} THEN true ELSE {SIGNED_IN} END)"
-
-
-def matchable(v: str) -> str:
-    """Members who opted out of matching are left out of search and suggestions, but staff's."""
-    return f"({STAFF} OR coalesce({v}.open_to_matching, true))"

@@ -36,6 +36,7 @@ INDEX_MEMBERS = (
     f"hash: mem.{m.EMBEDDING_HASH}, model: mem.{m.EMBEDDING_MODEL}, "
     "open: coalesce(mem.open_to_matching, true), "
     "partners: coalesce(mem.visible_to_partners, false), "
+    "members: coalesce(mem.visible_to_members, true), "
     "region: mem.region, stage: mem.career_stage, "
     "hours: coalesce(mem.availability_hours, 0), max_groups: coalesce(mem.max_groups, 0), "
     f"load: {active_load('mem')}, "

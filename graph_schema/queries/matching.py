@@ -7,11 +7,13 @@ Who may appear is one predicate, `member_filter(v)`, ANDed into every candidate 
 the parameters
     $open_only (bool)          only members open to matching (every audience but staff)
     $partners_only (bool)      only members visible to partners (the partner audience)
+    $members_only (bool)       only members visible to members, or $looker (a member's id)
     $regions, $stages, $sectors, $sigs (lists; empty = any)   search filters
     $min_hours (int)           at least this many hours a month available
     $with_capacity (bool)      fewer active task groups/committees than max_groups
 Missing consent flags read as the domain's defaults: open to matching yes, visible to
-partners no.
+partners no, visible to members yes. This is a pre-filter: matchmaker.domain.privacy is
+the policy, and every profile read here is checked against it again in Python.
 
 Similarities are computed inside Neo4j (vector.similarity.cosine, which reports
 (1 + cosine) / 2): shipping a handful of numbers per document instead of its 384 floats is
@@ -45,6 +47,7 @@ def member_filter(v: str) -> str:
     return (
         f"(NOT $open_only OR coalesce({v}.open_to_matching, true)) "
         f"AND (NOT $partners_only OR coalesce({v}.visible_to_partners, false)) "
+        f"AND (NOT $members_only OR coalesce({v}.visible_to_members, true) OR {v}.id = $looker) "
         f"AND (size($regions) = 0 OR {v}.region IN $regions) "
         f"AND (size($stages) = 0 OR {v}.career_stage IN $stages) "
         f"AND coalesce({v}.availability_hours, 0) >= $min_hours "
@@ -99,7 +102,9 @@ def _similarities(v: str) -> str:
 # candidate: the driver's cost is per record), with `eligible`: whether member_filter holds
 # now (with its parameters). $related: ids whose collaboration links matter (the other
 # candidates and the proposer); $since: ISO date-time that starts "recently"; exposure
-# counts the other targets a member was put forward for since then, not $target.
+# counts the other targets a member was put forward for since then, not $target: shown
+# marks on ideas, calls and task groups only (free text has no bound on how many targets a
+# caller can invent, so it would let anyone push a person down everyone's suggestions).
 CANDIDATES = (
     f"UNWIND $ids AS id MATCH (mem:{m.MEMBER} {{id: id}}) "
     f"OPTIONAL MATCH (mem)-[:{m.WORKS_AT}]->(org:{m.ORGANISATION}) "
@@ -110,6 +115,7 @@ CANDIDATES = (
     "max_groups: coalesce(mem.max_groups, 0), "
     "open_to_matching: coalesce(mem.open_to_matching, true), "
     "visible_to_partners: coalesce(mem.visible_to_partners, false), "
+    "visible_to_members: coalesce(mem.visible_to_members, true), "
     "organisation_id: org.id, organisation_name: org.name, sector: org.sector, "
     f"sigs: COLLECT {{ MATCH (mem)-[:{m.MEMBER_OF}]->(g:{m.SIG}) RETURN [g.id, g.name] }}, "
     f"cois: COLLECT {{ MATCH (mem)-[:{m.MEMBER_OF}]->(g:{m.COI}) RETURN [g.id, g.name] }}, "
@@ -118,7 +124,8 @@ CANDIDATES = (
     "WHERE c.id IN $related RETURN DISTINCT c.id }, "
     f"conflicts: COLLECT {{ MATCH (mem)-[:{m.DECLARED_CONFLICT}]-(x) RETURN DISTINCT x.id }}, "
     f"exposure: COUNT {{ MATCH (s:{m.SUGGESTION})-[:{m.SUGGESTS}]->(mem) "
-    "WHERE s.at >= datetime($since) AND s.target_id <> $target "
+    "WHERE s.decision = 'suggested' AND s.target_kind <> 'text' "
+    "AND s.at >= datetime($since) AND s.target_id <> $target "
     "RETURN DISTINCT s.target_id }, "
     f"eligible: {member_filter('mem')}}}) AS rows"
 )

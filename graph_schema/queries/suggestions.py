@@ -41,33 +41,43 @@ TARGETS: dict[str, str] = {
 }
 
 # The shortest chain of collaborations, shared groups and employers from the proposer to
-# each of $ids, at most 4 hops. With $open_only, a path never passes through a member who
-# opted out of matching. -> id, nodes [{id, name, labels}], rels [type]
+# each of $ids, at most 4 hops. A path never passes through a member who opted out of
+# matching, nor, with $members_only, through one not visible to members.
+# -> id, nodes [{id, name, labels}], rels [type]
 _PATH_TYPES = f"{m.COLLABORATED_WITH}|{m.MEMBER_OF}|{m.WORKS_AT}"
 PATHS_TO_PROPOSER = (
     f"MATCH (a:{m.MEMBER} {{id: $proposer}}) "
     f"UNWIND $ids AS id MATCH (b:{m.MEMBER} {{id: id}}) WHERE b <> a "
     f"OPTIONAL MATCH p = shortestPath((a)-[:{_PATH_TYPES}*..4]-(b)) "
-    f"WHERE NOT $open_only OR all(n IN nodes(p) WHERE NOT n:{m.MEMBER} "
-    "OR coalesce(n.open_to_matching, true)) "
+    f"WHERE all(n IN nodes(p) WHERE NOT n:{m.MEMBER} OR (coalesce(n.open_to_matching, true) "
+    "AND (NOT $members_only OR coalesce(n.visible_to_members, true)))) "
     "RETURN id, [n IN nodes(p) | {id: n.id, name: coalesce(n.name, n.id), labels: labels(n)}] "
     "AS nodes, [r IN relationships(p) | type(r)] AS rels"
 )
 
-# Feedback history of candidates: latest decision first. -> candidate_id, target_id, decision
+# Feedback history of candidates, as decided by the ids in $by: latest decision first.
+# -> candidate_id, target_id, decision
 FEEDBACK_OF = (
     f"MATCH (s:{m.SUGGESTION}) WHERE s.candidate_id IN $ids AND s.candidate_kind = $kind "
+    "AND s.by IN $by "
     "AND s.decision IN ['accepted', 'declined'] "
     "RETURN s.candidate_id AS candidate_id, s.target_id AS target_id, s.decision AS decision "
     "ORDER BY s.at DESC, s.id DESC"
 )
-# Candidates whose latest decision for a target is `declined`. -> id
+# Candidates whose latest decision for a target, by the ids in $by, is `declined`. -> id
 DECLINED_FOR = (
     f"MATCH (s:{m.SUGGESTION} {{target_id: $target}}) WHERE s.candidate_kind = $kind "
+    "AND s.by IN $by "
     "AND s.decision IN ['accepted', 'declined'] "
     "WITH s.candidate_id AS id, s ORDER BY s.at DESC, s.id DESC "
     "WITH id, collect(s.decision)[0] AS latest WHERE latest = 'declined' "
     "RETURN id ORDER BY id"
+)
+
+# How many decisions (accepts, declines) $by recorded since $since. -> n
+DECISIONS_BY_SINCE = (
+    f"MATCH (s:{m.SUGGESTION} {{by: $by}}) WHERE s.decision IN ['accepted', 'declined'] "
+    "AND s.at >= datetime($since) RETURN count(s) AS n"
 )
 
 

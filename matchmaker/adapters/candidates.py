@@ -24,6 +24,7 @@ import numpy.typing as npt
 from graph_schema.queries import matching as q
 from matchmaker.adapters.fulltext import lucene_query
 from matchmaker.adapters.graph import Graph, Record
+from matchmaker.domain.privacy import Consent, ConsentRule
 from matchmaker.matching.problem import Candidate
 
 STATEMENT_PREFIX = "statement:"  # source id of a member's own expertise statement
@@ -62,12 +63,17 @@ class CandidateProfile:
     active_groups: int
     open_to_matching: bool
     visible_to_partners: bool
+    visible_to_members: bool = True
     sigs: tuple[GroupRef, ...] = ()
     cois: tuple[GroupRef, ...] = ()
     collaborators: frozenset[str] = frozenset()
     conflicts: frozenset[str] = frozenset()
     exposure: int = 0  # distinct targets this member was suggested for recently
     evidence: tuple[EvidenceRow, ...] = field(default=(), repr=False)
+
+    @property
+    def consent(self) -> Consent:
+        return Consent(self.open_to_matching, self.visible_to_members, self.visible_to_partners)
 
     @property
     def has_capacity(self) -> bool:
@@ -101,6 +107,8 @@ class CandidateFilter:
 
     open_only: bool = True
     partners_only: bool = False
+    members_only: bool = False  # only members visible to members (or the looker themself)
+    looker: str = ""  # the id of who asks
     regions: tuple[str, ...] = ()
     stages: tuple[str, ...] = ()
     sectors: tuple[str, ...] = ()
@@ -112,6 +120,8 @@ class CandidateFilter:
         return {
             "open_only": self.open_only,
             "partners_only": self.partners_only,
+            "members_only": self.members_only,
+            "looker": self.looker,
             "regions": list(self.regions),
             "stages": list(self.stages),
             "sectors": list(self.sectors),
@@ -119,6 +129,16 @@ class CandidateFilter:
             "min_hours": self.min_hours,
             "with_capacity": self.with_capacity,
         }
+
+    @property
+    def rule(self) -> ConsentRule:
+        """The consent part of the filter, as the privacy policy tests it."""
+        return ConsentRule(self.open_only, self.partners_only, self.members_only, self.looker)
+
+    @classmethod
+    def of(cls, rule: ConsentRule, **narrowing: Any) -> CandidateFilter:
+        """A filter with the policy's consent rule and the given search filters."""
+        return cls(rule.open_only, rule.partners_only, rule.members_only, rule.looker, **narrowing)
 
 
 @dataclass(frozen=True)
@@ -266,6 +286,7 @@ def _profile(row: Record, evidence: tuple[EvidenceRow, ...]) -> CandidateProfile
         active_groups=int(row["active_groups"]),
         open_to_matching=bool(row["open_to_matching"]),
         visible_to_partners=bool(row["visible_to_partners"]),
+        visible_to_members=bool(row["visible_to_members"]),
         sigs=_groups(row["sigs"]),
         cois=_groups(row["cois"]),
         collaborators=frozenset(row["collaborators"]),

@@ -38,6 +38,7 @@ from embeddings.texts import member_text, output_text
 from graph_schema.queries import match_index as q
 from matchmaker.adapters.candidates import STATEMENT_PREFIX, CandidateFilter
 from matchmaker.adapters.graph import Graph, Record
+from matchmaker.domain.privacy import Consent, admits
 from matchmaker.errors import Neo4jUnavailable
 from matchmaker.matching.bm25 import Bm25Index, build_index
 from matchmaker.matching.evidence_table import Document, EvidenceTable, build_table, unit_rows
@@ -59,8 +60,7 @@ Key = tuple[Any, Any]  # (text hash, model) of a stored vector
 class MemberFacts:
     """What graph_schema.queries.matching.member_filter tests, with the same defaults."""
 
-    open: bool
-    partners: bool
+    consent: Consent
     region: str | None
     stage: str | None
     hours: int
@@ -69,11 +69,11 @@ class MemberFacts:
     sigs: frozenset[str]  # ids and names
 
 
-def passes(facts: MemberFacts, where: CandidateFilter) -> bool:
-    """Whether a member with these facts may be a candidate under `where` (member_filter)."""
+def passes(member_id: str, facts: MemberFacts, where: CandidateFilter) -> bool:
+    """Whether a member with these facts may be a candidate under `where` (member_filter);
+    consent is the privacy policy's (matchmaker.domain.privacy.admits)."""
     return (
-        (not where.open_only or facts.open)
-        and (not where.partners_only or facts.partners)
+        admits(where.rule, member_id, facts.consent)
         and (not where.regions or facts.region in where.regions)
         and (not where.stages or facts.stage in where.stages)
         and facts.hours >= where.min_hours
@@ -113,7 +113,7 @@ class IndexSnapshot:
         def check(p: int) -> bool:
             if p not in seen:
                 found = facts.get(people[p])
-                seen[p] = found is not None and passes(found, where)
+                seen[p] = found is not None and passes(people[p], found, where)
             return seen[p]
 
         return check
@@ -121,8 +121,7 @@ class IndexSnapshot:
 
 def _facts(row: Record) -> MemberFacts:
     return MemberFacts(
-        open=bool(row["open"]),
-        partners=bool(row["partners"]),
+        consent=Consent(bool(row["open"]), bool(row["members"]), bool(row["partners"])),
         region=row["region"],
         stage=row["stage"],
         hours=int(row["hours"]),

@@ -85,15 +85,16 @@ def _node(data: Record) -> PathNode:
 
 
 def paths_to(
-    graph: Graph, proposer_id: str, member_ids: Iterable[str], open_only: bool = True
+    graph: Graph, proposer_id: str, member_ids: Iterable[str], members_only: bool = True
 ) -> dict[str, GraphPath]:
     """The shortest path (at most 4 hops over collaborations, shared groups and employers)
-    from the proposer to each member; members with no such path are left out. With
-    `open_only`, no path passes through a member who opted out of matching."""
+    from the proposer to each member; members with no such path are left out. No path
+    passes through a member who opted out of matching, nor, with `members_only` (a member
+    asks), through one who is not visible to members."""
     ids = sorted(set(member_ids) - {proposer_id})
     if not ids:
         return {}
-    rows = graph.read(q.PATHS_TO_PROPOSER, proposer=proposer_id, ids=ids, open_only=open_only)
+    rows = graph.read(q.PATHS_TO_PROPOSER, proposer=proposer_id, ids=ids, members_only=members_only)
     return {
         row["id"]: GraphPath(tuple(_node(n) for n in row["nodes"]), tuple(row["rels"]))
         for row in rows
@@ -102,12 +103,12 @@ def paths_to(
 
 
 def feedback_history(
-    graph: Graph, candidate_ids: Sequence[str], kind: str = "member"
+    graph: Graph, candidate_ids: Sequence[str], scope: Sequence[str], kind: str = "member"
 ) -> list[tuple[str, str, str]]:
     """(candidate id, target id, decision) of each candidate's latest decision per target."""
     seen: set[tuple[str, str]] = set()
     latest = []
-    for row in graph.read(q.FEEDBACK_OF, ids=list(candidate_ids), kind=kind):
+    for row in graph.read(q.FEEDBACK_OF, ids=list(candidate_ids), kind=kind, by=list(scope)):
         key = (row["candidate_id"], row["target_id"])
         if key not in seen:
             seen.add(key)
@@ -115,6 +116,10 @@ def feedback_history(
     return latest
 
 
-def declined_for(graph: Graph, target_id: str, kind: str = "member") -> frozenset[str]:
-    """Candidates whose latest decision for this target is a decline."""
-    return frozenset(r["id"] for r in graph.read(q.DECLINED_FOR, target=target_id, kind=kind))
+def declined_for(
+    graph: Graph, target_id: str, scope: Sequence[str], kind: str = "member"
+) -> frozenset[str]:
+    """Candidates whose latest decision for this target, among the decisions recorded by
+    `scope` (ids), is a decline."""
+    rows = graph.read(q.DECLINED_FOR, target=target_id, kind=kind, by=list(scope))
+    return frozenset(r["id"] for r in rows)

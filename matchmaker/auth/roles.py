@@ -1,13 +1,16 @@
 """Roles and the viewer every read and write is made on behalf of.
 
-A viewer's `audience` is what the graph queries filter by (see graph_schema/queries/
-api_visibility.py): the one place that decides which nodes exist for whom.
+A viewer's `looker` is who the privacy policy (matchmaker.domain.privacy, docs/privacy.md)
+decides for; the graph queries pre-filter by `audience` the same way (graph_schema/queries/
+api_visibility.py).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+
+from matchmaker.domain.privacy import Looker
 
 
 class Role(StrEnum):
@@ -33,6 +36,11 @@ class Viewer:
     @property
     def audience(self) -> str:
         return self.role.value
+
+    @property
+    def looker(self) -> Looker:
+        """This viewer as the privacy policy knows them (matchmaker.domain.privacy)."""
+        return Looker(self.role.value, self.id)
 
     @property
     def is_staff(self) -> bool:

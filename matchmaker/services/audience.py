@@ -1,9 +1,9 @@
-"""Who is looking, and therefore which members may appear: the privacy rule of matching.
+"""Who is looking, checked, and the privacy policy's rules for matching reads.
 
-- staff (and admin): every member, including those who opted out of matching;
-- member: only members open to matching;
-- partner: only members open to matching who also agreed to be visible to partners.
-Contact details are never part of a matching result, whoever looks.
+The rules themselves are matchmaker.domain.privacy's (docs/privacy.md): this module turns
+an audience (or a Looker with the asker's id) into the candidate filter the reads
+pre-filter with, and checks every profile read against the policy again before a service
+lets it out. Contact details are never part of a matching result, whoever looks.
 """
 
 from __future__ import annotations
@@ -11,34 +11,34 @@ from __future__ import annotations
 from typing import Literal, get_args
 
 from matchmaker.adapters.candidates import CandidateFilter, CandidateProfile
+from matchmaker.domain.privacy import STAFF_AUDIENCES, Looker, admits, consent_rule
 from matchmaker.errors import InvalidInput, PermissionDenied
 
 Audience = Literal["member", "staff", "partner", "admin"]
 AUDIENCES: tuple[str, ...] = get_args(Audience)
-STAFF_AUDIENCES = frozenset({"staff", "admin"})
+Who = str | Looker  # an audience name, or a Looker when the asker's id is known
+
+__all__ = ["AUDIENCES", "STAFF_AUDIENCES", "Audience", "Who", "base_filter", "checked"]
 
 
-def checked(audience: str) -> Audience:
-    """The audience, validated; raises PermissionDenied for anyone not signed in
-    (e.g. "anonymous") and InvalidInput for an unknown name."""
-    if audience == "anonymous":
+def checked(who: Who) -> Looker:
+    """The looker, validated; raises PermissionDenied for anyone not signed in
+    (e.g. "anonymous") and InvalidInput for an unknown audience."""
+    looker = who if isinstance(who, Looker) else Looker(who)
+    if looker.audience == "anonymous":
         raise PermissionDenied("sign in to search the membership")
-    if audience not in AUDIENCES:
-        raise InvalidInput("audience", f"must be one of {', '.join(AUDIENCES)}, got {audience!r}")
-    return audience  # type: ignore[return-value]
+    if looker.audience not in AUDIENCES:
+        raise InvalidInput(
+            "audience", f"must be one of {', '.join(AUDIENCES)}, got {looker.audience!r}"
+        )
+    return looker
 
 
-def base_filter(audience: Audience) -> CandidateFilter:
-    """The candidate filter the audience alone imposes."""
-    return CandidateFilter(
-        open_only=audience not in STAFF_AUDIENCES, partners_only=audience == "partner"
-    )
+def base_filter(looker: Looker, purpose: str = "search") -> CandidateFilter:
+    """The candidate filter the looker alone imposes (see privacy.consent_rule)."""
+    return CandidateFilter.of(consent_rule(looker, purpose))
 
 
-def may_see(profile: CandidateProfile, audience: Audience) -> bool:
-    """The same rule in Python, checked again on every result before it leaves a service."""
-    if audience in STAFF_AUDIENCES:
-        return True
-    if not profile.open_to_matching:
-        return False
-    return audience != "partner" or profile.visible_to_partners
+def may_see(profile: CandidateProfile, looker: Looker, purpose: str = "search") -> bool:
+    """The policy, checked again on every profile read before it leaves a service."""
+    return admits(consent_rule(looker, purpose), profile.id, profile.consent)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from matchmaker.adapters import identities
+from matchmaker.adapters.audit import AuditEntry, write_audited
 from matchmaker.adapters.graph import Graph
 from matchmaker.auth.accounts import STAFF_ACCOUNTS, account_for_role, staff_account
 from matchmaker.auth.roles import ANONYMOUS, Role, Viewer
@@ -50,12 +51,22 @@ def authenticate(graph: Graph, settings: Settings, token: str | None) -> Viewer:
 
 def sign_in(graph: Graph, settings: Settings, subject: str | None, role: Role) -> SignedIn:
     """A token for a demo identity; raises PermissionDenied when demo sign-in is off and
-    NotFound when the member, partner or account does not exist."""
-    if not settings.demo_sign_in:
-        raise PermissionDenied("Demo sign-in is switched off on this server.")
-    viewer = _demo_viewer(graph, subject, role)
+    NotFound when the member, partner or account does not exist. Every attempt is audited
+    (signIn, or signInRefused with the reason), staff and admin sign-ins included."""
+    try:
+        if not settings.demo_sign_in:
+            raise PermissionDenied("Demo sign-in is switched off on this server.")
+        viewer = _demo_viewer(graph, subject, role)
+    except (PermissionDenied, NotFound) as refusal:
+        _audit(graph, AuditEntry(subject or "", role.value, "signInRefused", "", str(refusal)))
+        raise
+    _audit(graph, AuditEntry(viewer.id, viewer.audience, "signIn", viewer.id, "demo sign-in"))
     token = issue_token(viewer.id, viewer.role, settings.jwt_secret, settings.token_ttl_s)
     return SignedIn(token, viewer, settings.token_ttl_s)
+
+
+def _audit(graph: Graph, entry: AuditEntry) -> None:
+    write_audited(graph, entry, [])
 
 
 def _demo_viewer(graph: Graph, subject: str | None, role: Role) -> Viewer:

@@ -1,5 +1,8 @@
 """Use case: a member or staff user records a decision on a suggested candidate, audited.
 
+A decision counts for the person who made it (staff decisions for staff), is refused past
+DECISIONS_PER_HOUR, and names only candidates the viewer may see.
+
 The decision is stored as the team service reads it back (matchmaker.services.feedback), in
 the same transaction as its AuditEvent.
 """
@@ -8,12 +11,12 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import asdict
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import get_args
 
 from graph_schema import model as m
 from graph_schema.queries import suggestions as q
-from matchmaker.adapters import writes
+from matchmaker.adapters import reads, writes
 from matchmaker.adapters.audit import AuditEntry, write_audited
 from matchmaker.adapters.graph import Graph
 from matchmaker.adapters.suggestions import SuggestionRecord
@@ -22,6 +25,8 @@ from matchmaker.errors import NotFound, PermissionDenied
 from matchmaker.services.feedback import CandidateKind, Decision, TargetKind
 from matchmaker.services.validation import Checks
 
+DECISIONS_PER_HOUR = 60  # per viewer: enough to work through several teams, not to script
+QUOTA_WINDOW = timedelta(hours=1)
 LABEL_OF_KIND = {"member": m.MEMBER, "partner": m.PARTNER, "idea": m.IDEA, "call": m.CALL}
 
 
@@ -44,9 +49,18 @@ def _allowed(graph: Graph, viewer: Viewer, record: SuggestionRecord) -> None:
         raise PermissionDenied("Only the member who submitted the idea records decisions on it.")
 
 
-def _exists(graph: Graph, record: SuggestionRecord) -> None:
+def _within_quota(graph: Graph, viewer: Viewer, now: datetime) -> None:
+    since = (now - QUOTA_WINDOW).isoformat()
+    rows = graph.read(q.DECISIONS_BY_SINCE, by=viewer.id, since=since)
+    if rows and int(rows[0]["n"]) >= DECISIONS_PER_HOUR:
+        raise PermissionDenied(f"At most {DECISIONS_PER_HOUR} decisions an hour; try again later.")
+
+
+def _exists(graph: Graph, viewer: Viewer, record: SuggestionRecord) -> None:
+    # The candidate must exist for this viewer: a hidden partner or member is answered
+    # like one that does not exist (the privacy policy's rule for every answer).
     candidate = LABEL_OF_KIND[record.candidate_kind]
-    if not writes.existing(graph, candidate, [record.candidate_id]):
+    if reads.one(graph, candidate, record.candidate_id, viewer) is None:
         raise NotFound(record.candidate_kind, record.candidate_id)
     if record.target_kind == "text":
         return
@@ -64,16 +78,20 @@ def record_decision(
 ) -> SuggestionRecord:
     """Store `decision` on candidate (kind, id) for target (kind, id).
 
-    Raises InvalidFields, PermissionDenied (another member's idea; task groups are staff's),
-    NotFound (no such candidate or target) and Neo4jUnavailable.
+    The decision shapes only the suggestions of whoever recorded it (staff's: staff's), see
+    matchmaker.domain.privacy.decision_scope. Raises InvalidFields, PermissionDenied
+    (another member's idea; task groups are staff's; more than DECISIONS_PER_HOUR), NotFound
+    (no such candidate or target, or one the viewer may not see) and Neo4jUnavailable.
     """
-    at = datetime.now(UTC).isoformat()
+    now = datetime.now(UTC)
+    at = now.isoformat()
     record = SuggestionRecord(
         str(uuid.uuid4()), target[1], target[0], candidate[1], candidate[0], decision, viewer.id, at
     )
     _check(record)
     _allowed(graph, viewer, record)
-    _exists(graph, record)
+    _within_quota(graph, viewer, now)
+    _exists(graph, viewer, record)
     target_label = q.TARGET_LABELS.get(record.target_kind)
     query = q.record_suggestion(target_label, q.CANDIDATE_LABELS[record.candidate_kind])
     detail = f"{decision} {record.candidate_kind} {record.candidate_id}"

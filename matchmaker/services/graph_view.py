@@ -1,4 +1,11 @@
-"""Use case: the neighbourhood of a node to a depth, for the graph view, as the viewer sees it."""
+"""Use case: the neighbourhood of a node to a depth, for the graph view, as the viewer sees it.
+
+Nodes are those the viewer may see (the reads' pre-filter, graph_schema.queries.
+api_visibility); each relationship is then checked against the privacy policy
+(privacy.shows_edge): a declared conflict, an interest in or an invitation to an idea is
+shown only to staff and to the person it starts from, and a node reached only through a
+relationship the viewer may not see is not reached at all.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +14,7 @@ from dataclasses import dataclass
 from matchmaker.adapters.graph import Graph
 from matchmaker.adapters.neighbourhood import ViewEdge, ViewNode, expand, start_node
 from matchmaker.auth.roles import Viewer
+from matchmaker.domain.privacy import shows_edge
 from matchmaker.errors import NotFound
 from matchmaker.services.validation import Checks
 
@@ -37,6 +45,7 @@ def neighbourhood(graph: Graph, viewer: Viewer, node_id: str, depth: int) -> Nei
     for _ in range(depth):
         room = MAX_NODES - len(nodes)
         found = expand(graph, frontier, viewer, room * 4 + 1) if room > 0 and frontier else []
+        found = [(e, n) for e, n in found if shows_edge(viewer.looker, e.type, e.source)]
         frontier = _absorb(found, nodes, edges, room)
         truncated = truncated or len(found) > room * 4 or any(n.eid not in nodes for _, n in found)
     return Neighbourhood(centre, list(nodes.values()), list(edges.values()), truncated)

@@ -29,10 +29,12 @@ from matchmaker.adapters.partner_candidates import (
     preselect_partners,
 )
 from matchmaker.adapters.targets import declined_for
+from matchmaker.auth.accounts import STAFF_ACCOUNTS
+from matchmaker.domain.privacy import decision_scope
 from matchmaker.matching.affinity import AffinityParams, affinities, evidence_set
 from matchmaker.matching.ktp import KtpRule, KtpSupervisor, KtpTriad, ktp_triads
 from matchmaker.matching.partners import PartnerContext, rank_partners
-from matchmaker.services.audience import STAFF_AUDIENCES, checked
+from matchmaker.services.audience import Who, checked
 from matchmaker.services.scoring import DEFAULT_PARAMS, encode, to_unit
 from matchmaker.services.supervisors import Supervisor, supervisors_for
 from matchmaker.services.team_report import TeamResult
@@ -164,7 +166,7 @@ def suggest_partners(
     gaps: Sequence[str] = (),
     team_sectors: Sequence[str] = (),
     region: str | None = None,
-    audience: str = "member",
+    audience: Who = "member",
     target_id: str = "",
     members: Sequence[str] = (),
     limit: int = 10,
@@ -175,12 +177,14 @@ def suggest_partners(
     triads. `members`: the team and proposer, whose declared partner conflicts exclude.
     Raises InvalidInput / PermissionDenied for the audience, Neo4jUnavailable, and
     whatever the embedder raises."""
-    staff = checked(audience) in STAFF_AUDIENCES
+    looker = checked(audience)
+    staff = looker.is_staff
+    scope = decision_scope(looker, (a.id for a in STAFF_ACCOUNTS))
     texts = [text, *gaps]
     vectors = encode(embedder, texts)
     ids, lexical = preselect_partners(graph, vectors, texts, staff)
     blocked = conflicted_partners(graph, members) | (
-        declined_for(graph, target_id, "partner") if target_id else frozenset()
+        declined_for(graph, target_id, scope, "partner") if target_id else frozenset()
     )
     profiles = [p for p in partner_profiles(graph, ids, vectors, staff) if p.id not in blocked]
     relevance = relevance_of(profiles, lexical[0], params)
@@ -209,7 +213,7 @@ def suggest_partners(
 
 
 def partners_for_team(
-    graph: Graph, embedder: Embedder, team: TeamResult, audience: str = "member", limit: int = 10
+    graph: Graph, embedder: Embedder, team: TeamResult, audience: Who = "member", limit: int = 10
 ) -> PartnerResult:
     """Partners for what a suggested team does not cover (its gaps, else all its skills),
     complementing the team's sectors, near the proposer's region. Raises like
@@ -233,7 +237,7 @@ def partners_for_team(
 
 
 def search_partners(
-    graph: Graph, embedder: Embedder, text: str, audience: str = "member", limit: int = 10
+    graph: Graph, embedder: Embedder, text: str, audience: Who = "member", limit: int = 10
 ) -> tuple[PartnerSuggestion, ...]:
     """Partners whose description best matches the text (hidden ones for staff only)."""
     return suggest_partners(

@@ -21,9 +21,10 @@ from embeddings import Embedder
 from matchmaker.adapters.candidates import CandidateFilter, CandidateProfile
 from matchmaker.adapters.graph import Graph
 from matchmaker.adapters.match_index import MatchIndex
-from matchmaker.errors import InvalidInput
+from matchmaker.domain.privacy import check_filters, consent_rule
+from matchmaker.errors import InvalidInput, PermissionDenied
 from matchmaker.matching.affinity import AffinityParams
-from matchmaker.services.audience import base_filter, checked, may_see
+from matchmaker.services.audience import Who, checked, may_see
 from matchmaker.services.evidence import EvidenceItem, items_for, read_texts
 from matchmaker.services.scoring import (
     DEFAULT_PARAMS,
@@ -107,11 +108,15 @@ def _validate(text: str, offset: int, limit: int) -> str:
     return cleaned
 
 
-def member_filter(audience: str, filters: SearchFilters) -> CandidateFilter:
-    base = base_filter(checked(audience))
-    return CandidateFilter(
-        open_only=base.open_only,
-        partners_only=base.partners_only,
+def member_filter(audience: Who, filters: SearchFilters) -> CandidateFilter:
+    """The audience's consent rule and the filters; raises PermissionDenied for filters the
+    privacy policy keeps to staff (availability, capacity)."""
+    looker = checked(audience)
+    refused = check_filters(looker, filters.min_hours, filters.with_capacity)
+    if refused is not None:
+        raise PermissionDenied(refused)
+    return CandidateFilter.of(
+        consent_rule(looker),
         regions=filters.regions,
         stages=filters.career_stages,
         sectors=filters.sectors,
@@ -138,7 +143,7 @@ def _hit(scored: Scored, person: int, texts: dict[str, str]) -> MemberHit:
     )
 
 
-def ranked(scored: Scored, audience: str) -> list[int]:
+def ranked(scored: Scored, audience: Who) -> list[int]:
     """Columns of visible candidates with some evidence, best score first, ties by id."""
     scores = scored.matrix.scores[0]
     visible = [
@@ -153,7 +158,7 @@ def search_members(
     graph: Graph,
     embedder: Embedder,
     text: str,
-    audience: str = "member",
+    audience: Who = "member",
     filters: SearchFilters | None = None,
     offset: int = 0,
     limit: int = 20,
@@ -166,7 +171,8 @@ def search_members(
 
     `cursor` (from a previous page) overrides `offset`; `index`: the service's in-memory
     matching index, when it has one. Raises InvalidInput (empty or long
-    text, bad limit/offset/cursor/audience), PermissionDenied (not signed in),
+    text, bad limit/offset/cursor/audience), PermissionDenied (not signed in, or a filter
+    kept to staff),
     Neo4jUnavailable, and whatever the embedder raises.
     """
     query = _validate(text, offset, limit)

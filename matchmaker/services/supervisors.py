@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from embeddings import Embedder
 from matchmaker.adapters.graph import Graph
 from matchmaker.adapters.match_index import MatchIndex
-from matchmaker.services.audience import base_filter, checked, may_see
+from matchmaker.services.audience import Who, base_filter, checked, may_see
 from matchmaker.services.scoring import DEFAULT_PARAMS, Reach, score_candidates, to_unit
 
 SUPERVISOR_REACH = Reach(k=30, limit=60)
@@ -27,7 +27,7 @@ def supervisors_for(
     graph: Graph,
     embedder: Embedder,
     text: str,
-    audience: str = "member",
+    audience: Who = "member",
     limit: int = 10,
     index: MatchIndex | None = None,
 ) -> list[Supervisor]:

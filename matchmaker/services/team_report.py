@@ -7,10 +7,12 @@ graph (names, groups, evidence). Skill scores are affinities mapped to [0, 1].
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import overload
 
 from matchmaker.adapters.candidates import CandidateProfile
 from matchmaker.adapters.targets import GraphPath, Target
+from matchmaker.domain.privacy import counted_not_named
 from matchmaker.matching.constraints import Binding
 from matchmaker.matching.explain import SkillCoverage
 from matchmaker.matching.objective import Breakdown
@@ -78,6 +80,7 @@ class TeamResult:
     why_not: tuple[LeftOut, ...]
     objective: Breakdown
     method: str
+    not_open_to_matching: int = 0  # strong candidates left out for consent: a count, no names
 
 
 @dataclass(frozen=True)
@@ -90,6 +93,7 @@ class TeamInfeasible:
     binding: tuple[Binding, ...]
     message: str
     screened: tuple[LeftOut, ...]
+    not_open_to_matching: int = 0  # candidates screened out for consent: a count, no names
 
 
 @dataclass(frozen=True)
@@ -188,3 +192,22 @@ def team_result(ctx: Context, suggestion: TeamSuggestion) -> TeamResult:
         objective=suggestion.objective,
         method=suggestion.method,
     )
+
+
+def _named(entries: Sequence[LeftOut]) -> tuple[tuple[LeftOut, ...], int]:
+    kept = tuple(e for e in entries if not counted_not_named(e.reason))
+    return kept, len(entries) - len(kept)
+
+
+@overload
+def counted(result: TeamResult) -> TeamResult: ...
+@overload
+def counted(result: TeamInfeasible) -> TeamInfeasible: ...
+def counted(result: TeamResult | TeamInfeasible) -> TeamResult | TeamInfeasible:
+    """The answer with the people the privacy policy does not name (members who did not opt
+    in to matching) taken out of its why-not list and reported as a count."""
+    if isinstance(result, TeamResult):
+        kept, hidden = _named(result.why_not)
+        return replace(result, why_not=kept, not_open_to_matching=hidden)
+    kept, hidden = _named(result.screened)
+    return replace(result, screened=kept, not_open_to_matching=hidden)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from concurrent.futures import Future
+from dataclasses import replace
 from datetime import UTC, datetime
 
 from embeddings import Embedder
@@ -24,12 +25,20 @@ from matchmaker.adapters.candidates import CandidateProfile
 from matchmaker.adapters.graph import Graph
 from matchmaker.adapters.match_index import MatchIndex
 from matchmaker.adapters.targets import declined_for, feedback_history, paths_to
+from matchmaker.auth.accounts import STAFF_ACCOUNTS
+from matchmaker.domain.privacy import (
+    Looker,
+    PoolFacts,
+    capacity_required,
+    decision_scope,
+    in_team_pool,
+)
 from matchmaker.matching.affinity import AffinityParams
 from matchmaker.matching.feedback import FeedbackEvent, Outcome, apply_feedback
 from matchmaker.matching.problem import TeamProblem, TeamSpec
 from matchmaker.matching.team import Infeasible
 from matchmaker.matching.team import suggest_team as solve
-from matchmaker.services.audience import base_filter, checked, may_see
+from matchmaker.services.audience import Who, base_filter, checked, may_see
 from matchmaker.services.evidence import read_texts
 from matchmaker.services.scoring import DEFAULT_PARAMS, Reach, Scored, score_candidates, to_unit
 from matchmaker.services.skills import skills_for
@@ -38,6 +47,7 @@ from matchmaker.services.team_report import (
     Context,
     TeamInfeasible,
     TeamResult,
+    counted,
     left_out,
     team_result,
 )
@@ -46,16 +56,29 @@ from matchmaker.services.team_request import TeamRequest, resolve_target, valida
 TEAM_REACH = Reach(k=40, limit=150)
 
 
+def _pool_facts(profile: CandidateProfile, proposer: CandidateProfile | None) -> PoolFacts:
+    conflicted = proposer is not None and (
+        profile.id in proposer.conflicts or proposer.id in profile.conflicts
+    )
+    return PoolFacts(profile.id, profile.consent, conflicted, profile.has_capacity)
+
+
 def _split(
-    scored: Scored, proposer_id: str | None, audience: str
+    scored: Scored, proposer_id: str | None, looker: Looker, request: TeamRequest
 ) -> tuple[list[int], CandidateProfile | None]:
+    """The columns the solver may consider, and the proposer's profile. Whom the privacy
+    policy keeps out (privacy.in_team_pool) is left out like an unknown id, locked or not:
+    saying why would tell the asker someone else's consent, conflicts or capacity. A locked
+    member who opted out is left out for staff too, so no answer names them."""
     proposer = next((p for p in scored.profiles if p.id == proposer_id), None)
-    # A locked member the audience may not see is left out like an unknown id: saying why
-    # would tell a member another member's consent choice, which only they and staff see.
+    locked = set(request.must_include)
     columns = [
         c
         for c, p in enumerate(scored.profiles)
-        if p.id != proposer_id and may_see(p, checked(audience))
+        if p.id != proposer_id
+        and may_see(p, looker, "team")
+        and in_team_pool(looker, _pool_facts(p, proposer), request.require_capacity)
+        and not (p.id in locked and not p.open_to_matching)
     ]
     return columns, proposer
 
@@ -63,12 +86,13 @@ def _split(
 class _History:
     """The feedback history of the candidates, read alongside their profiles."""
 
-    def __init__(self, graph: Graph) -> None:
+    def __init__(self, graph: Graph, scope: Sequence[str]) -> None:
         self._graph = graph
+        self._scope = scope
         self._read: Future[list[tuple[str, str, str]]] | None = None
 
     def start(self, ids: Sequence[str]) -> None:
-        self._read = self._graph.submit(feedback_history, self._graph, list(ids))
+        self._read = self._graph.submit(feedback_history, self._graph, list(ids), self._scope)
 
     def events(self) -> list[FeedbackEvent]:
         rows = self._read.result() if self._read is not None else []
@@ -101,7 +125,7 @@ def suggest_team(
     graph: Graph,
     embedder: Embedder,
     request: TeamRequest,
-    audience: str = "member",
+    audience: Who = "member",
     params: AffinityParams = DEFAULT_PARAMS,
     now: datetime | None = None,
     index: MatchIndex | None = None,
@@ -114,19 +138,21 @@ def suggest_team(
     whatever the embedder raises.
     """
     validate(request)
-    checked(audience)
+    looker = checked(audience)
+    request = replace(request, require_capacity=capacity_required(looker, request.require_capacity))
     target = resolve_target(graph, request)
     skills, derived = skills_for(embedder, target.text, request.skills or target.skills)
-    earlier = graph.submit(declined_for, graph, target.id)  # needs nothing computed below
+    scope = decision_scope(looker, (a.id for a in STAFF_ACCOUNTS))
+    earlier = graph.submit(declined_for, graph, target.id, scope)  # needs nothing computed below
     locked = set(request.must_include)
     include = [*locked, *([target.proposer_id] if target.proposer_id else [])]
-    history = _History(graph)
+    history = _History(graph, scope)
     scored = score_candidates(
-        graph, embedder, [target.text, *skills], base_filter(checked(audience)), params,
+        graph, embedder, [target.text, *skills], base_filter(looker, "team"), params,
         now or datetime.now(UTC), TEAM_REACH, include=include, index=index,
         on_candidates=history.start, target=target.id,
     )  # fmt: skip
-    columns, proposer = _split(scored, target.proposer_id, audience)
+    columns, proposer = _split(scored, target.proposer_id, looker, request)
     ids = [scored.profiles[c].id for c in columns]
     unit = to_unit(scored.matrix.scores[:, columns], params)
     adjusted = apply_feedback(ids, unit[0], target.id, history.events())
@@ -149,14 +175,16 @@ def suggest_team(
         {}, {},
     )  # fmt: skip
     if isinstance(answer, Infeasible):
-        return TeamInfeasible(
-            target, skills, derived, answer.binding, answer.message, left_out(ctx, answer.screened)
-        )
+        return counted(
+            TeamInfeasible(
+                target, skills, derived, answer.binding, answer.message,
+                left_out(ctx, answer.screened),
+            )
+        )  # fmt: skip
     team_columns = [scored.column(i) for i in answer.member_ids]
     paths = (
         graph.submit(
-            paths_to, graph, proposer.id, answer.member_ids,
-            base_filter(checked(audience)).open_only,
+            paths_to, graph, proposer.id, answer.member_ids, looker.audience == "member",
         )
         if proposer
         else None
@@ -166,4 +194,4 @@ def suggest_team(
         target, skills, derived, scored, ctx.relevance, ctx.boosts, proposer,
         paths.result() if paths else {}, texts,
     )  # fmt: skip
-    return team_result(ctx, answer)
+    return counted(team_result(ctx, answer))

@@ -42,10 +42,13 @@ def test_search_respects_consent_for_each_audience(api: Api) -> None:
         found = hits(api.gql(role, SEARCH, text=TEXT))
         assert found
         assert "m-cat" not in found
+        assert "m-ben" not in found  # not visible to members
     partner = api.gql("partner", SEARCH, text=TEXT)
     assert hits(partner) <= {"m-ada"}
     assert all(h["member"]["email"] is None for h in ok(partner)["search"]["results"]["nodes"])
-    assert "m-cat" in hits(api.gql("staff", SEARCH, text=TEXT))
+    staff = hits(api.gql("staff", SEARCH, text=TEXT))
+    assert "m-cat" not in staff  # no one, staff included, is named who did not opt in
+    assert "m-ben" in staff
 
 
 def test_search_validates_its_text(api: Api) -> None:
@@ -55,7 +58,7 @@ def test_search_validates_its_text(api: Api) -> None:
 
 
 TEAM = """query($input: TeamInput!) { suggestTeam(input: $input) { __typename
-  ... on TeamSuggestion { members { memberId member { id } skills { skill } }
+  ... on TeamSuggestion { shownToken members { memberId member { id } skills { skill } }
       coverage { skill covered } gaps { skill } whyNot { memberId reason } score { total } }
   ... on InfeasibleConstraints { message constraints { kind detail } }
   ... on NotFound { message } ... on NotAllowed { message }
@@ -71,7 +74,7 @@ def team(api: Api, role: str, **given: Any) -> dict[str, Any]:
 def test_suggest_team_for_members_and_staff_only(api: Api) -> None:
     refused(api.gql("anonymous", TEAM, input={"text": TEXT}), "UNAUTHENTICATED")
     refused(api.gql("partner", TEAM, input={"text": TEXT}), "FORBIDDEN")
-    suggested = team(api, "member", requireCapacity=False)
+    suggested = team(api, "member", size=1, requireCapacity=False)
     assert suggested["__typename"] == "TeamSuggestion"
     named = {m["memberId"] for m in suggested["members"]} | {
         w["memberId"] for w in suggested["whyNot"]
@@ -87,15 +90,36 @@ SHOWN = (
 )
 
 
-def test_a_team_the_api_answers_with_is_marked_shown_once(api: Api, runtime: Runtime) -> None:
-    members = sorted(m["memberId"] for m in team(api, "member", requireCapacity=False)["members"])
-    first = runtime.graph.read(SHOWN)  # written before the answer
+SHOWN_MUTATION = """mutation($t: String!) { recordTeamShown(shownToken: $t) { __typename
+  ... on TeamShown { marked } ... on ValidationErrors { errors { field } } } }"""
+
+
+def test_a_team_is_marked_shown_only_through_the_mutation(api: Api, runtime: Runtime) -> None:
+    answer = team(api, "staff", requireCapacity=False)
+    members = sorted(m["memberId"] for m in answer["members"])
+    assert runtime.graph.read(SHOWN) == []  # the query wrote nothing
+    marked = ok(api.gql("staff", SHOWN_MUTATION, t=answer["shownToken"]))["recordTeamShown"]
+    assert marked == {"__typename": "TeamShown", "marked": len(members)}
+    first = runtime.graph.read(SHOWN)
     assert [r["id"] for r in first] == members
-    assert {r["by"] for r in first} == {"m-ada"}
-    team(api, "member", requireCapacity=False)
+    assert {r["by"] for r in first} == {"staff-steric"}
+    ok(api.gql("staff", SHOWN_MUTATION, t=answer["shownToken"]))
     again = runtime.graph.read(SHOWN)
     assert [r["id"] for r in again] == members  # dated again, not added
     assert min(r["at"] for r in again) > max(r["at"] for r in first)
+    # A slip is the viewer's own and cannot be edited.
+    for who, slip in (("member", answer["shownToken"]), ("staff", answer["shownToken"] + "x")):
+        refused_slip = ok(api.gql(who, SHOWN_MUTATION, t=slip))["recordTeamShown"]
+        assert refused_slip["__typename"] == "ValidationErrors"
+
+
+def test_suggest_team_is_not_reachable_over_get_as_a_write(api: Api, runtime: Runtime) -> None:
+    token = api.token("staff")
+    query = f'{{ suggestTeam(input: {{text: "{TEXT}", size: 2}}) {{ __typename }} }}'
+    api.client.get(
+        "/graphql", params={"query": query}, headers={"Authorization": f"Bearer {token}"}
+    )
+    assert runtime.graph.read(SHOWN) == []
 
 
 def test_suggest_team_explains_refusals(api: Api) -> None:

@@ -21,7 +21,8 @@ from tests.integration.api_world import ROLES, Api, build_world, ids, ok, refuse
 UNAUTHENTICATED = "UNAUTHENTICATED"
 FORBIDDEN = "FORBIDDEN"
 EVERYONE = {"m-ada", "m-ben", "m-cat", "m-dan"}
-FOR_PARTNERS = {"m-ada", "m-cat"}  # visible to partners
+FOR_MEMBERS = {"m-ada", "m-cat", "m-dan"}  # visible to members
+FOR_PARTNERS = {"m-ada"}  # visible to partners and open to matching
 
 
 @pytest.fixture
@@ -98,14 +99,14 @@ QUERIES = [
         "members",
         "{ members { nodes { id } } }",
         nodes("members"),
-        signed_in(EVERYONE, partner=FOR_PARTNERS),
+        signed_in(FOR_MEMBERS, partner=FOR_PARTNERS, staff=EVERYONE, admin=EVERYONE),
     ),
     Op(
         "member email",
         '{ member(id: "m-ben") { email } }',
         lambda d: d["member"],
         signed_in(
-            {"email": None},
+            None,
             staff={"email": "m-ben@example.org"},
             admin={"email": "m-ben@example.org"},
             partner=None,
@@ -124,13 +125,18 @@ QUERIES = [
         "aliases do not reach hidden members",
         '{ x: member(id: "m-ben") { id } y: member(id: "m-dan") { name } }',
         lambda d: (d["x"], d["y"]),
-        signed_in(({"id": "m-ben"}, {"name": "Dan Reid"}), partner=(None, None)),
+        signed_in(
+            (None, {"name": "Dan Reid"}),
+            partner=(None, None),
+            staff=({"id": "m-ben"}, {"name": "Dan Reid"}),
+            admin=({"id": "m-ben"}, {"name": "Dan Reid"}),
+        ),
     ),
     Op(
         "fragments do not reach emails",
         "fragment F on Member { email } { members { nodes { ...F } } }",
         lambda d: {n["email"] is None for n in d["members"]["nodes"]},
-        signed_in({True, False}, partner={True}, staff={False}, admin={False}),
+        signed_in({False}, partner={True}, staff={False}, admin={False}),
     ),
     Op(
         "consent is private",
@@ -147,7 +153,8 @@ QUERIES = [
         "nested: group members",
         '{ group(id: "tg-1") { members { member { id } } } }',
         lambda d: d["group"] and ids([x["member"] for x in d["group"]["members"]]),
-        signed_in({"m-ada", "m-ben"}, partner={"m-ada"}) | {"anonymous": None},
+        signed_in({"m-ada"}, staff={"m-ada", "m-ben"}, admin={"m-ada", "m-ben"})
+        | {"anonymous": None},
     ),
     Op(
         "nested: authors, supervisor, collaborators",
@@ -159,14 +166,16 @@ QUERIES = [
             ids([c["member"] for c in d["member"]["collaborators"]]),
         ),
         signed_in(
-            ({"m-ada", "m-ben"}, {"id": "m-ben"}, {"m-ben"}), partner=({"m-ada"}, None, set())
+            ({"m-ada"}, None, set()),
+            staff=({"m-ada", "m-ben"}, {"id": "m-ben"}, {"m-ben"}),
+            admin=({"m-ada", "m-ben"}, {"id": "m-ben"}, {"m-ben"}),
         ),
     ),
     Op(
         "nested: organisation staff",
         '{ organisation(id: "org-uni") { members { id } } }',
         lambda d: ids(d["organisation"]["members"]),
-        signed_in({"m-ben"}, partner=set()),
+        signed_in(set(), staff={"m-ben"}, admin={"m-ben"}),
     ),
     Op(
         "nested through a public call",
@@ -208,9 +217,7 @@ QUERIES = [
         "neighbourhood",
         '{ neighbourhood(id: "tg-1", depth: 2) { ... on Neighbourhood { nodes { id } } } }',
         lambda d: {"m-ben", "m-dan", "idea-draft"} & ids(d["neighbourhood"]["nodes"]),
-        signed_in(
-            {"m-ben"}, partner=set(), staff={"m-ben", "idea-draft"}, admin={"m-ben", "idea-draft"}
-        ),
+        signed_in(set(), staff={"m-ben", "idea-draft"}, admin={"m-ben", "idea-draft"}),
     ),
     Op(
         "analytics",

@@ -153,7 +153,7 @@ def test_the_index_filter_agrees_with_the_cypher_filter(small: Graph, index: Mat
     for where in FILTERS:
         cypher = [r["id"] for r in small.read(MEMBER_FILTER.format(member_filter("mem")),
                                               **where.params())]  # fmt: skip
-        memory = sorted(m for m, facts in snapshot.facts.items() if passes(facts, where))
+        memory = sorted(m for m, facts in snapshot.facts.items() if passes(m, facts, where))
         assert memory == cypher, where
         assert cypher  # every filter here lets someone through
 
@@ -164,7 +164,7 @@ def test_consent_withdrawn_after_the_snapshot_is_honoured(
     text = "machine learning segmentation of brain MRI"
     first = search_members(small, embedder, text, "member", index=index).hits[0].member_id
     small.write("MATCH (m:Member {id: $id}) SET m.open_to_matching = false", id=first)
-    assert index.snapshot().facts[first].open  # type: ignore[union-attr]  # stale on purpose
+    assert index.snapshot().facts[first].consent.open_to_matching  # type: ignore[union-attr]  # stale on purpose
     hits = search_members(small, embedder, text, "member", index=index).hits
     assert first not in [h.member_id for h in hits]
     team = suggest_team(small, embedder, TeamRequest(text=text, size=3), index=index)

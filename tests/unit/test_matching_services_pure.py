@@ -38,7 +38,8 @@ def test_cursor_round_trip_and_refusal() -> None:
 
 
 def test_audiences() -> None:
-    assert not base_filter(checked("staff")).open_only
+    assert base_filter(checked("staff")).open_only  # search never names the opted-out
+    assert not base_filter(checked("staff"), "team").open_only  # a team counts them
     assert base_filter(checked("member")).open_only
     assert base_filter(checked("partner")).partners_only
     with pytest.raises(PermissionDenied):

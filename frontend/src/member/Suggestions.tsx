@@ -4,6 +4,7 @@ import { useMutation, useQuery } from "../api/hooks";
 import { Empty, ErrorState, Progress, Unavailable } from "../components/States";
 import { label, percent } from "../format";
 import { InfeasibleView, TeamView } from "../team/TeamView";
+import { useRecordShown } from "../team/shown";
 import type { SuggestedMember, TeamResult } from "../team/types";
 import { Triads, type KtpResult } from "../partner/Triads";
 import { FeedbackButtons } from "./Feedback";
@@ -60,7 +61,9 @@ type TeamState = ReturnType<typeof useTeamFor>;
 
 /** The suggested team for an idea; the partners and KTP routes are asked for its gaps. */
 export function useTeamFor(ideaId: string) {
-  return useQuery<{ suggestTeam: TeamResult }>("SuggestTeam", { input: { ideaId, size: TEAM_SIZE } });
+  const team = useQuery<{ suggestTeam: TeamResult }>("SuggestTeam", { input: { ideaId, size: TEAM_SIZE } });
+  useRecordShown(team.data?.suggestTeam);
+  return team;
 }
 
 export function Collaborators({ team, ideaId, invitedIds, canInvite }: { team: TeamState; ideaId: string; invitedIds: string[]; canInvite: boolean }) {

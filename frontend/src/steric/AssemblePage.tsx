@@ -6,6 +6,7 @@ import { Empty, ErrorState, Progress, Unavailable } from "../components/States";
 import { plural } from "../format";
 import { Link } from "../router";
 import { InfeasibleView, TeamView } from "../team/TeamView";
+import { useRecordShown } from "../team/shown";
 import type { TeamResult, TeamSuggestion } from "../team/types";
 import { ConstraintsForm, DEFAULT_CONSTRAINTS, teamInput, type Constraints } from "./Constraints";
 
@@ -110,6 +111,7 @@ export function AssemblePage() {
   const variables = ask ? { input: teamInput(ask.constraints, ask.locked, ask.excluded) } : {};
   const team = useQuery<{ suggestTeam: TeamResult }>("SuggestTeam", variables, ask === null);
   const result = team.data?.suggestTeam;
+  useRecordShown(result);
   const current = result?.__typename === "TeamSuggestion" ? result : null;
   const refusal: Refusal | null = result?.__typename === "ValidationErrors" ? result : null;
   const busy = ask !== null && team.status === "loading";

@@ -41,6 +41,8 @@ export interface TeamSuggestion {
   skills: string[];
   skillsDerived: boolean;
   method: string;
+  shownToken: string;
+  notOpenToMatching: number;
   members: SuggestedMember[];
   coverage: { skill: string; score: number; covered: boolean; memberId: string | null }[];
   gaps: { skill: string; detail: string; bestAvailableId: string | null; bestAvailableName: string | null; bestAvailableScore: number }[];

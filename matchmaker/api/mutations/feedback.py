@@ -1,4 +1,5 @@
-"""recordSuggestionFeedback: accept or decline a suggested member or partner."""
+"""recordSuggestionFeedback: accept or decline a suggested member or partner; and
+recordTeamShown: the shown marks of a team suggestTeam answered with."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from matchmaker.api.context import AppInfo
 from matchmaker.api.errors import NotAllowed, NotFound, ValidationErrors
 from matchmaker.api.mutations.outcome import attempt
 from matchmaker.api.permissions import MemberOrStaff, only
-from matchmaker.services import decisions
+from matchmaker.services import decisions, shown
 
 
 @strawberry.enum(description="What the suggestion was for.")
@@ -66,6 +67,15 @@ class FeedbackRecorded:
         )
 
 
+@strawberry.type(description="How many members of a shown team were marked as shown.")
+class TeamShown:
+    marked: int
+
+
+ShownResult = Annotated[
+    TeamShown | ValidationErrors | NotFound | NotAllowed, strawberry.union("ShownResult")
+]
+
 FeedbackResult = Annotated[
     FeedbackRecorded | ValidationErrors | NotFound | NotAllowed, strawberry.union("FeedbackResult")
 ]
@@ -85,3 +95,14 @@ class FeedbackMutations:
         args = (ctx.runtime.graph, ctx.viewer, target, candidate, input.decision.value)
         found = await attempt(decisions.record_decision, *args)
         return FeedbackRecorded.from_domain(found) if isinstance(found, SuggestionRecord) else found
+
+    @strawberry.mutation(
+        extensions=only(MemberOrStaff()),
+        description="Record that a suggested team was shown (fair exposure): pass the "
+        "team's shownToken once it is on screen.",
+    )
+    async def record_team_shown(self, info: AppInfo, shown_token: str) -> ShownResult:
+        ctx = info.context
+        args = (ctx.runtime.graph, ctx.viewer, shown_token, ctx.runtime.settings.jwt_secret)
+        marked = await attempt(shown.record_team_shown, *args)
+        return TeamShown(marked=marked) if isinstance(marked, int) else marked

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from functools import partial
 from typing import Annotated
 
@@ -10,7 +9,6 @@ import strawberry
 
 from graph_schema import model as m
 from matchmaker.adapters import reads
-from matchmaker.adapters.graph import Graph
 from matchmaker.api.context import AppInfo, Context
 from matchmaker.api.errors import NotAllowed, NotFound, ValidationErrors
 from matchmaker.api.mutations.outcome import attempt
@@ -19,12 +17,10 @@ from matchmaker.api.permissions import MemberOrStaff, only
 from matchmaker.api.types.enums import CareerStage, Sector
 from matchmaker.api.types.matching import MemberHit
 from matchmaker.api.types.teams import InfeasibleConstraints, TeamSuggestion
-from matchmaker.errors import Neo4jUnavailable, PermissionDenied
 from matchmaker.errors import NotFound as NotFoundError
-from matchmaker.services import feedback, search, team_report, teams
+from matchmaker.errors import PermissionDenied
+from matchmaker.services import search, shown, team_report, teams
 from matchmaker.services.team_request import TeamRequest
-
-log = logging.getLogger(__name__)
 
 
 @strawberry.input(description="Narrow a search; every field is optional.")
@@ -127,22 +123,10 @@ def _suggest(
         raise PermissionDenied("Only STERIC staff suggest teams for task groups.")
     if request.idea_id and reads.one(graph, m.IDEA, request.idea_id, viewer) is None:
         raise NotFoundError("idea", request.idea_id)
-    found = teams.suggest_team(
-        graph, ctx.runtime.query_embedder, request, viewer.audience,
+    return teams.suggest_team(
+        graph, ctx.runtime.query_embedder, request, viewer.looker,
         index=ctx.runtime.match_index,
     )  # fmt: skip
-    if isinstance(found, team_report.TeamResult):
-        _mark_shown(graph, found, viewer.id)
-    return found
-
-
-def _mark_shown(graph: Graph, result: team_report.TeamResult, by: str) -> None:
-    """Record that the team was shown (fair exposure) before it is answered, so the marks
-    are in the graph when the answer arrives; a failure is logged, never the request's."""
-    try:
-        feedback.record_shown(graph, result, by)
-    except Neo4jUnavailable as error:
-        log.warning("a shown team was not recorded: %s", error)
 
 
 @strawberry.type
@@ -164,7 +148,7 @@ class MatchingQueries:
             ctx.runtime.graph,
             ctx.runtime.query_embedder,
             text,
-            ctx.viewer.audience,
+            ctx.viewer.looker,
             _filters(filter),
             skip,
             limit,
@@ -181,9 +165,11 @@ class MatchingQueries:
         description="A team for an idea, call, task group or text.",
     )
     async def suggest_team(self, info: AppInfo, input: TeamInput) -> TeamResult:
-        found = await attempt(_suggest, info.context, _request(input))
+        ctx = info.context
+        found = await attempt(_suggest, ctx, _request(input))
         if isinstance(found, team_report.TeamResult):
-            return TeamSuggestion.from_domain(found)
+            slip = shown.shown_slip(found, ctx.viewer, ctx.runtime.settings.jwt_secret)
+            return TeamSuggestion.from_domain(found, slip)
         if isinstance(found, team_report.TeamInfeasible):
             return InfeasibleConstraints.from_domain(found)
         return found

@@ -72,7 +72,7 @@ def _suggest(ctx: Context, i: PartnerInput, with_ktp: bool) -> partners.PartnerR
         tuple(i.gaps),
         team_sectors=[s.value for s in i.team_sectors],
         region=i.region,
-        audience=ctx.viewer.audience,
+        audience=ctx.viewer.looker,
         target_id=ask.target_id,
         members=ask.members,
         limit=i.first,

@@ -26,9 +26,16 @@ class TeamSuggestion:
     why_not: list[LeftOut]
     score: ScoreBreakdown
     method: str
+    not_open_to_matching: int = strawberry.field(
+        description="Strong candidates left out because they did not opt in to matching: "
+        "a count, never names."
+    )
+    shown_token: str = strawberry.field(
+        description="Pass to recordTeamShown once the team is on screen (fair exposure)."
+    )
 
     @classmethod
-    def from_domain(cls, r: team_report.TeamResult) -> TeamSuggestion:
+    def from_domain(cls, r: team_report.TeamResult, shown_token: str) -> TeamSuggestion:
         coverage = [
             SkillCoverage(
                 skill=c.skill,
@@ -60,6 +67,8 @@ class TeamSuggestion:
             why_not=LeftOut.many(r.why_not),
             score=ScoreBreakdown.from_domain(r.objective),
             method=r.method,
+            not_open_to_matching=r.not_open_to_matching,
+            shown_token=shown_token,
         )
 
 
@@ -76,6 +85,9 @@ class InfeasibleConstraints:
     skills: list[str]
     constraints: list[BindingConstraint]
     screened_out: list[LeftOut]
+    not_open_to_matching: int = strawberry.field(
+        description="Candidates screened out because they did not opt in to matching: a count."
+    )
 
     @classmethod
     def from_domain(cls, r: team_report.TeamInfeasible) -> InfeasibleConstraints:
@@ -85,4 +97,5 @@ class InfeasibleConstraints:
             skills=list(r.skills),
             constraints=[BindingConstraint(kind=str(b.kind), detail=b.detail) for b in r.binding],
             screened_out=LeftOut.many(r.screened),
+            not_open_to_matching=r.not_open_to_matching,
         )
