@@ -57,7 +57,7 @@ $(NEO4J_STAMP): $(STAMP) neo4j_local/pom.xml $(wildcard neo4j_local/src/main/jav
 
 frontend: $(FRONTEND_STAMP)
 
-$(FRONTEND_STAMP): $(wildcard frontend/package.json frontend/package-lock.json frontend/index.html frontend/src/*.* frontend/src/*/*.*)
+$(FRONTEND_STAMP): $(wildcard frontend/package.json frontend/package-lock.json frontend/index.html frontend/graphiql/index.html frontend/vite.config.ts frontend/src/*.* frontend/src/*/*.*)
 	@if [ -f frontend/package.json ]; then \
 		cd frontend && npm ci --no-audit --no-fund && npm run build; \
 	else echo "no frontend sources"; fi

@@ -1,4 +1,5 @@
 /// <reference types="vitest/config" />
+import { fileURLToPath } from "node:url";
 import { defineConfig, type Plugin } from "vite";
 import react from "@vitejs/plugin-react";
 import { checkAll, DOCUMENTS_DIR, SCHEMA_FILE } from "./tools/operations.ts";
@@ -33,7 +34,19 @@ function operations(): Plugin {
 
 export default defineConfig({
   plugins: [react(), operations()],
-  build: { outDir: "dist", sourcemap: false, chunkSizeWarningLimit: 900 },
+  build: {
+    outDir: "dist",
+    sourcemap: false,
+    chunkSizeWarningLimit: 900,
+    // Two pages: the web app, and GraphiQL (served by the API at GET /graphql), both built
+    // from installed packages so that neither loads anything from another origin.
+    rollupOptions: {
+      input: {
+        app: fileURLToPath(new URL("index.html", import.meta.url)),
+        graphiql: fileURLToPath(new URL("graphiql/index.html", import.meta.url)),
+      },
+    },
+  },
   server: { proxy: { "/graphql": "http://127.0.0.1:8000", "/healthz": "http://127.0.0.1:8000" } },
   test: { include: ["tests/**/*.test.ts"], environment: "node" },
 });
