@@ -16,7 +16,7 @@ from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from matchmaker.adapters.schema import schema_version
-from matchmaker.adapters.stats import read_stats
+from matchmaker.adapters.stats import read_node_counts, read_stats
 from matchmaker.api.executor import ExecutionLoop
 from matchmaker.api.security_headers import SecurityHeaders
 from matchmaker.api.server import graphql_app
@@ -41,7 +41,7 @@ def _runtime(request: Request) -> Runtime:
 
 def _health(runtime: Runtime) -> dict[str, object]:
     version = schema_version(runtime.graph)
-    nodes = read_stats(runtime.graph).nodes
+    nodes = read_node_counts(runtime.graph)
     return {"status": "ok", "neo4j": "up", "schema_version": version, "nodes": nodes}
 
 
@@ -77,6 +77,11 @@ def _routes(settings: Settings) -> list[BaseRoute]:
     else:
         routes.append(Route("/", placeholder))
     return routes
+
+
+def app_from_env() -> Starlette:
+    """The app with settings from the environment: the factory each worker process calls."""
+    return create_app(Settings.from_env())
 
 
 def create_app(

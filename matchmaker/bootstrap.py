@@ -31,6 +31,7 @@ class GraphHandle:
 
     graph: Graph
     server: LocalNeo4j | None
+    uri: str
 
     def close(self) -> None:
         self.graph.close()
@@ -95,15 +96,30 @@ def open_graph(settings: Settings) -> GraphHandle:
     """Connect to NEO4J_URI, or to the local Neo4j (reusing a detached one, else starting one)."""
     neo = settings.neo4j
     if not neo.local:
-        return GraphHandle(Graph(open_driver(neo.uri, neo), neo.database), None)
+        return GraphHandle(Graph(open_driver(neo.uri, neo), neo.database), None, neo.uri)
     running = find_running(neo)
     if running is not None:
         log.info("using the local Neo4j already running at %s", running.uri)
-        return GraphHandle(Graph(open_driver(running.uri, neo), neo.database), None)
+        return GraphHandle(Graph(open_driver(running.uri, neo), neo.database), None, running.uri)
     server = LocalNeo4j(neo)
     started = server.start()
     log.info("started the local Neo4j at %s (data in %s)", started.uri, neo.data_dir)
-    return GraphHandle(Graph(open_driver(started.uri, neo), neo.database), server)
+    graph = Graph(open_driver(started.uri, neo), neo.database)
+    return GraphHandle(graph, server, started.uri)
+
+
+def prepare_graph(
+    settings: Settings,
+    handle: GraphHandle,
+    on_ready: Callable[[Runtime], None] | None,
+    embedder_factory: EmbedderFactory = load_embedder,
+) -> None:
+    """Migrate the graph and run `on_ready` (the demo load) once, before the server's worker
+    processes open it: workers migrating side by side would race on the same constraints."""
+    embedder = embedder_factory(settings)
+    migrate(handle.graph, embedder.dimension)
+    if on_ready is not None:
+        on_ready(Runtime(settings, handle.graph, embedder, handle))
 
 
 def open_runtime(settings: Settings, embedder_factory: EmbedderFactory = load_embedder) -> Runtime:

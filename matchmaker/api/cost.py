@@ -55,6 +55,8 @@ class Budget:
     list_hop: int = 20  # items assumed for a list of objects that takes no `first`
     variable_depth: int = 8  # nesting of lists and objects inside the variables
     variable_items: int = 2_000  # values inside the variables, all levels together
+    document_chars: int = 20_000  # the web app's largest document is about 2,500
+    string_chars: int = 10_000  # one string in the variables (file contents excepted)
 
 
 @dataclass(frozen=True)
@@ -88,10 +90,32 @@ def check(
     budget: Budget,
 ) -> Cost:
     """The document's cost; raises OverBudget naming the first cap it passes."""
-    check_variables(variables, budget)
+    check_variables(variables, budget, long_strings=_sends_files(document))
     cost = measure(schema, document, variables or {}, budget)
     _enforce(cost, budget)
     return cost
+
+
+FILE_FIELDS = frozenset({"importData"})  # fields whose arguments carry whole files
+
+
+def _sends_files(document: DocumentNode) -> bool:
+    """Whether a root field of the document takes file contents."""
+    for definition in document.definitions:
+        if isinstance(definition, OperationDefinitionNode):
+            for selection in definition.selection_set.selections:
+                if isinstance(selection, FieldNode) and selection.name.value in FILE_FIELDS:
+                    return True
+    return False
+
+
+def check_text(text: str, budget: Budget) -> None:
+    """Refuse a document text longer than the budget, before anything parses it."""
+    if len(text) > budget.document_chars:
+        raise OverBudget(
+            f"The query text has {len(text):,} characters; the limit is "
+            f"{budget.document_chars:,}: send long values as variables."
+        )
 
 
 def measure(
@@ -138,14 +162,22 @@ def _enforce(cost: Cost, budget: Budget) -> None:
             raise OverBudget("The query " + template.format(value=shown, cap=f"{cap:,}") + ".")
 
 
-def check_variables(variables: Mapping[str, Any] | None, budget: Budget) -> None:
-    """Refuse variables nested deeper than the budget or holding too many values."""
+def check_variables(
+    variables: Mapping[str, Any] | None, budget: Budget, long_strings: bool = False
+) -> None:
+    """Refuse variables nested deeper than the budget, holding too many values, or (unless
+    `long_strings`: a document that sends file contents) a string over the budget."""
     if not variables:
         return
     stack: list[tuple[Any, int]] = [(variables, 0)]
     items = 0
     while stack:
         value, depth = stack.pop()
+        if isinstance(value, str) and len(value) > budget.string_chars and not long_strings:
+            raise OverBudget(
+                f"A string in the variables has {len(value):,} characters; "
+                f"the limit is {budget.string_chars:,}."
+            )
         if depth > budget.variable_depth:
             raise OverBudget(
                 f"The variables are nested more than {budget.variable_depth} levels deep."

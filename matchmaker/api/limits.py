@@ -1,54 +1,98 @@
 """Request limits: body size (checked before any parsing), tokens, and the document's cost.
 
 The cost (matchmaker.api.cost) is checked before the standard validation rules run, so a
-document whose expansion is huge is refused before anything walks it.
+document whose expansion is huge is refused before anything walks it. Parsed and validated
+documents are kept by text (matchmaker.api.documents).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from contextlib import suppress
 
-from graphql import GraphQLError
+from graphql import DocumentNode, GraphQLError, parse
 from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
-from strawberry.extensions import MaxTokensLimiter
 from strawberry.extensions.base_extension import SchemaExtension
+from strawberry.schema.schema import validate_document
 
-from matchmaker.api.cost import Budget, OverBudget, check
+from matchmaker.api.cost import Budget, OverBudget, check, check_text
+from matchmaker.api.documents import DocumentCache, Known
 
 MAX_BODY_BYTES = 100 * 1024
 STAFF_BODY_BYTES = 6 * 1024 * 1024  # staff send files through importData
 MAX_TOKENS = 2000
 BUDGET = Budget()
+DOCUMENTS = DocumentCache()  # one per process: documents do not depend on the viewer
+TOO_LONG = parse("{ __typename }")  # stands in for a text refused before parsing
 
 
-class CostLimiter(SchemaExtension):
-    """Refuses, before validation, a document or variables that pass one of the budget's caps.
+class DocumentChecks(SchemaExtension):
+    """Parses with the token cap, refuses a document or variables over the cost budget
+    before the standard validation rules run, and keeps parsed and validated documents.
 
-    Setting `pre_execution_errors` makes strawberry skip the standard validation rules, some
-    of which (overlapping fields) grow faster than the document does.
+    Setting `pre_execution_errors` makes strawberry skip its own validation: some standard
+    rules (overlapping fields) grow faster than the document does, and a known document
+    needs none.
     """
 
-    def __init__(self, budget: Budget = BUDGET) -> None:
+    def __init__(self, budget: Budget = BUDGET, cache: DocumentCache = DOCUMENTS) -> None:
         self.budget = budget
+        self.cache = cache
+        self.known: Known | None = None
+        self.refusal: OverBudget | None = None
+
+    def on_operation(self) -> Iterator[None]:
+        self.execution_context.parse_options["max_tokens"] = MAX_TOKENS
+        yield
+
+    def on_parse(self) -> Iterator[None]:
+        context = self.execution_context
+        text = context.query
+        if text and context.graphql_document is None:
+            self.known = self.cache.get(text) or self._parse(text)
+            if self.known is not None:
+                context.graphql_document = self.known.document
+        yield
+
+    def _parse(self, text: str) -> Known | None:
+        try:
+            check_text(text, self.budget)
+        except OverBudget as e:
+            # Nothing parses the text; validation reports the refusal.
+            self.refusal = e
+            return Known(TOO_LONG)
+        # On a syntax error strawberry parses it again, and reports the error.
+        with suppress(GraphQLError):
+            return self.cache.put(text, parse(text, max_tokens=MAX_TOKENS))
+        return None
 
     def on_validate(self) -> Iterator[None]:
         context = self.execution_context
-        if context.graphql_document is not None:
-            try:
-                check(
-                    context.schema._schema, context.graphql_document, context.variables, self.budget
-                )
-            except OverBudget as e:
-                context.pre_execution_errors = [
-                    GraphQLError(str(e), extensions={"code": "QUERY_TOO_COSTLY"})
-                ]
+        document = context.graphql_document
+        if document is not None:
+            context.pre_execution_errors = self._errors(document)
         yield
+
+    def _errors(self, document: DocumentNode) -> list[GraphQLError]:
+        context = self.execution_context
+        schema = context.schema._schema
+        try:
+            if self.refusal is not None:
+                raise self.refusal
+            check(schema, document, context.variables, self.budget)
+        except OverBudget as e:
+            return [GraphQLError(str(e), extensions={"code": "QUERY_TOO_COSTLY"})]
+        known = self.known if self.known is not None else Known(document)
+        if known.errors is None:
+            rules = tuple(context.validation_rules)
+            known.errors = validate_document(schema, document, rules)
+        return known.errors
 
 
 def limit_extensions() -> list[Callable[[], SchemaExtension]]:
-    """The token cap (applied while parsing) and the cost caps (before validation)."""
-    return [lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS), CostLimiter]
+    """Parsing under the token cap, the cost caps, then validation, each document once."""
+    return [DocumentChecks]
 
 
 def _too_large(limit: int) -> JSONResponse:

@@ -79,7 +79,7 @@ def runtime(
     graph: Graph, settings: Settings, embedder: Embedder, neo4j_server: LocalNeo4j
 ) -> Runtime:
     shared = replace(settings, neo4j=replace(settings.neo4j, uri=neo4j_server.uri))
-    return Runtime(shared, graph, embedder, _SharedHandle(graph, None))
+    return Runtime(shared, graph, embedder, _SharedHandle(graph, None, neo4j_server.uri))
 
 
 @pytest.fixture

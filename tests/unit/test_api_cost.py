@@ -8,7 +8,14 @@ from pathlib import Path
 import pytest
 from graphql import GraphQLSchema, parse
 
-from matchmaker.api.cost import Budget, OverBudget, check, check_variables, measure
+from matchmaker.api.cost import (
+    Budget,
+    OverBudget,
+    check,
+    check_text,
+    check_variables,
+    measure,
+)
 from matchmaker.api.schema import schema as app_schema
 
 REPO = Path(__file__).resolve().parents[2]
@@ -87,6 +94,18 @@ def test_variables_nested_too_deep_or_too_many_are_refused() -> None:
     with pytest.raises(OverBudget, match="more than 2,000 values"):
         check_variables({"v": list(range(2_001))}, Budget())
     check_variables({"input": {"skills": ["a", "b"], "size": 4}}, Budget())
+
+
+def test_long_texts_and_strings_are_refused_except_file_contents(schema: GraphQLSchema) -> None:
+    with pytest.raises(OverBudget, match="query text has 20,001 characters"):
+        check_text("{" + " " * 19_999 + "}", Budget())
+    calls = parse("query($s: String) { calls(status: $s) { totalCount } }")
+    with pytest.raises(OverBudget, match="has 10,001 characters"):
+        check(schema, calls, {"s": "x" * 10_001}, Budget())
+    upload = parse(
+        "mutation($c: String!) { importData(kind: MEMBERS, content: $c) { __typename } }"
+    )
+    check(schema, upload, {"c": "x" * 100_000}, Budget())
 
 
 @pytest.mark.parametrize("path", DOCUMENTS, ids=lambda p: p.stem)
