@@ -17,6 +17,7 @@ from matchmaker.adapters.graph import Graph, open_driver
 from matchmaker.adapters.match_index import MatchIndex
 from matchmaker.adapters.neo4j_local import LocalNeo4j, find_running
 from matchmaker.adapters.schema import migrate
+from matchmaker.auth.recent import RecentViewers
 from matchmaker.config import Settings
 from matchmaker.errors import ModelUnavailable
 
@@ -64,6 +65,11 @@ class Runtime:
             self.settings.index_refresh_s,
             vocabulary=self.query_embedder.use_vocabulary,
         )
+
+    @cached_property
+    def recent_viewers(self) -> RecentViewers:
+        """Viewers the API confirmed against the graph in the last seconds (auth.recent)."""
+        return RecentViewers()
 
     def close(self) -> None:
         index = self.__dict__.get("match_index")

@@ -31,7 +31,7 @@ from matchmaker.api.schema import schema
 from matchmaker.auth.roles import STAFF_ROLES
 from matchmaker.auth.tokens import TokenRejected, read_token
 from matchmaker.errors import Neo4jUnavailable
-from matchmaker.services.auth import authenticate
+from matchmaker.services.auth import authenticate, known_viewer
 
 STATUS_BY_CODE = {
     "UNAVAILABLE": 503,
@@ -82,7 +82,12 @@ class MatchmakerGraphQL(GraphQL[Context, None]):
         assert isinstance(request, Request)
         runtime = request.app.state.runtime
         token = bearer_token(request.headers.get("authorization"))
-        viewer = await run_in_threadpool(authenticate, runtime.graph, runtime.settings, token)
+        recent = runtime.recent_viewers
+        viewer = known_viewer(runtime.settings, token, recent)
+        if viewer is None:
+            viewer = await run_in_threadpool(
+                authenticate, runtime.graph, runtime.settings, token, recent
+            )
         request.state.sub_response = response
         return Context(request=request, response=response, runtime=runtime, viewer=viewer)
 

@@ -8,6 +8,7 @@ from matchmaker.adapters import identities
 from matchmaker.adapters.audit import AuditEntry, write_audited
 from matchmaker.adapters.graph import Graph
 from matchmaker.auth.accounts import STAFF_ACCOUNTS, account_for_role, staff_account
+from matchmaker.auth.recent import RecentViewers
 from matchmaker.auth.roles import ANONYMOUS, Role, Viewer
 from matchmaker.auth.tokens import TokenRejected, issue_token, read_token
 from matchmaker.config import Settings
@@ -38,14 +39,34 @@ def viewer_for(graph: Graph, subject: str, role: Role) -> Viewer | None:
     return None if name is None else Viewer(subject, role, name)
 
 
-def authenticate(graph: Graph, settings: Settings, token: str | None) -> Viewer:
-    """The viewer a bearer token stands for (ANONYMOUS without one); raises TokenRejected."""
+def authenticate(
+    graph: Graph, settings: Settings, token: str | None, recent: RecentViewers | None = None
+) -> Viewer:
+    """The viewer a bearer token stands for (ANONYMOUS without one); raises TokenRejected.
+    With `recent`, a viewer confirmed there lately is not read from the graph again."""
+    return known_viewer(settings, token, recent) or _confirmed(graph, settings, token, recent)
+
+
+def known_viewer(
+    settings: Settings, token: str | None, recent: RecentViewers | None
+) -> Viewer | None:
+    """The viewer for `token` when no graph read is needed (no token, or confirmed lately),
+    else None; raises TokenRejected for a bad token. Cheap enough for the event loop."""
     if not token:
         return ANONYMOUS
     claims = read_token(token, settings.jwt_secret)
+    return None if recent is None else recent.get(claims.subject, claims.role)
+
+
+def _confirmed(
+    graph: Graph, settings: Settings, token: str | None, recent: RecentViewers | None
+) -> Viewer:
+    claims = read_token(token or "", settings.jwt_secret)
     viewer = viewer_for(graph, claims.subject, claims.role)
     if viewer is None:
         raise TokenRejected(f"The sign-in token names no known {claims.role.value}.")
+    if recent is not None:
+        recent.put(viewer)
     return viewer
 
 
