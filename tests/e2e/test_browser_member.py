@@ -171,5 +171,5 @@ def test_a_failed_request_says_so_and_can_be_retried(page: Page) -> None:
     alert = page.get_by_role("alert")
     expect(alert).to_contain_text("could not be reached")
     page.unroute("**/graphql")
-    alert.get_by_role("button", name="Try again").click()
+    alert.get_by_role("button", name="Retry").click()
     expect(page.get_by_label("Expertise statement")).to_be_visible()

@@ -7,7 +7,7 @@ export type Variables = Record<string, unknown>;
 export class ApiError extends Error {
   constructor(
     message: string,
-    readonly kind: "network" | "server" | "graphql" | "unavailable" | "auth" | "forbidden",
+    readonly kind: "network" | "timeout" | "server" | "graphql" | "unavailable" | "auth" | "forbidden",
   ) {
     super(message);
   }
@@ -34,13 +34,42 @@ export function missingFields(name: string): string[] {
   return operations[name]?.missing ?? ["(unknown operation)"];
 }
 
-async function post(body: string): Promise<Response> {
+/** How long one request may take, reading its answer included, before the app gives up on it. */
+export const REQUEST_TIMEOUT_MS = 15_000;
+
+const TIMED_OUT = `The server did not answer within ${REQUEST_TIMEOUT_MS / 1000} seconds. It may be busy: try again in a moment.`;
+
+function post(body: string, signal: AbortSignal): Promise<Response> {
   const headers: Record<string, string> = { "Content-Type": "application/json" };
   if (token) headers.Authorization = `Bearer ${token}`;
-  try {
-    return await fetch("/graphql", { method: "POST", headers, body });
-  } catch {
+  return fetch("/graphql", { method: "POST", headers, body, signal }).catch(() => {
+    if (signal.aborted) throw new ApiError(TIMED_OUT, "timeout");
     throw new ApiError("The server could not be reached. Check your connection and try again.", "network");
+  });
+}
+
+/** The promise's value, or a rejection as soon as the signal aborts (a stalled body never settles). */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    signal.addEventListener("abort", () => reject(new ApiError(TIMED_OUT, "timeout")));
+    promise.then(resolve, reject);
+  });
+}
+
+/** Sends the body and reads the answer as JSON, both within REQUEST_TIMEOUT_MS. */
+async function exchange<T>(body: string): Promise<{ response: Response; payload: GraphQLResponse<T> }> {
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(), REQUEST_TIMEOUT_MS);
+  try {
+    const response = await post(body, abort.signal);
+    try {
+      return { response, payload: (await untilAborted(response.json(), abort.signal)) as GraphQLResponse<T> };
+    } catch (e) {
+      if (e instanceof ApiError || abort.signal.aborted) throw new ApiError(TIMED_OUT, "timeout");
+      throw new ApiError(`The server answered ${response.status} without a readable body. Try again shortly.`, "server");
+    }
+  } finally {
+    clearTimeout(timer);
   }
 }
 
@@ -59,13 +88,7 @@ export async function request<T>(name: string, variables: Variables = {}): Promi
   if (!op || op.missing.length > 0) {
     throw new ApiError(`This is not available yet: the API does not offer ${missingFields(name).join(", ")}.`, "unavailable");
   }
-  const response = await post(JSON.stringify({ query: op.text, variables, operationName: name }));
-  let payload: GraphQLResponse<T>;
-  try {
-    payload = (await response.json()) as GraphQLResponse<T>;
-  } catch {
-    throw new ApiError(`The server answered ${response.status} without a readable body. Try again shortly.`, "server");
-  }
+  const { response, payload } = await exchange<T>(JSON.stringify({ query: op.text, variables, operationName: name }));
   if (response.status === 401 || hasCode(payload.errors, "UNAUTHENTICATED")) {
     onUnauthorised();
     throw new ApiError("Your session has ended. Please sign in again.", "auth");

@@ -44,7 +44,7 @@ export function ErrorState({ error, retry }: { error: ApiError; retry?: () => vo
       <p>{error.message}</p>
       {retry && error.kind !== "auth" && (
         <button type="button" className="secondary" onClick={retry}>
-          Try again
+          Retry
         </button>
       )}
     </div>
