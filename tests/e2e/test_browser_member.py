@@ -173,3 +173,16 @@ def test_a_failed_request_says_so_and_can_be_retried(page: Page) -> None:
     page.unroute("**/graphql")
     alert.get_by_role("button", name="Retry").click()
     expect(page.get_by_label("Expertise statement")).to_be_visible()
+
+
+def test_a_call_past_its_closing_date_is_shown_closed(page: Page) -> None:
+    # The greener-healthcare demo call closes on 31 Jan 2026, and its record still says open.
+    page.clock.set_fixed_time("2026-02-10T10:00:00Z")
+    sign_in(page, "Members")
+    open_calls = page.get_by_test_id("call")
+    expect(open_calls.first).to_be_visible()
+    assert all("greener" not in t.lower() for t in open_calls.all_inner_texts())
+    page.get_by_test_id("past-calls").locator("summary").click()
+    closed = page.get_by_test_id("closed-call").filter(has_text=re.compile("greener", re.I))
+    expect(closed.get_by_test_id("call-status")).to_have_text("Closed")
+    expect(closed.get_by_role("link", name="Write an idea for this call")).to_have_count(0)

@@ -4,6 +4,7 @@ import { useQuery } from "../api/hooks";
 import { Empty, QueryView } from "../components/States";
 import { date, label, plural } from "../format";
 import { Link } from "../router";
+import { callStatus } from "./callStatus";
 
 interface Theme {
   id: string;
@@ -41,20 +42,46 @@ export function ThemeTags({ themes }: { themes: Theme[] }) {
   );
 }
 
+const WHEN: Record<string, string> = { open: "closes", closed: "closed", upcoming: "opens" };
+
 function CallCard({ call }: { call: CallSummary }) {
+  const status = callStatus(call);
+  const day = status === "upcoming" ? call.opens : call.closes;
   return (
-    <li className="card" data-testid="call">
+    <li className="card" data-testid={status === "open" ? "call" : "closed-call"}>
       <h3>{call.title}</h3>
       <p className="meta">
-        <span className={`badge ${call.status.toLowerCase() === "open" ? "ok" : ""}`}>{label(call.status)}</span>{" "}
-        {call.closes && <>closes {date(call.closes)}</>}
+        <span className={`badge ${status === "open" ? "ok" : ""}`} data-testid="call-status">
+          {status === "upcoming" ? "Not open yet" : label(status)}
+        </span>{" "}
+        {day && (
+          <>
+            {WHEN[status]} {date(day)}
+          </>
+        )}
       </p>
       <ThemeTags themes={call.themes} />
       <p>{call.description.length > 280 ? `${call.description.slice(0, 277)}…` : call.description}</p>
-      <Link className="button" to={`/ideas/new?call=${encodeURIComponent(call.id)}`}>
-        Write an idea for this call
-      </Link>
+      {status === "open" && (
+        <Link className="button" to={`/ideas/new?call=${encodeURIComponent(call.id)}`}>
+          Write an idea for this call
+        </Link>
+      )}
     </li>
+  );
+}
+
+function PastCalls({ calls }: { calls: CallSummary[] }) {
+  if (calls.length === 0) return null;
+  return (
+    <details className="panel" data-testid="past-calls">
+      <summary>{plural(calls.length, "call")} not open for ideas</summary>
+      <ul className="grid plain-grid">
+        {calls.map((c) => (
+          <CallCard key={c.id} call={c} />
+        ))}
+      </ul>
+    </details>
   );
 }
 
@@ -66,7 +93,8 @@ function Calls() {
       <h2 id="calls-heading">Open calls</h2>
       <QueryView state={calls} what="The list of calls" operation="OpenCalls">
         {(data) => {
-          const open = data.calls.nodes.filter((c) => c.status.toLowerCase() === "open");
+          const open = data.calls.nodes.filter((c) => callStatus(c) === "open");
+          const past = data.calls.nodes.filter((c) => callStatus(c) !== "open");
           const needle = filter.trim().toLowerCase();
           const shown = open.filter((c) => !needle || `${c.title} ${c.description} ${c.themes.map((t) => t.name).join(" ")}`.toLowerCase().includes(needle));
           return (
@@ -79,7 +107,7 @@ function Calls() {
                 Showing {plural(shown.length, "open call")}
               </p>
               {shown.length === 0 ? (
-                <Empty>No open call matches. Clear the filter to see them all.</Empty>
+                <Empty>{open.length === 0 ? "No call is open for ideas at the moment." : "No open call matches. Clear the filter to see them all."}</Empty>
               ) : (
                 <ul className="grid plain-grid">
                   {shown.map((c) => (
@@ -87,6 +115,7 @@ function Calls() {
                   ))}
                 </ul>
               )}
+              <PastCalls calls={past} />
             </>
           );
         }}

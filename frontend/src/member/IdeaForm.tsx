@@ -5,6 +5,7 @@ import { Field } from "../components/Field";
 import { fieldErrors, RefusalView, type Refusal } from "../components/Outcome";
 import { label } from "../format";
 import type { CallSummary } from "./CallsPage";
+import { isOpen } from "./callStatus";
 
 export interface IdeaDraft {
   title: string;
@@ -54,7 +55,7 @@ export function IdeaForm({ initial, busy, refusal, submitLabel, onSubmit }: Prop
         {(a) => (
           <select id={a.id} value={draft.callId} onChange={(e) => setDraft({ ...draft, callId: e.target.value })} aria-describedby={a.describedBy}>
             <option value="">No call yet</option>
-            {(calls.data?.calls.nodes ?? []).map((c) => (
+            {(calls.data?.calls.nodes ?? []).filter((c) => isOpen(c) || c.id === draft.callId).map((c) => (
               <option key={c.id} value={c.id}>
                 {c.title}
               </option>
