@@ -88,18 +88,34 @@ def test_team_covers_the_skills_with_evidence(small: Graph, embedder: Embedder) 
     assert mri.path_to_proposer.nodes[0].id == "m-proposer"
 
 
-def test_why_not_names_consent_capacity_and_conflict(small: Graph, embedder: Embedder) -> None:
-    member_view = {
-        w.member_id: w.reason for w in team(small, embedder, replace(IDEA, size=2)).why_not
-    }
-    assert member_view.get("m-cyber-conflict") == "conflict"
-    assert "m-mri-optout" not in member_view  # opted out: invisible to members, even here
+MEMBER_REASONS = {"excluded", "declined", "constraint", "lower marginal gain"}
+CYBER = replace(IDEA, skills=("medical device cybersecurity",), size=1)
+HEATING = replace(IDEA, skills=("MRI implant heating",), size=1)
+
+
+def reasons(result: TeamResult) -> dict[str, str]:
+    return {w.member_id: w.reason for w in result.why_not}
+
+
+def test_why_not_tells_members_only_of_their_own_request(small: Graph, embedder: Embedder) -> None:
+    """docs/privacy.md: a member's why-not never names someone the policy keeps out of their
+    team (opted out, at capacity, in conflict with the proposer), nor says why."""
+    for request in (IDEA, CYBER, HEATING):
+        result = team(small, embedder, request)
+        assert result.why_not, request
+        assert not NEVER & set(reasons(result)), reasons(result)
+        assert set(reasons(result).values()) <= MEMBER_REASONS, reasons(result)
+        assert result.not_open_to_matching == 0
+
+
+def test_why_not_tells_staff_of_capacity_and_conflict_and_counts_consent(
+    small: Graph, embedder: Embedder
+) -> None:
+    assert reasons(team(small, embedder, CYBER, "staff")).get("m-cyber-conflict") == "conflict"
+    assert reasons(team(small, embedder, HEATING, "staff")).get("m-mri-busy") == "capacity"
     staff = team(small, embedder, IDEA, audience="staff")
-    reasons = {w.member_id: w.reason for w in staff.why_not}
-    assert reasons.get("m-mri-optout") == "consent"
-    assert "m-mri-optout" not in ids(staff)
-    wide = team(small, embedder, replace(IDEA, skills=("MRI implant heating",), size=1))
-    assert {w.member_id: w.reason for w in wide.why_not}.get("m-mri-busy") == "capacity"
+    assert "m-mri-optout" not in {*reasons(staff), *ids(staff)}  # never named, even to staff
+    assert staff.not_open_to_matching == 1
 
 
 def test_no_path_passes_through_an_opted_out_member(small: Graph, embedder: Embedder) -> None:
