@@ -47,8 +47,8 @@ SEARCHES: list[tuple[str, str, SearchFilters]] = [
     ("machine learning for MRI", "member", SearchFilters(sectors=("academia",))),
     ("machine learning for MRI", "member", SearchFilters(regions=("Wales",))),
     ("machine learning for MRI", "member", SearchFilters(sigs=("AI",))),
-    ("MRI implant heating", "member", SearchFilters(with_capacity=True)),
-    ("ultrasound", "member", SearchFilters(career_stages=("early", "trainee"), min_hours=2)),
+    ("MRI implant heating", "staff", SearchFilters(with_capacity=True)),
+    ("ultrasound", "staff", SearchFilters(career_stages=("early", "trainee"), min_hours=2)),
 ]
 MEMBER_FILTER = "MATCH (mem:Member) WHERE {} RETURN mem.id AS id ORDER BY id"
 
@@ -142,6 +142,7 @@ FILTERS = [
     CandidateFilter(sectors=("industry",)),
     CandidateFilter(sigs=("AI", "sig-mri")),
     CandidateFilter(min_hours=6, with_capacity=True),
+    CandidateFilter(members_only=True, looker="nobody"),
 ]
 
 
