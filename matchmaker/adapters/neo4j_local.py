@@ -14,6 +14,7 @@ Raises LocalNeo4jError with an instruction a person can follow when Java or Mave
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import re
 import shutil
@@ -75,9 +76,18 @@ def ensure_installed(settings: Neo4jSettings) -> Path:
     target = home(settings)
     if not (target / "lib" / ".complete").exists():
         _fetch_jars(target / "lib")
-    if not (target / "classes" / ".complete").exists():
+    marker = target / "classes" / ".complete"
+    if not marker.exists() or marker.read_text() != _launcher_digest():
         _compile_launcher(target)
     return target
+
+
+def _launcher_digest() -> str:
+    """A digest of the launcher's sources: a changed launcher is compiled again."""
+    digest = hashlib.sha256()
+    for path in sorted(LAUNCHER_SRC.rglob("*.java")):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 def _fetch_jars(lib: Path) -> None:
@@ -103,7 +113,7 @@ def _compile_launcher(target: Path) -> None:
     result = subprocess.run(command, capture_output=True, text=True)
     if result.returncode != 0:
         raise LocalNeo4jError(f"javac failed on the launcher:\n{result.stderr[-2000:]}")
-    (classes / ".complete").touch()
+    (classes / ".complete").write_text(_launcher_digest())
 
 
 def free_port(preferred: int = 7687) -> int:
