@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import os
 import signal
+import threading
 import time
 from pathlib import Path
 
+import httpx
 import pytest
 
 from tests.e2e.conftest import Service, start_service
@@ -53,3 +55,40 @@ def test_no_java_process_is_left_behind(
     service.process.wait(timeout=90)
     # SIGKILL gives Python no chance to clean up: the JVM sees its stdin close and exits.
     assert _wait_gone(java, 90), f"java pid {java} still running after {sig.name}"
+
+
+def _hammer(url: str, stop: threading.Event, answered: list[int]) -> None:
+    query = {"query": "{ calls(first: 10) { nodes { id title } } themes { totalCount } }"}
+    with httpx.Client(base_url=url, timeout=5) as client:
+        while not stop.is_set():
+            try:
+                answered.append(client.post("/graphql", json=query).status_code)
+            except httpx.HTTPError:
+                answered.append(0)  # refused or cut off while shutting down
+
+
+def test_sigterm_stops_several_workers_under_load_within_ten_seconds(
+    tmp_path: Path, service_factory: list[Service]
+) -> None:
+    service = start_service(tmp_path / "neo4j", "--workers", "2")
+    service_factory.append(service)
+    java = _java_pid(service)
+    stop, answered = threading.Event(), []
+    clients = [
+        threading.Thread(target=_hammer, args=(service.url, stop, answered)) for _ in range(8)
+    ]
+    for client in clients:
+        client.start()
+    try:
+        time.sleep(3)
+        assert answered.count(200) > 10, f"the load did not get going: {answered[:20]}"
+        started = time.monotonic()
+        service.process.send_signal(signal.SIGTERM)
+        service.process.wait(timeout=30)
+        assert time.monotonic() - started < 10, "SIGTERM took 10 s or more under load"
+    finally:
+        stop.set()
+        for client in clients:
+            client.join(10)
+    assert _wait_gone(java, 60), f"java pid {java} still running after SIGTERM"
+    assert 500 not in answered
