@@ -144,7 +144,29 @@ def _wait(url: str) -> None:
     raise RuntimeError(f"{url} did not start")
 
 
-def run(clients: int, seconds: float, workers: int) -> list[CaseResult]:
+@dataclass(frozen=True)
+class Memory:
+    """Resident memory after the run, in MiB: each worker process, and Neo4j."""
+
+    workers: list[float]
+    neo4j: float
+
+
+def memory_of(service_pid: int) -> Memory:
+    import psutil
+
+    parent = psutil.Process(service_pid)
+    children = parent.children(recursive=True)
+    java = [c for c in children if "java" in c.name()]
+    pythons = [c for c in children if c not in java and "python" in c.name()] or [parent]
+    mib = 2**20
+    return Memory(
+        [p.memory_info().rss / mib for p in pythons],
+        sum(j.memory_info().rss for j in java) / mib,
+    )
+
+
+def run(clients: int, seconds: float, workers: int) -> tuple[list[CaseResult], Memory]:
     """The floor, then the service's cases; the floor first so nothing else holds a core."""
     results = [floor(clients, seconds)]
     service = start_service(DATA_DIR, "--demo", "--workers", str(workers), timeout_s=1800)
@@ -157,18 +179,21 @@ def run(clients: int, seconds: float, workers: int) -> list[CaseResult]:
         ]
         for name, body, token in cases:
             results.append(asyncio.run(run_case(service.url, name, body, token, clients, seconds)))
+        memory = memory_of(service.process.pid)
     finally:
         service.process.terminate()
         service.process.wait(timeout=120)
     results.append(floor(clients, seconds))
-    return results
+    return results, memory
 
 
 TARGETS = {"calls(first: 10)": 0.5, "members(first: 20) with organisations": 0.3,
            "search, varied texts": 0.1}  # fmt: skip
 
 
-def format_report(results: list[CaseResult], clients: int, seconds: float, workers: int) -> str:
+def format_report(
+    results: list[CaseResult], memory: Memory, clients: int, seconds: float, workers: int
+) -> str:
     floors = [r.requests_per_s for r in results if r.name == "floor"]
     base = sum(floors) / len(floors)
     lines = [
@@ -192,6 +217,12 @@ def format_report(results: list[CaseResult], clients: int, seconds: float, worke
             f"| {r.name} | {r.requests_per_s:.0f} | {r.requests_per_s / base:.2f} | {shown} | "
             f"{r.p50_ms:.1f} | {r.p95_ms:.1f} | {r.failures} |"
         )
+    each = ", ".join(f"{m:.0f}" for m in memory.workers)
+    lines += [
+        "",
+        f"Resident memory after the run: {len(memory.workers)} worker processes of {each} MiB "
+        f"(each holds the model and its own matching index), Neo4j {memory.neo4j:.0f} MiB.",
+    ]
     return "\n".join(lines) + "\n"
 
 
@@ -201,8 +232,8 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=10.0)
     parser.add_argument("--workers", type=int, default=2)
     args = parser.parse_args()
-    text = format_report(run(args.clients, args.seconds, args.workers), args.clients,
-                         args.seconds, args.workers)  # fmt: skip
+    results, memory = run(args.clients, args.seconds, args.workers)
+    text = format_report(results, memory, args.clients, args.seconds, args.workers)
     out = REPO / "bench" / "results" / "throughput.md"
     out.write_text(text)
     print(text)

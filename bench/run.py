@@ -81,6 +81,16 @@ def api(_: argparse.Namespace) -> str:
     )
 
 
+def throughput(_: argparse.Namespace) -> str:
+    from bench import bench_throughput
+
+    clients, seconds, workers = 16, 10.0, 2
+    results, memory = bench_throughput.run(clients, seconds, workers)
+    text = bench_throughput.format_report(results, memory, clients, seconds, workers)
+    (RESULTS / "throughput.md").write_text(text)
+    return text.split("\n", 3)[3]  # the section has its own title and machine line
+
+
 def _plot_latency(results: dict[int, dict[str, float]]) -> None:
     import matplotlib
 
@@ -134,6 +144,11 @@ SECTIONS: dict[str, tuple[str, str, Callable[[argparse.Namespace], str]]] = {
         "Team heuristic against the CP-SAT optimum",
         "python -m bench.bench_team_quality",
         team_quality,
+    ),
+    "throughput": (
+        "GraphQL throughput as a share of the HTTP floor",
+        "python -m bench.bench_throughput --clients 16 --seconds 10 --workers 2",
+        throughput,
     ),
     "api": ("GraphQL throughput and memory", "python -m bench.bench_api", api),
     "team_latency": (
