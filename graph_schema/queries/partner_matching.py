@@ -33,6 +33,7 @@ PARTNERS = (
     "RETURN p.id AS id, coalesce(p.name, p.id) AS name, coalesce(p.kind, '') AS kind, "
     "coalesce(p.sector, '') AS sector, coalesce(p.region, '') AS region, "
     "coalesce(p.fte, 0) AS fte, coalesce(p.visible, true) AS visible, "
+    "coalesce(p.description, '') AS description, "
     f"COLLECT {{ MATCH (p)-[:{m.PART_OF}]->(n:{m.NETWORK}) "
     "RETURN [n.id, coalesce(n.name, n.id)] } AS networks, "
     f"COLLECT {{ MATCH (p)-[:{m.SAME_AS}]->(o:{m.ORGANISATION}) RETURN o.id }} AS organisations, "

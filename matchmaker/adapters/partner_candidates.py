@@ -33,13 +33,14 @@ class PartnerProfile:
     networks: tuple[tuple[str, str], ...]  # (id, name)
     organisation_id: str  # the Organisation node of the same body, or ""
     similarities: tuple[float, ...]  # cosine to each query vector; () when not embedded
+    description: str = ""
 
     def candidate(self) -> PartnerCandidate:
         return PartnerCandidate(
             id=self.id,
             sector=self.sector,
             region=self.region,
-            networks=frozenset(n for n, _ in self.networks),
+            networks=frozenset(name for _, name in self.networks),
             fte=self.fte,
             organisation_id=self.organisation_id,
             visible=self.visible,
@@ -81,6 +82,7 @@ def _profile(row: Record) -> PartnerProfile:
         networks=tuple((str(i), str(n)) for i, n in row["networks"]),
         organisation_id=(sorted(row["organisations"]) or [""])[0],
         similarities=() if sims is None else tuple(2.0 * float(s) - 1.0 for s in sims),
+        description=str(row["description"]),
     )
 
 

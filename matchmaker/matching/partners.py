@@ -3,7 +3,9 @@
 Inputs and units
 - partners: n PartnerCandidate records; invisible partners are never ranked.
 - partner_vectors: (n, d) unit vectors of each partner's description.
-- gap_vectors: (g, d) unit vectors of the skills the team lacks, gap_skills their names.
+- gap_vectors: (g, d) unit vectors of the skills the team lacks, gap_skills their names; or,
+  with partner_vectors as (n, g) scores and gap_vectors the identity, each partner's fit to
+  each gap already on the members' 0-1 scale (services.partner_scoring).
 - relevance: optional (n,) affinity of each partner to the whole text, in [0, 1].
 - team_sectors: sectors already in the team; region: the proposer's or team's region.
 Score = w_gap * mean over gaps of max(0, cosine) + w_relevance * relevance
@@ -18,6 +20,8 @@ from dataclasses import dataclass, field
 import numpy as np
 import numpy.typing as npt
 
+from matchmaker.matching.bands import band, with_article
+
 FloatArray = npt.NDArray[np.float64]
 
 
@@ -26,7 +30,7 @@ class PartnerCandidate:
     id: str
     sector: str
     region: str
-    networks: frozenset[str] = frozenset()  # Knowledge Transfer Network ids
+    networks: frozenset[str] = frozenset()  # Knowledge Transfer Network names, for reasons
     fte: int = 0  # full-time staff
     organisation_id: str = ""  # the Organisation node for the same body, when there is one
     visible: bool = True
@@ -59,6 +63,9 @@ class RankedPartner:
     reasons: tuple[str, ...]
 
 
+COVERS = 0.3  # a gap counts as covered from here, as a member's skill (TeamSpec)
+
+
 def gap_fit(partner_vectors: npt.ArrayLike, gap_vectors: npt.ArrayLike) -> FloatArray:
     """(n, g) cosine of each partner to each gap skill, negatives clipped to 0."""
     partners = np.asarray(partner_vectors, dtype=np.float64)
@@ -68,9 +75,9 @@ def gap_fit(partner_vectors: npt.ArrayLike, gap_vectors: npt.ArrayLike) -> Float
 
 def _reasons(partner: PartnerCandidate, fit: FloatArray, context: PartnerContext) -> list[str]:
     reasons = [
-        f"covers the gap {skill} ({score:.2f})"
+        f"{with_article(band(score))} match for the gap {skill}"
         for skill, score in zip(context.gap_skills, fit.tolist(), strict=True)
-        if score >= 0.3
+        if score >= COVERS
     ]
     if partner.sector not in context.team_sectors:
         reasons.append(f"brings the {partner.sector} sector the team lacks")

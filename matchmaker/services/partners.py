@@ -1,15 +1,19 @@
 """Use cases: external partners for what a team does not cover, KTP triads, partner search.
 
 Partners are pre-selected from the partner vector and full-text indexes for the text and
-each gap skill, then ranked by matchmaker.matching.partners (fit to the gaps, relevance to
-the whole text by the one affinity rule, a sector the team lacks, KTN membership, region).
+each gap skill, scored for the text and each gap on the members' scale
+(services.partner_scoring: the one affinity rule pooled over the sentences of a description,
+as over a member's documents), then ranked by matchmaker.matching.partners (fit to the gaps,
+relevance to the whole text, a sector the team lacks, KTN membership, region). Reasons and
+bands are in words (matching.bands), never a score or an id.
 Partners any team member or the proposer declared a conflict with, and partners declined
 for this target, are left out; hidden partners are shown to staff only.
 
 KTP triads (matchmaker.matching.ktp): businesses and knowledge bases among the ranked
 partners, academic supervisors among the members who match the text (open to matching),
 checked against the newest KtpRule node (defaults when there is none: at least 2 FTE, no
-public-sector business). Synchronous: call from a worker thread.
+public-sector business); when no triad is eligible, `ktp_excluded_by` says which rule
+excluded how many candidates. Synchronous: call from a worker thread.
 """
 
 from __future__ import annotations
@@ -31,11 +35,13 @@ from matchmaker.adapters.partner_candidates import (
 from matchmaker.adapters.targets import declined_for
 from matchmaker.auth.accounts import STAFF_ACCOUNTS
 from matchmaker.domain.privacy import decision_scope
-from matchmaker.matching.affinity import AffinityParams, affinities, evidence_set
-from matchmaker.matching.ktp import KtpRule, KtpSupervisor, KtpTriad, ktp_triads
-from matchmaker.matching.partners import PartnerContext, rank_partners
+from matchmaker.matching.affinity import AffinityParams
+from matchmaker.matching.bands import band
+from matchmaker.matching.ktp import KtpRule, KtpSupervisor, KtpTriad, excluded_by, ktp_triads
+from matchmaker.matching.partners import PartnerCandidate, PartnerContext, rank_partners
 from matchmaker.services.audience import Who, checked
-from matchmaker.services.scoring import DEFAULT_PARAMS, encode, to_unit
+from matchmaker.services.partner_scoring import partner_scores
+from matchmaker.services.scoring import DEFAULT_PARAMS, encode
 from matchmaker.services.supervisors import Supervisor, supervisors_for
 from matchmaker.services.team_report import TeamResult
 
@@ -51,9 +57,10 @@ class PartnerSuggestion:
     region: str
     networks: tuple[str, ...]  # KTN names
     score: float
-    relevance: float  # 0..1, affinity to the whole text
-    gap_scores: tuple[tuple[str, float], ...]  # (gap skill, cosine clipped at 0)
+    relevance: float  # 0..1, affinity to the whole text, on the members' scale
+    gap_scores: tuple[tuple[str, float], ...]  # (gap skill, 0..1 on the members' scale)
     reasons: tuple[str, ...]
+    band: str = ""  # of the relevance (matching.bands), as for members
 
 
 @dataclass(frozen=True)
@@ -73,28 +80,16 @@ class PartnerResult:
     ktp_rule: KtpRule
     ktp: tuple[KtpSuggestion, ...]  # eligible triads, best first
     ktp_ineligible: tuple[KtpSuggestion, ...]  # the best few that break a rule, with reasons
+    ktp_excluded_by: tuple[str, ...] = ()  # when none is eligible: which rule excluded how many
 
 
-def relevance_of(
-    profiles: Sequence[PartnerProfile], lexical: dict[str, float], params: AffinityParams
-) -> np.ndarray:
-    """(n,) each partner's affinity to the text in [0, 1]: its description is its evidence."""
-    if not profiles:
-        return np.zeros(0)
-    sims = np.array([[p.similarities[0] if p.similarities else -1.0] for p in profiles])
-    evidence = evidence_set(sims, np.arange(len(profiles)), np.zeros(len(profiles)), len(profiles))
-    lexical_row = np.array([[lexical.get(p.id, 0.0) for p in profiles]])
-    scores = affinities(np.eye(1), evidence, params, lexical_row).scores[0]
-    return to_unit(scores, params)
-
-
-def gap_cosines(profiles: Sequence[PartnerProfile], n_gaps: int) -> tuple[np.ndarray, np.ndarray]:
-    """Partners' cosines to the gaps (n, g), and the identity basis they are expressed in:
-    rank_partners takes (partner @ gap) products, which these already are."""
+def _in_gap_basis(gap_scores: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Partners' (g, n) gap scores as rank_partners' (partner @ gap) products: the scores
+    transposed against the identity (a zero column and no rows when there are no gaps)."""
+    n_gaps, n = gap_scores.shape
     if n_gaps == 0:
-        return np.zeros((len(profiles), 1)), np.zeros((0, 1))
-    rows = [p.similarities[1:] if p.similarities else (-1.0,) * n_gaps for p in profiles]
-    return np.array(rows, dtype=np.float64).reshape(len(profiles), n_gaps), np.eye(n_gaps)
+        return np.zeros((n, 1)), np.zeros((0, 1))
+    return gap_scores.T, np.eye(n_gaps)
 
 
 def _suggestion(
@@ -115,6 +110,7 @@ def _suggestion(
         round(relevance, 4),
         tuple((s, round(v, 4)) for s, v in gap_scores),
         reasons,
+        band(relevance),
     )
 
 
@@ -136,27 +132,49 @@ def _ktp(
 
 def _triads(
     graph: Graph,
-    ranked: Sequence[PartnerSuggestion],
+    ranked: tuple[PartnerSuggestion, ...],
     by_id: dict[str, PartnerProfile],
     supervisors: Sequence[Supervisor],
-) -> tuple[KtpRule, tuple[KtpSuggestion, ...], tuple[KtpSuggestion, ...]]:
+    partners: tuple[str, ...],
+) -> PartnerResult:
     rule = ktp_rule(graph)
     scores = {p.partner_id: p.score for p in ranked} | {s.member_id: s.score for s in supervisors}
     candidates = [by_id[p.partner_id].candidate() for p in ranked]
+    businesses = [c for c in candidates if c.sector != "academia"]
+    bases = [c for c in candidates if c.sector == "academia"]
     options = ktp_triads(
-        [c for c in candidates if c.sector != "academia"],
-        [c for c in candidates if c.sector == "academia"],
+        businesses,
+        bases,
         [KtpSupervisor(s.member_id, s.organisation_id, s.sector, s.name) for s in supervisors],
         rule,
         scores,
         KTP_PER_ROLE,
     )
     names = {s.member_id: s.name for s in supervisors}
-    return (
-        rule,
-        _ktp(options.eligible[:5], by_id, names),
-        _ktp(options.ineligible[:5], by_id, names),
-    )
+    excluded = () if options.eligible else _excluded(businesses, bases, supervisors, rule)
+    return PartnerResult(
+        partners, ranked, rule, _ktp(options.eligible[:5], by_id, names),
+        _ktp(options.ineligible[:5], by_id, names), excluded,
+    )  # fmt: skip
+
+
+def _excluded(
+    businesses: Sequence[PartnerCandidate],
+    bases: Sequence[PartnerCandidate],
+    supervisors: Sequence[Supervisor],
+    rule: KtpRule,
+) -> tuple[str, ...]:
+    """Why no triad fits, in words: the rules that excluded candidates, and missing roles."""
+    missing = [
+        f"no {role} among the partners and members who match the text"
+        for role, found in (
+            ("possible business", businesses),
+            ("university or research organisation", bases),
+            ("academic supervisor", supervisors),
+        )
+        if not found
+    ]
+    return (*excluded_by(businesses, bases, rule), *missing)
 
 
 def suggest_partners(
@@ -187,9 +205,10 @@ def suggest_partners(
         declined_for(graph, target_id, scope, "partner") if target_id else frozenset()
     )
     profiles = [p for p in partner_profiles(graph, ids, vectors, staff) if p.id not in blocked]
-    relevance = relevance_of(profiles, lexical[0], params)
-    fit, basis = gap_cosines(profiles, len(gaps))
+    unit = partner_scores(embedder, profiles, vectors, lexical, params)  # (1 + gaps, n)
+    relevance = unit[0]
     context = PartnerContext(tuple(gaps), frozenset(team_sectors), region)
+    fit, basis = _in_gap_basis(unit[1:])
     ranked_core = rank_partners(
         [p.candidate() for p in profiles], fit, basis, context, relevance, limit
     )
@@ -208,8 +227,7 @@ def suggest_partners(
     if not with_ktp:
         return PartnerResult(tuple(gaps), ranked, ktp_rule(graph), (), ())
     supervisors = supervisors_for(graph, embedder, text, audience)
-    rule, eligible, ineligible = _triads(graph, ranked, by_id, supervisors)
-    return PartnerResult(tuple(gaps), ranked, rule, eligible, ineligible)
+    return _triads(graph, ranked, by_id, supervisors, tuple(gaps))
 
 
 def partners_for_team(

@@ -13,6 +13,7 @@ from typing import overload
 from matchmaker.adapters.candidates import CandidateProfile
 from matchmaker.adapters.targets import GraphPath, Target
 from matchmaker.domain.privacy import counted_not_named
+from matchmaker.matching.bands import band
 from matchmaker.matching.constraints import Binding
 from matchmaker.matching.explain import SkillCoverage
 from matchmaker.matching.objective import Breakdown
@@ -30,6 +31,7 @@ class CoveredSkill:
     score: float  # 0..1
     best_in_team: bool
     evidence: tuple[EvidenceItem, ...]
+    band: str = ""  # matching.bands: strong | good | possible | weak
 
 
 @dataclass(frozen=True)
@@ -50,6 +52,8 @@ class SuggestedMember:
     shared_with_proposer: tuple[str, ...]  # SIG/CoI names the proposer also belongs to
     same_organisation_as_proposer: bool
     path_to_proposer: GraphPath | None
+    band: str = ""  # of the relevance (matching.bands)
+    held_in: str = ""  # the rule that keeps them in the team, in words; "" = on merit
 
 
 @dataclass(frozen=True)
@@ -59,6 +63,7 @@ class Gap:
     best_available_id: str | None
     best_available_name: str | None
     best_available_score: float
+    best_available_band: str = ""
 
 
 @dataclass(frozen=True)
@@ -135,6 +140,7 @@ def _member(ctx: Context, suggestion: TeamSuggestion, member_id: str) -> Suggest
             items_for(
                 ctx.scored, 1 + ctx.skills.index(s.skill), column, ctx.texts, EVIDENCE_PER_SKILL
             ),
+            band(s.score),
         )
         for s in covered.skills
     )
@@ -160,6 +166,8 @@ def _member(ctx: Context, suggestion: TeamSuggestion, member_id: str) -> Suggest
         and bool(profile.organisation_id)
         and profile.organisation_id == proposer.organisation_id,
         path_to_proposer=ctx.paths.get(member_id),
+        band=band(ctx.relevance[member_id]),
+        held_in=covered.held_in,
     )
 
 
@@ -178,6 +186,7 @@ def team_result(ctx: Context, suggestion: TeamSuggestion) -> TeamResult:
             g.best_available_id,
             ctx.name(g.best_available_id),
             round(g.best_available_score, 4),
+            band(g.best_available_score) if g.best_available_id else "",
         )
         for g in suggestion.gaps
     )

@@ -6,7 +6,9 @@ import pytest
 
 from embeddings import Embedder
 from matchmaker.adapters.graph import Graph
+from matchmaker.domain.privacy import Looker
 from matchmaker.errors import PermissionDenied
+from matchmaker.services.audience import Who
 from matchmaker.services.feedback import record_feedback
 from matchmaker.services.partners import PartnerResult, partners_for_team, search_partners
 from matchmaker.services.team_report import TeamResult
@@ -19,10 +21,10 @@ RULE = {"id": "ktp-2025", "round": "2025", "min_business_fte": 20,
         "public_sector_business_allowed": True}  # fmt: skip
 
 
-def partners(graph: Graph, embedder: Embedder, size: int = 2) -> PartnerResult:
+def partners(graph: Graph, embedder: Embedder, size: int = 2, who: Who = "member") -> PartnerResult:
     team = suggest_team(graph, embedder, TeamRequest(idea_id="idea-1", size=size, skills=SKILLS))
     assert isinstance(team, TeamResult)
-    return partners_for_team(graph, embedder, team)
+    return partners_for_team(graph, embedder, team, who)
 
 
 def test_partners_fill_the_gaps_without_conflicts_or_hidden_ones(
@@ -58,14 +60,17 @@ def test_ktp_rule_is_read_from_the_graph(graph: Graph, embedder: Embedder) -> No
     assert result.ktp_rule.round_id == "2025"
     assert result.ktp_rule.min_business_fte == 20
     assert all(t.business[0] != "p-imaging" for t in result.ktp)  # 12 FTE < 20
-    assert any("needs at least 20" in r for t in result.ktp_ineligible for r in t.reasons)
+    reasons = [r for t in result.ktp_ineligible for r in t.reasons]
+    assert any("needs a business with at least 20" in r for r in reasons), reasons
 
 
 def test_a_declined_partner_does_not_come_back(graph: Graph, embedder: Embedder) -> None:
     build_graph(graph, embedder)
-    first = partners(graph, embedder).partners[0].partner_id
+    proposer = Looker("member", "m-proposer")  # a decision counts for whoever made it
+    first = partners(graph, embedder, who=proposer).partners[0].partner_id
     record_feedback(graph, "idea-1", "idea", first, "declined", "m-proposer", "partner")
-    assert first not in [p.partner_id for p in partners(graph, embedder).partners]
+    assert first not in [p.partner_id for p in partners(graph, embedder, who=proposer).partners]
+    assert first in [p.partner_id for p in partners(graph, embedder).partners]  # not for others
 
 
 def test_partner_search_ranks_by_description(graph: Graph, embedder: Embedder) -> None:

@@ -39,7 +39,7 @@ def test_partners_rank_by_gap_fit_with_their_reasons() -> None:
     context = PartnerContext(gap_skills=("gamma imaging",), team_sectors=frozenset({"nhs"}))
     ranked = rank_partners(partners, vectors, np.array([[1.0, 0.0]]), context)
     assert [r.partner_id for r in ranked] == ["near", "far"]
-    assert ranked[0].reasons[0] == "covers the gap gamma imaging (1.00)"
+    assert ranked[0].reasons[0] == "a strong match for the gap gamma imaging"
     assert "brings the industry sector the team lacks" in ranked[0].reasons
 
 

@@ -10,6 +10,7 @@ from matchmaker.adapters.targets import Target as TargetRecord
 from matchmaker.api.context import AppInfo
 from matchmaker.api.types import load
 from matchmaker.api.types.people import Member
+from matchmaker.matching.bands import BAND_NOTE
 from matchmaker.matching.objective import Breakdown
 from matchmaker.services import evidence, search, team_report
 
@@ -116,6 +117,7 @@ class CoveredSkill:
     score: float
     best_in_team: bool
     evidence: list[Evidence]
+    band: str = strawberry.field(description=f"How well they cover it. {BAND_NOTE}")
 
 
 @strawberry.type(description="A suggested member and the reasons: skills, evidence, connections.")
@@ -136,6 +138,11 @@ class SuggestedMember:
     shared_with_proposer: list[str]
     same_organisation_as_proposer: bool
     path_to_proposer: GraphPath | None
+    band: str = strawberry.field(description=f"How well they fit the text. {BAND_NOTE}")
+    held_in: str = strawberry.field(
+        description="The rule that keeps them in the team, in words (for instance asked for "
+        "by name, or a required sector); empty when they are there on merit."
+    )
 
     @classmethod
     def from_domain(cls, s: team_report.SuggestedMember) -> SuggestedMember:
@@ -145,6 +152,7 @@ class SuggestedMember:
                 score=c.score,
                 best_in_team=c.best_in_team,
                 evidence=Evidence.many(c.evidence),
+                band=c.band,
             )
             for c in s.skills
         ]
@@ -165,6 +173,8 @@ class SuggestedMember:
             shared_with_proposer=list(s.shared_with_proposer),
             same_organisation_as_proposer=s.same_organisation_as_proposer,
             path_to_proposer=GraphPath.maybe(s.path_to_proposer),
+            band=s.band,
+            held_in=s.held_in,
         )
 
     @strawberry.field(description="The member's full record (null if you may not see it).")
@@ -178,6 +188,7 @@ class SkillCoverage:
     score: float
     covered: bool
     member_id: strawberry.ID | None
+    band: str = strawberry.field(description="How well the team's best member for it covers it.")
 
 
 @strawberry.type(description="A required skill nobody in the team covers well enough.")
@@ -187,6 +198,10 @@ class Gap:
     best_available_id: strawberry.ID | None
     best_available_name: str | None
     best_available_score: float
+    best_available_band: str = strawberry.field(
+        description="How well the closest person outside the team covers the skill; empty "
+        "when nobody available does."
+    )
 
 
 @strawberry.type(description="Why a member was not put in the team.")

@@ -10,14 +10,16 @@ from matchmaker.api.types import load
 from matchmaker.api.types.bodies import Partner
 from matchmaker.api.types.people import Member
 from matchmaker.domain import model as d
+from matchmaker.matching.bands import BAND_NOTE, band
 from matchmaker.matching.ktp import KtpRule as KtpRuleRecord
 from matchmaker.services import partners
 
 
-@strawberry.type(description="How well a partner fits one gap skill (cosine, 0..1).")
+@strawberry.type(description="How well a partner fits one gap skill (0..1, the members' scale).")
 class GapFit:
     skill: str
     score: float
+    band: str = strawberry.field(description=f"In words. {BAND_NOTE}")
 
 
 @strawberry.type(description="A partner suggested for the gaps, with the reasons.")
@@ -32,6 +34,7 @@ class PartnerFit:
     relevance: float
     gap_fit: list[GapFit]
     reasons: list[str]
+    band: str = strawberry.field(description=f"How well the partner fits the text. {BAND_NOTE}")
 
     @classmethod
     def from_domain(cls, p: partners.PartnerSuggestion) -> PartnerFit:
@@ -44,8 +47,9 @@ class PartnerFit:
             networks=list(p.networks),
             score=p.score,
             relevance=p.relevance,
-            gap_fit=[GapFit(skill=s, score=v) for s, v in p.gap_scores],
+            gap_fit=[GapFit(skill=s, score=v, band=band(v)) for s, v in p.gap_scores],
             reasons=list(p.reasons),
+            band=p.band,
         )
 
     @strawberry.field(description="The partner's full record (null if you may not see it).")
@@ -107,6 +111,10 @@ class KtpSuggestions:
     rule: KtpRule
     eligible: list[KtpOption]
     ineligible: list[KtpOption]
+    excluded_by: list[str] = strawberry.field(
+        description="When no triad is eligible: which rule excluded how many candidates, or "
+        "which role nobody could fill, in words; empty otherwise."
+    )
 
     @classmethod
     def from_domain(cls, r: partners.PartnerResult) -> KtpSuggestions:
@@ -114,4 +122,5 @@ class KtpSuggestions:
             rule=KtpRule.from_domain(r.ktp_rule),
             eligible=[KtpOption.from_domain(k) for k in r.ktp],
             ineligible=[KtpOption.from_domain(k) for k in r.ktp_ineligible],
+            excluded_by=list(r.ktp_excluded_by),
         )

@@ -12,6 +12,7 @@ from matchmaker.api.types.matching import (
     SuggestedMember,
     Target,
 )
+from matchmaker.matching.bands import band
 from matchmaker.services import team_report
 
 
@@ -42,6 +43,7 @@ class TeamSuggestion:
                 score=c.score,
                 covered=c.covered,
                 member_id=None if c.member_id is None else strawberry.ID(c.member_id),
+                band=band(c.score),
             )
             for c in r.coverage
         ]
@@ -54,6 +56,7 @@ class TeamSuggestion:
                 if g.best_available_id is None
                 else strawberry.ID(g.best_available_id),
                 best_available_score=g.best_available_score,
+                best_available_band=g.best_available_band,
             )
             for g in r.gaps
         ]
