@@ -12,6 +12,8 @@ function member(over: Partial<SuggestedMember>): SuggestedMember {
     organisation: "Cardiff and Vale UHB",
     sector: "nhs",
     relevance: 0.62,
+    band: "strong",
+    heldIn: "",
     feedbackBoost: 0,
     sigs: ["MRI SIG"],
     cois: [],
@@ -28,15 +30,15 @@ describe("reasons for a suggested member", () => {
   it("puts the skills first, then relevance and evidence", () => {
     const m = member({
       skills: [
-        { skill: "MRI safety", score: 0.8, bestInTeam: true, evidence: [] },
-        { skill: "QA", score: 0.4, bestInTeam: false, evidence: [] },
+        { skill: "MRI safety", score: 0.8, band: "strong", bestInTeam: true, evidence: [] },
+        { skill: "QA", score: 0.4, band: "good", bestInTeam: false, evidence: [] },
       ],
       evidence: [{ sourceId: "o1", kind: "paper", title: "Implants at 3T", snippet: "", score: 0.7, year: 2021 }],
     });
     expect(reasonsFor(m).slice(0, 4)).toEqual([
       "Best in the team for MRI safety",
       "Also covers QA",
-      "Relevance to the text 62%",
+      "A strong match for the text",
       "Evidence: “Implants at 3T” (2021)",
     ]);
   });

@@ -20,6 +20,7 @@ export function personFacts(p: PersonSummary): string {
 interface Props {
   person: PersonSummary;
   score?: number | null;
+  band?: string;
   reasons?: string[];
   badges?: ReactNode;
   actions?: ReactNode;
@@ -28,14 +29,21 @@ interface Props {
   extra?: ReactNode;
 }
 
-export function PersonRow({ person, score, reasons, badges, actions, className, testId, extra }: Props) {
+export function PersonRow({ person, score, band, reasons, badges, actions, className, testId, extra }: Props) {
   return (
     <li className={`person ${className ?? ""}`} data-testid={testId}>
       <div className="who-line">
         <strong>
           <Link to={`/members/${encodeURIComponent(person.id)}`}>{person.name}</Link>
         </strong>{" "}
-        {score != null && <span className="badge" title="Match score">match {percent(score)}</span>} {badges}
+        {band ? (
+          <span className="badge" title="Match band: strong, good, possible or weak">
+            {band} match
+          </span>
+        ) : (
+          score != null && <span className="badge" title="Match score">match {percent(score)}</span>
+        )}{" "}
+        {badges}
         <div className="meta">{personFacts(person)}</div>
         {reasons && reasons.length > 0 && (
           <ul className="reasons" aria-label={`Why ${person.name}`}>

@@ -17,6 +17,7 @@ export interface KtpSuggestions {
   rule: { round: string; minBusinessFte: number; publicSectorBusinessAllowed: boolean };
   eligible: Triad[];
   ineligible: Triad[];
+  excludedBy: string[];
 }
 
 export type KtpResult = KtpSuggestions | { __typename: "ValidationErrors" | "NotFound" | "NotAllowed"; message: string };
@@ -72,7 +73,16 @@ export function Triads({ result }: { result: KtpSuggestions }) {
         {rule.publicSectorBusinessAllowed ? "a public-sector body may be the business partner" : "a public-sector body may not be the business partner"}.
       </p>
       {result.eligible.length === 0 ? (
-        <Empty>No eligible triad was found for this.</Empty>
+        <>
+          <Empty>No eligible triad was found for this.</Empty>
+          {result.excludedBy.length > 0 && (
+            <ul className="reasons" aria-label="Why no triad fits" data-testid="ktp-excluded-by">
+              {result.excludedBy.map((line, i) => (
+                <li key={i}>{line}</li>
+              ))}
+            </ul>
+          )}
+        </>
       ) : (
         <ol className="grid plain-grid" data-testid="triads">
           {result.eligible.map((t, i) => (

@@ -54,7 +54,7 @@ function Coverage({ team }: { team: TeamSuggestion }) {
               <th scope="col">Skill</th>
               <th scope="col">Best in team</th>
               <th scope="col" className="num">
-                Score
+                Match
               </th>
             </tr>
           </thead>
@@ -65,7 +65,7 @@ function Coverage({ team }: { team: TeamSuggestion }) {
                   {c.skill} {!c.covered && <span className="badge bad">gap</span>}
                 </th>
                 <td>{c.memberId ? names.get(c.memberId) ?? "—" : "—"}</td>
-                <td className="num">{percent(c.score)}</td>
+                <td className="num">{c.band}</td>
               </tr>
             ))}
           </tbody>
@@ -80,7 +80,7 @@ function Coverage({ team }: { team: TeamSuggestion }) {
                 <>
                   {" "}
                   Closest outside the team:{" "}
-                  {g.bestAvailableId ? <Link to={`/members/${encodeURIComponent(g.bestAvailableId)}`}>{g.bestAvailableName}</Link> : g.bestAvailableName} ({percent(g.bestAvailableScore)}).
+                  {g.bestAvailableId ? <Link to={`/members/${encodeURIComponent(g.bestAvailableId)}`}>{g.bestAvailableName}</Link> : g.bestAvailableName} ({g.bestAvailableBand} match).
                 </>
               )}
             </li>
@@ -129,7 +129,7 @@ export function TeamView({ team, heading, actions, badges, rowClass, showDiversi
               <PersonRow
                 key={m.memberId}
                 person={{ id: m.memberId, name: m.name, discipline: m.discipline, careerStage: m.careerStage, region: m.region, organisation: { name: m.organisation, sector: m.sector } }}
-                score={m.relevance}
+                band={m.band}
                 reasons={reasonsFor(m)}
                 className={rowClass?.(m)}
                 testId="team-member"

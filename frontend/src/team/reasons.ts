@@ -1,5 +1,4 @@
 /** Why a member is suggested, in sentences; and the team's spread, counted. Pure functions. */
-import { percent } from "../format";
 import type { SuggestedMember } from "./types";
 
 function listed(names: string[]): string {
@@ -32,7 +31,8 @@ export function reasonsFor(m: SuggestedMember): string[] {
   const other = m.skills.filter((s) => !s.bestInTeam).map((s) => s.skill);
   if (best.length) reasons.push(`Best in the team for ${best.join(", ")}`);
   if (other.length) reasons.push(`Also covers ${other.join(", ")}`);
-  reasons.push(`Relevance to the text ${percent(m.relevance)}`);
+  reasons.push(`A ${m.band} match for the text`);
+  if (m.heldIn) reasons.push(`In the team: ${m.heldIn}`);
   const evidence = evidenceSentence(m);
   if (evidence) reasons.push(evidence);
   if (m.sharedWithProposer.length) reasons.push(`Shares ${m.sharedWithProposer.join(", ")} with the proposer`);

@@ -18,12 +18,14 @@ export interface SuggestedMember {
   organisation: string;
   sector: string;
   relevance: number;
+  band: string;
+  heldIn: string;
   feedbackBoost: number;
   sigs: string[];
   cois: string[];
   sharedWithProposer: string[];
   sameOrganisationAsProposer: boolean;
-  skills: { skill: string; score: number; bestInTeam: boolean; evidence: Evidence[] }[];
+  skills: { skill: string; score: number; band: string; bestInTeam: boolean; evidence: Evidence[] }[];
   evidence: Evidence[];
   pathToProposer: { hops: number; relationships: string[]; nodes: { id: string; kind: string; name: string }[] } | null;
 }
@@ -44,8 +46,8 @@ export interface TeamSuggestion {
   shownToken: string;
   notOpenToMatching: number;
   members: SuggestedMember[];
-  coverage: { skill: string; score: number; covered: boolean; memberId: string | null }[];
-  gaps: { skill: string; detail: string; bestAvailableId: string | null; bestAvailableName: string | null; bestAvailableScore: number }[];
+  coverage: { skill: string; score: number; covered: boolean; band: string; memberId: string | null }[];
+  gaps: { skill: string; detail: string; bestAvailableId: string | null; bestAvailableName: string | null; bestAvailableScore: number; bestAvailableBand: string }[];
   whyNot: LeftOut[];
   score: { coverage: number; relevance: number; diversity: number; bridging: number; exposure: number; total: number };
 }
