@@ -51,7 +51,7 @@ THEME_ACTIVITY = (
 
 _OVERLOADED = (
     f"MATCH (x:{m.MEMBER}) WITH x, {active_load('x')} AS load "
-    "WHERE load >= coalesce(x.max_groups, 2)"
+    "WHERE load > coalesce(x.max_groups, 2)"
 )
 OVERLOADED_PAGE = (
     f"{_OVERLOADED} WITH x, load ORDER BY load DESC, x.id SKIP $skip LIMIT $limit "

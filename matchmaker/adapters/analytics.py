@@ -52,7 +52,7 @@ def _loads(
 
 
 def overloaded(graph: Graph, window: tuple[int, int]) -> tuple[list[tuple[str, int]], int]:
-    """(member id, active groups) of members at or over their maximum, busiest first."""
+    """(member id, active groups) of members over their maximum (not at it), busiest first."""
     return _loads(graph, (q.OVERLOADED_PAGE, q.OVERLOADED_COUNT), window)
 
 

@@ -60,7 +60,7 @@ def theme_activity(graph: Graph) -> list[analytics.ThemeCounts]:
 
 
 def overloaded_members(graph: Graph, window: tuple[int, int]) -> tuple[list[tuple[str, int]], int]:
-    """(member id, active groups) of members at or over their maximum, and how many there are."""
+    """(member id, active groups) of members over their maximum, and how many there are."""
     return analytics.overloaded(graph, window)
 
 

@@ -107,7 +107,7 @@ class Analytics:
             for c, t in zip(counts, themes, strict=True)
         ]
 
-    @strawberry.field(description="Members on as many active groups as they allow, or more.")
+    @strawberry.field(description="Members on more active groups than they allow.")
     async def overloaded_members(
         self, info: AppInfo, first: int | None = None, after: str | None = None
     ) -> Connection[MemberLoad]:
