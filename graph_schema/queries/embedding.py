@@ -29,15 +29,23 @@ def text_page(label: str, properties: Sequence[str]) -> str:
 
     Raises ValueError for a label without a vector index or a malformed property name.
     """
+    return _texts(label, properties, "n.id > $after") + " ORDER BY n.id LIMIT $limit"
+
+
+def texts_of(label: str, properties: Sequence[str]) -> str:
+    """As text_page, for the nodes whose ids are in $ids."""
+    return _texts(label, properties, "n.id IN $ids")
+
+
+def _texts(label: str, properties: Sequence[str], where: str) -> str:
     bad = [p for p in properties if not _PROPERTY.fullmatch(p)]
     if bad or not properties:
         raise ValueError(f"text properties must be snake_case names, got {list(properties)}")
     fields = ", ".join(f".{p}" for p in properties)
     return (
-        f"MATCH (n:{_embedded_label(label)}) WHERE n.id > $after "
+        f"MATCH (n:{_embedded_label(label)}) WHERE {where} "
         f"RETURN n.id AS id, n.{m.EMBEDDING_HASH} AS hash, n.{m.EMBEDDING_MODEL} AS model, "
-        f"size(n.{m.EMBEDDING}) AS dimension, n {{{fields}}} AS props "
-        "ORDER BY n.id LIMIT $limit"
+        f"size(n.{m.EMBEDDING}) AS dimension, n {{{fields}}} AS props"
     )
 
 

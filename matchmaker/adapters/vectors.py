@@ -73,6 +73,13 @@ def text_pages(
         after = rows[-1]["id"]
 
 
+def texts_of(
+    graph: Graph, label: str, properties: Sequence[str], ids: Sequence[str]
+) -> list[StoredText]:
+    """The nodes of `label` among `ids` (those that exist), in one read."""
+    return [_stored_text(r) for r in graph.read(q.texts_of(label, properties), ids=list(ids))]
+
+
 def _stored_text(row: Record) -> StoredText:
     dimension = row["dimension"]
     return StoredText(

@@ -114,6 +114,15 @@ def embed_stale(
     return EmbedReport(embedder.name, reports, time.perf_counter() - started)
 
 
+def embed_nodes(graph: Graph, embedder: Embedder, label: str, ids: Sequence[str]) -> None:
+    """Embed the nodes of `label` among `ids` whose vector is missing or stale, in one read
+    and one write: what a write of a few nodes needs, where embed_stale reads them all.
+    Raises as embed_stale."""
+    page = store.texts_of(graph, label, _properties(label), ids)
+    options = _Options(DEFAULT_BATCH_SIZE, max(len(page), 1), False, False)
+    _embed_page(graph, embedder, label, page, options, _Tally())
+
+
 def _embed_label(graph: Graph, embedder: Embedder, label: str, options: _Options) -> LabelReport:
     started = time.perf_counter()
     tally = _Tally()

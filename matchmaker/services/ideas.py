@@ -15,7 +15,7 @@ from matchmaker.adapters.graph import Graph
 from matchmaker.auth.roles import Role, Viewer
 from matchmaker.domain.model import Idea
 from matchmaker.errors import NotFound, PermissionDenied
-from matchmaker.services.embedding import embed_stale
+from matchmaker.services.embedding import embed_nodes
 from matchmaker.services.validation import Checks
 
 STATUSES = ("draft", "submitted")
@@ -83,7 +83,7 @@ def _link_steps(idea_id: str, draft: IdeaDraft) -> list[Step]:
 
 
 def _reread(graph: Graph, embedder: Embedder, idea_id: str, viewer: Viewer) -> Idea:
-    embed_stale(graph, embedder, labels=(m.IDEA,))
+    embed_nodes(graph, embedder, m.IDEA, [idea_id])
     idea = reads.one(graph, m.IDEA, idea_id, viewer)
     if idea is None:
         raise NotFound("idea", idea_id)

@@ -13,7 +13,7 @@ from matchmaker.adapters.graph import Graph
 from matchmaker.auth.roles import Viewer
 from matchmaker.domain.model import Member
 from matchmaker.errors import NotFound, PermissionDenied
-from matchmaker.services.embedding import embed_stale
+from matchmaker.services.embedding import embed_nodes
 from matchmaker.services.validation import Checks
 
 
@@ -79,7 +79,7 @@ def update_profile(
     values = _set(changes)
     member = _save(graph, viewer, "updateMyProfile", values, "changed " + ", ".join(sorted(values)))
     if changes.expertise_statement is not None:
-        embed_stale(graph, embedder, labels=(m.MEMBER,))
+        embed_nodes(graph, embedder, m.MEMBER, [member.id])
     return member
 
 

@@ -13,7 +13,7 @@ from embeddings.texts import node_text
 from graph_schema import model as m
 from matchmaker.adapters.graph import Graph
 from matchmaker.adapters.vectors import vectors_of
-from matchmaker.services.embedding import EmbedReport, embed_stale
+from matchmaker.services.embedding import EmbedReport, embed_nodes, embed_stale
 
 OUTPUTS = {
     "o-mri": ("MRI safety for patients with implants", "Heating near leads at 3 tesla."),
@@ -177,3 +177,14 @@ def test_another_model_or_force_re_embeds_everything(populated: Graph, embedder:
 def test_an_unknown_label_is_refused(graph: Graph, embedder: Embedder) -> None:
     with pytest.raises(ValueError, match="Theme"):
         embed_stale(graph, embedder, labels=[m.THEME])
+
+
+def test_embed_nodes_embeds_only_the_nodes_named(graph: Graph, embedder: Embedder) -> None:
+    create_outputs(graph)
+    counting = CountingEmbedder(embedder)
+    embed_nodes(graph, counting, m.OUTPUT, ["o-rt", "o-missing"])
+    assert counting.texts == 1
+    stored = vectors_of(graph, m.OUTPUT, list(OUTPUTS))
+    assert set(stored) == {"o-rt"}
+    embed_nodes(graph, counting, m.OUTPUT, ["o-rt"])  # unchanged: not encoded again
+    assert counting.texts == 1
