@@ -74,7 +74,7 @@ function page(route: Route): ReactNode {
       if (b === "silos") return <SiloMapPage />;
       return <DashboardPage />;
     case "search":
-      return <SearchPage initial={q.get("q") ?? ""} />;
+      return <SearchPage query={q} />;
     case "ktp":
       return <KtpPage />;
     case "graph":

@@ -9,7 +9,7 @@ export function InterestButton({ ideaId, title, already }: { ideaId: string; tit
   const interest = useMutation<{ expressInterest: Result }>("ExpressInterest");
   const [done, setDone] = useState(already);
   if (!interest.available) return null;
-  if (done) {
+  if (done || already) {
     return (
       <span className="badge ok" role="status">
         Interest recorded

@@ -1,5 +1,5 @@
 /** Partner journey (and anyone's): search expertise in plain language, with filters. */
-import { useState, type FormEvent } from "react";
+import { useEffect, useState, type FormEvent } from "react";
 import { useQuery } from "../api/hooks";
 import { PersonRow } from "../components/Person";
 import { Empty, ErrorState, Progress, Unavailable } from "../components/States";
@@ -8,6 +8,9 @@ import { navigate } from "../router";
 import { useUser } from "../session";
 import type { Evidence } from "../team/types";
 import { CAREER_STAGES, REGIONS, SECTORS } from "../vocabulary";
+import { DownloadCsv } from "../export/DownloadCsv";
+import { SEARCH_HEADER, searchRows } from "../export/tables";
+import { describeFilters, hasFilters, readSearch, searchPath, type Filters } from "./searchUrl";
 
 interface Hit {
   memberId: string;
@@ -27,13 +30,6 @@ type Result =
   | { __typename: "MemberSearch"; text: string; results: { totalCount: number; nodes: Hit[] } }
   | { __typename: "ValidationErrors" | "NotFound" | "NotAllowed"; message: string };
 
-interface Filters {
-  sectors: string[];
-  careerStages: string[];
-  regions: string[];
-}
-
-const NO_FILTERS: Filters = { sectors: [], careerStages: [], regions: [] };
 const PAGE = 10;
 
 function clip(text: string, size = 160): string {
@@ -60,12 +56,13 @@ export function groupsOf(hits: Hit[]): { name: string; people: number }[] {
   return [...counts.entries()].map(([name, people]) => ({ name, people })).sort((a, b) => b.people - a.people || a.name.localeCompare(b.name));
 }
 
-function Hits({ text, hits, total, more }: { text: string; hits: Hit[]; total: number; more: (() => void) | null }) {
+function Hits({ text, filters, hits, total, more }: { text: string; filters: Filters; hits: Hit[]; total: number; more: (() => void) | null }) {
   const groups = groupsOf(hits);
+  const only = describeFilters(filters, label);
   return (
     <div>
       <p className="meta" data-testid="result-summary">
-        {plural(total, "person", "people")} for “{text}”{total > hits.length ? `; the best ${hits.length} are shown` : ""}.
+        {plural(total, "person", "people")} for “{text}”{only ? ` (${only})` : ""}{total > hits.length ? `; the best ${hits.length} are shown` : ""}.
       </p>
       {hits.length === 0 ? (
         <Empty>Nobody matches. Try broader words or fewer filters.</Empty>
@@ -96,11 +93,14 @@ function Hits({ text, hits, total, more }: { text: string; hits: Hit[]; total: n
                 />
               ))}
             </ul>
-            {more && (
-              <button type="button" className="secondary" onClick={more}>
-                Show {PAGE} more
-              </button>
-            )}
+            <div className="row">
+              {more && (
+                <button type="button" className="secondary" onClick={more}>
+                  Show {PAGE} more
+                </button>
+              )}
+              <DownloadCsv title={`People for ${text}`} header={SEARCH_HEADER} rows={() => searchRows(hits)} what={`these ${plural(hits.length, "person", "people")}`} />
+            </div>
           </section>
         </>
       )}
@@ -127,7 +127,7 @@ function Results({ text, filters }: { text: string; filters: Filters }) {
   return (
     <>
       {search.status === "loading" && <Progress label="Loading more" />}
-      <Hits text={r.text} hits={r.results.nodes} total={r.results.totalCount} more={more} />
+      <Hits text={r.text} filters={filters} hits={r.results.nodes} total={r.results.totalCount} more={more} />
     </>
   );
 }
@@ -148,16 +148,19 @@ function FilterGroup({ legend, options, chosen, onChange }: { legend: string; op
   );
 }
 
-export function SearchPage({ initial }: { initial: string }) {
+/** The search lives in the address: a filter applies at once, and Back steps to the last search. */
+export function SearchPage({ query }: { query: URLSearchParams }) {
   const user = useUser();
-  const [text, setText] = useState(initial);
-  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
-  const [asked, setAsked] = useState({ text: initial, filters: NO_FILTERS });
+  const asked = readSearch(query);
+  const [text, setText] = useState(asked.text);
+  const [showFilters, setShowFilters] = useState(hasFilters(asked.filters));
+  useEffect(() => setText(asked.text), [asked.text]); // Back, Forward or a shared link
+  const filters = asked.filters;
+  const setFilters = (next: Filters) => navigate(searchPath({ text, filters: next }));
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    setAsked({ text: text.trim(), filters });
-    navigate(`/search?q=${encodeURIComponent(text.trim())}`);
+    navigate(searchPath({ text, filters }));
   }
 
   return (
@@ -175,8 +178,8 @@ export function SearchPage({ initial }: { initial: string }) {
             <label htmlFor="search-text">What expertise are you looking for?</label>
             <textarea id="search-text" rows={3} value={text} onChange={(e) => setText(e.target.value)} placeholder="For example: MRI safety for implanted devices, or AI to plan radiotherapy" />
           </div>
-          <details>
-            <summary>Filters</summary>
+          <details open={showFilters} onToggle={(e) => setShowFilters(e.currentTarget.open)}>
+            <summary>Filters{hasFilters(filters) ? " (in use)" : ""}</summary>
             <FilterGroup legend="Sector" options={SECTORS} chosen={filters.sectors} onChange={(sectors) => setFilters({ ...filters, sectors })} />
             <FilterGroup legend="Career stage" options={CAREER_STAGES} chosen={filters.careerStages} onChange={(careerStages) => setFilters({ ...filters, careerStages })} />
             <div className="field">
@@ -193,7 +196,7 @@ export function SearchPage({ initial }: { initial: string }) {
             Search
           </button>
         </form>
-        <div aria-live="polite">
+        <div aria-live="polite" data-testid="search-results">
           <Results key={JSON.stringify(asked)} text={asked.text} filters={asked.filters} />
         </div>
       </div>
