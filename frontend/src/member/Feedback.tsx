@@ -1,4 +1,7 @@
-/** Accept or decline one suggestion; the decision is recorded so later suggestions learn from it. */
+/**
+ * Says whether one suggestion fits: the answer is recorded so later suggestions learn from it.
+ * It answers no invitation and tells the person suggested nothing, and the labels say so.
+ */
 import { useState } from "react";
 import { useMutation } from "../api/hooks";
 import { refusalOf } from "../components/Outcome";
@@ -12,6 +15,8 @@ export interface FeedbackSubject {
   candidateKind: "MEMBER" | "PARTNER";
   name: string;
 }
+
+export const FEEDBACK_HINT = "Tells the matchmaker whether this suggestion fits, so its later suggestions improve. Nobody is contacted.";
 
 export function FeedbackButtons({ subject }: { subject: FeedbackSubject }) {
   const feedback = useMutation<{ recordSuggestionFeedback: Result }>("RecordFeedback");
@@ -28,17 +33,17 @@ export function FeedbackButtons({ subject }: { subject: FeedbackSubject }) {
   if (decision) {
     return (
       <span className={`badge ${decision === "ACCEPTED" ? "ok" : "bad"}`} role="status">
-        {decision === "ACCEPTED" ? "Accepted" : "Declined"}
+        {decision === "ACCEPTED" ? "Marked a good suggestion" : "Marked not a fit"}
       </span>
     );
   }
   return (
     <>
-      <button type="button" className="secondary small" disabled={feedback.running} onClick={() => decide("ACCEPTED")} aria-label={`Accept suggestion: ${name}`}>
-        Accept
+      <button type="button" className="secondary small" disabled={feedback.running} onClick={() => decide("ACCEPTED")} aria-label={`Good suggestion: ${name}`} title={FEEDBACK_HINT}>
+        Good suggestion
       </button>
-      <button type="button" className="quiet small" disabled={feedback.running} onClick={() => decide("DECLINED")} aria-label={`Decline suggestion: ${name}`}>
-        Decline
+      <button type="button" className="quiet small" disabled={feedback.running} onClick={() => decide("DECLINED")} aria-label={`Not a fit: ${name}`} title={FEEDBACK_HINT}>
+        Not a fit
       </button>
       {(refusal || feedback.error) && (
         <span className="field-error" role="alert">

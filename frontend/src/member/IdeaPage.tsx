@@ -34,6 +34,12 @@ function names(list: { name: string }[] | null): string {
   return list && list.length ? list.map((x) => x.name).join(", ") : "Nobody yet.";
 }
 
+/** Whether you said you are interested: a partner sees its own interests; the idea's owner sees everyone's. */
+function interestedIn(me: { partner: { interests: { id: string }[] | null } | null }, idea: IdeaDetail, you: string | null): boolean {
+  if ((me.partner?.interests ?? []).some((i) => i.id === idea.id)) return true;
+  return [...(idea.interestedMembers ?? []), ...(idea.interestedPartners ?? [])].some((m) => m.id === you);
+}
+
 function isDraft(idea: IdeaDetail): boolean {
   return idea.status.toLowerCase() === "draft";
 }
@@ -135,33 +141,51 @@ function Editor({ idea, onSaved }: { idea: IdeaDetail; onSaved: () => void }) {
   );
 }
 
+/** Submitting cannot be undone (a submitted idea is no longer editable), so it asks first. */
 function SubmitButton({ idea, onSubmitted }: { idea: IdeaDetail; onSubmitted: () => void }) {
   const submit = useMutation<{ updateIdea: Result }>("UpdateIdea");
+  const [asking, setAsking] = useState(false);
   const refusal = refusalOf(submit.data?.updateIdea, ["IdeaSaved"]);
   if (!submit.available) return <p className="hint">Submitting is not available yet.</p>;
+
+  async function confirm() {
+    const data = await submit.run({ id: idea.id, input: { status: "submitted" } });
+    setAsking(false);
+    if (data?.updateIdea.__typename === "IdeaSaved") onSubmitted();
+  }
+
   return (
     <div>
-      <button
-        type="button"
-        disabled={submit.running}
-        onClick={async () => {
-          const data = await submit.run({ id: idea.id, input: { status: "submitted" } });
-          if (data?.updateIdea.__typename === "IdeaSaved") onSubmitted();
-        }}
-      >
-        {submit.running ? "Submitting…" : "Submit the idea"}
-      </button>
+      {asking ? (
+        <div className="confirm" role="group" aria-labelledby="confirm-submit">
+          <p id="confirm-submit">
+            Submit “{idea.title}”{idea.call ? ` to “${idea.call.title}”` : ""}? You cannot edit it afterwards.
+          </p>
+          <div className="row">
+            <button type="button" disabled={submit.running} onClick={confirm}>
+              {submit.running ? "Submitting…" : "Yes, submit"}
+            </button>
+            <button type="button" className="secondary" disabled={submit.running} onClick={() => setAsking(false)}>
+              Cancel
+            </button>
+          </div>
+        </div>
+      ) : (
+        <button type="button" onClick={() => setAsking(true)}>
+          Submit the idea
+        </button>
+      )}
       {refusal && <RefusalView refusal={refusal} />}
       {submit.error && <ErrorState error={submit.error} />}
     </div>
   );
 }
 
-function Suggestions({ idea }: { idea: IdeaDetail }) {
+function Suggestions({ idea, onInvited }: { idea: IdeaDetail; onInvited: () => void }) {
   const team = useTeamFor(idea.id);
   return (
     <>
-      <Collaborators team={team} ideaId={idea.id} invitedIds={(idea.invited ?? []).map((m) => m.id)} canInvite={idea.isMine} />
+      <Collaborators team={team} ideaId={idea.id} invitedIds={(idea.invited ?? []).map((m) => m.id)} canInvite={idea.isMine} onInvited={onInvited} />
       <Partners ideaId={idea.id} team={team} canDecide={idea.isMine} />
     </>
   );
@@ -169,7 +193,7 @@ function Suggestions({ idea }: { idea: IdeaDetail }) {
 
 export function IdeaPage({ id }: { id: string }) {
   const user = useUser();
-  const idea = useQuery<{ idea: IdeaDetail | null }>("Idea", { id });
+  const idea = useQuery<{ me: { partner: { interests: { id: string }[] | null } | null }; idea: IdeaDetail | null }>("Idea", { id });
   const [submitted, setSubmitted] = useState(false);
   return (
     <QueryView state={idea} what="This idea" operation="Idea">
@@ -202,7 +226,7 @@ export function IdeaPage({ id }: { id: string }) {
                   }}
                 />
               )}
-              {!mine && <InterestButton ideaId={r.id} title={r.title} already={[...(r.interestedMembers ?? []), ...(r.interestedPartners ?? [])].some((m) => m.id === user.subjectId)} />}
+              {!mine && <InterestButton ideaId={r.id} title={r.title} already={interestedIn(data.me, r, user.subjectId)} />}
             </div>
             {submitted && <Saved>Your idea is submitted. STERIC will be in touch.</Saved>}
             {user.role === "partner" ? (
@@ -211,7 +235,7 @@ export function IdeaPage({ id }: { id: string }) {
               <div className="split">
                 <Details idea={r} />
                 <div>
-                  <Suggestions idea={r} />
+                  <Suggestions idea={r} onInvited={idea.reload} />
                 </div>
               </div>
             )}

@@ -8,6 +8,8 @@ import { useRecordShown } from "../team/shown";
 import type { SuggestedMember, TeamResult } from "../team/types";
 import { Triads, type KtpResult } from "../partner/Triads";
 import { FeedbackButtons } from "./Feedback";
+import { DownloadCsv } from "../export/DownloadCsv";
+import { gapRows, TEAM_HEADER, teamRows } from "../export/tables";
 
 interface PartnerFit {
   partnerId: string;
@@ -26,11 +28,11 @@ type PartnerResult =
   | { __typename: "PartnerSuggestions"; gaps: string[]; partners: PartnerFit[] }
   | { __typename: "ValidationErrors" | "NotFound" | "NotAllowed"; message: string };
 
-function InviteButton({ ideaId, member, invited }: { ideaId: string; member: SuggestedMember; invited: boolean }) {
+function InviteButton({ ideaId, member, invited, onInvited }: { ideaId: string; member: SuggestedMember; invited: boolean; onInvited: () => void }) {
   const invite = useMutation<{ inviteToIdea: { __typename: string; message?: string } }>("InviteToIdea");
   const [done, setDone] = useState(invited);
   if (!invite.available) return null;
-  if (done) return <span className="badge ok">Invited</span>;
+  if (done || invited) return <span className="badge ok">Invited</span>;
   const refused = invite.data && invite.data.inviteToIdea.__typename !== "IdeaSaved" ? invite.data.inviteToIdea.message : null;
   return (
     <>
@@ -41,7 +43,10 @@ function InviteButton({ ideaId, member, invited }: { ideaId: string; member: Sug
         aria-label={`Invite ${member.name}`}
         onClick={async () => {
           const data = await invite.run({ ideaId, memberId: member.memberId });
-          if (data?.inviteToIdea.__typename === "IdeaSaved") setDone(true);
+          if (data?.inviteToIdea.__typename === "IdeaSaved") {
+            setDone(true);
+            onInvited();
+          }
         }}
       >
         {invite.running ? "Inviting…" : "Invite"}
@@ -66,7 +71,16 @@ export function useTeamFor(ideaId: string) {
   return team;
 }
 
-export function Collaborators({ team, ideaId, invitedIds, canInvite }: { team: TeamState; ideaId: string; invitedIds: string[]; canInvite: boolean }) {
+interface CollaboratorsProps {
+  team: TeamState;
+  ideaId: string;
+  invitedIds: string[];
+  canInvite: boolean;
+  /** Called after an invitation is recorded, so the idea's list of invited people can follow. */
+  onInvited: () => void;
+}
+
+export function Collaborators({ team, ideaId, invitedIds, canInvite, onInvited }: CollaboratorsProps) {
   if (team.status === "unavailable") return <Unavailable what="Suggesting collaborators" operation="SuggestTeam" />;
   if (team.status === "error") return <ErrorState error={team.error} retry={team.reload} />;
   if (!team.data) {
@@ -95,12 +109,13 @@ export function Collaborators({ team, ideaId, invitedIds, canInvite }: { team: T
         actions={(m) =>
           canInvite && (
             <>
-              <InviteButton ideaId={ideaId} member={m} invited={invitedIds.includes(m.memberId)} />
+              <InviteButton ideaId={ideaId} member={m} invited={invitedIds.includes(m.memberId)} onInvited={onInvited} />
               <FeedbackButtons subject={{ targetId: ideaId, targetKind: "IDEA", candidateId: m.memberId, candidateKind: "MEMBER", name: m.name }} />
             </>
           )
         }
       />
+      <DownloadCsv title={`Team for ${r.target.title}`} header={TEAM_HEADER} rows={() => [...teamRows(r), ...gapRows(r)]} what="the team" />
     </div>
   );
 }
