@@ -9,12 +9,11 @@ import { InfeasibleView, TeamView } from "../team/TeamView";
 import { useRecordShown } from "../team/shown";
 import type { TeamResult, TeamSuggestion } from "../team/types";
 import { ConstraintsForm, DEFAULT_CONSTRAINTS, teamInput, type Constraints } from "./Constraints";
+import { DownloadCsv } from "../export/DownloadCsv";
+import { gapRows, TEAM_HEADER, teamRows } from "../export/tables";
+import { FIRST_ASK, locksAfterSwap, suggestAsk, swapAsk, toggle, type Ask as Request } from "./locks";
 
-interface Ask {
-  constraints: Constraints;
-  locked: string[];
-  excluded: string[];
-}
+type Ask = Request & { constraints: Constraints };
 
 type SaveResult = { __typename: string; group?: { id: string; name: string }; message?: string };
 
@@ -52,7 +51,16 @@ function SaveGroup({ constraints, team }: { constraints: Constraints; team: Team
   );
 }
 
-function Result({ ask, result, busy, onLock, onSwap }: { ask: Ask; result: TeamResult; busy: boolean; onLock: (id: string) => void; onSwap: (id: string, team: TeamSuggestion) => void }) {
+interface ResultProps {
+  ask: Ask;
+  locked: string[];
+  result: TeamResult;
+  busy: boolean;
+  onLock: (id: string) => void;
+  onSwap: (id: string, team: TeamSuggestion) => void;
+}
+
+function Result({ ask, locked: lockedIds, result, busy, onLock, onSwap }: ResultProps) {
   if (result.__typename === "InfeasibleConstraints") return <InfeasibleView result={result} />;
   if (result.__typename === "ValidationErrors") return <RefusalView refusal={result} />;
   if (result.__typename !== "TeamSuggestion") {
@@ -68,10 +76,10 @@ function Result({ ask, result, busy, onLock, onSwap }: { ask: Ask; result: TeamR
       <TeamView
         team={team}
         heading="Suggested group"
-        rowClass={(m) => (ask.locked.includes(m.memberId) ? "locked" : "")}
-        badges={(m) => (ask.locked.includes(m.memberId) ? <span className="badge ok">Locked</span> : null)}
+        rowClass={(m) => (lockedIds.includes(m.memberId) ? "locked" : "")}
+        badges={(m) => (lockedIds.includes(m.memberId) ? <span className="badge ok">Locked</span> : null)}
         actions={(m) => {
-          const locked = ask.locked.includes(m.memberId);
+          const locked = lockedIds.includes(m.memberId);
           return (
             <>
               <button type="button" className="secondary small" aria-pressed={locked} disabled={busy} onClick={() => onLock(m.memberId)} aria-label={`Lock ${m.name}`}>
@@ -86,6 +94,9 @@ function Result({ ask, result, busy, onLock, onSwap }: { ask: Ask; result: TeamR
       />
       <section className="panel" aria-labelledby="save-heading">
         <h2 id="save-heading">Save</h2>
+        <p>
+          <DownloadCsv title={ask.constraints.name || "Suggested group"} header={TEAM_HEADER} rows={() => [...teamRows(team), ...gapRows(team)]} what="the group" />
+        </p>
         <SaveGroup key={team.members.map((m) => m.memberId).join()} constraints={ask.constraints} team={team} />
       </section>
     </>
@@ -93,36 +104,73 @@ function Result({ ask, result, busy, onLock, onSwap }: { ask: Ask; result: TeamR
 }
 
 /**
- * Moves focus to the result's heading when a request is answered after the form was sent,
- * so on a phone the answer comes into view; swaps and locks leave focus where it is.
+ * Moves focus to the answer, and scrolls it into view, each time the form is answered (the
+ * first suggestion and every re-suggestion), so on a phone the answer is seen; swaps and locks
+ * leave focus where it is.
  */
-function useFocusOnFirstResult(kind: string | undefined) {
-  const shown = useRef<string | undefined>(undefined);
+function useFocusOnAnswer(ask: Ask | null, status: string) {
+  const waiting = useRef(false);
   useEffect(() => {
-    if (kind && shown.current === undefined) {
-      document.querySelector<HTMLElement>("#team-heading, [data-testid=infeasible], .state-error")?.focus();
+    if (status === "loading") {
+      waiting.current = true;
+      return;
     }
-    shown.current = kind;
-  }, [kind]);
+    if (!waiting.current) return;
+    waiting.current = false;
+    if (ask?.kept !== null) return;
+    const target = document.querySelector<HTMLElement>("#team-heading, [data-testid=infeasible], .state-error");
+    target?.focus({ preventScroll: true });
+    target?.scrollIntoView({ block: "start" });
+  }, [ask, status]);
+}
+
+/** Once a swap is answered (not before: the team on screen is the old one), the newcomer is locked. */
+function useLockNewcomers(ask: Ask | null, team: TeamSuggestion | null, status: string, setLocked: (f: (l: string[]) => string[]) => void) {
+  const waiting = useRef(false);
+  useEffect(() => {
+    if (status === "loading") {
+      waiting.current = true;
+      return;
+    }
+    if (!waiting.current || status !== "ok") return;
+    waiting.current = false;
+    const kept = ask?.kept;
+    if (kept && team) setLocked((locked) => locksAfterSwap(locked, kept, team.members.map((m) => m.memberId)));
+  }, [ask, team, status, setLocked]);
+}
+
+function LockBar({ locked, busy, onUnlockAll }: { locked: string[]; busy: boolean; onUnlockAll: () => void }) {
+  if (locked.length === 0) return null;
+  return (
+    <div className="row lock-bar" data-testid="lock-bar">
+      <span className="meta">
+        {plural(locked.length, "person", "people")} locked: kept in every new suggestion.
+      </span>
+      <button type="button" className="secondary small" disabled={busy} onClick={onUnlockAll}>
+        Unlock all
+      </button>
+    </div>
+  );
 }
 
 export function AssemblePage() {
   const [ask, setAsk] = useState<Ask | null>(null);
-  const variables = ask ? { input: teamInput(ask.constraints, ask.locked, ask.excluded) } : {};
+  const [locked, setLocked] = useState<string[]>([]);
+  const variables = ask ? { input: teamInput(ask.constraints, ask.mustInclude, ask.excluded) } : {};
   const team = useQuery<{ suggestTeam: TeamResult }>("SuggestTeam", variables, ask === null);
   const result = team.data?.suggestTeam;
   useRecordShown(result);
   const current = result?.__typename === "TeamSuggestion" ? result : null;
   const refusal: Refusal | null = result?.__typename === "ValidationErrors" ? result : null;
   const busy = ask !== null && team.status === "loading";
-  useFocusOnFirstResult(result?.__typename);
+  useFocusOnAnswer(ask, ask === null ? "idle" : team.status);
+  useLockNewcomers(ask, current, ask === null ? "idle" : team.status, setLocked);
 
   // Locking keeps a person through every later suggestion; it changes nobody now.
-  const lock = (id: string) =>
-    ask && setAsk({ ...ask, locked: ask.locked.includes(id) ? ask.locked.filter((x) => x !== id) : [...ask.locked, id] });
-  // Swapping keeps everyone else in place and asks for the best replacement of one person.
+  const lock = (id: string) => setLocked((l) => toggle(l, id));
+  // Swapping keeps everyone else in place for this request and asks for the best replacement.
   const swap = (id: string, shown: TeamSuggestion) =>
-    ask && setAsk({ ...ask, locked: shown.members.map((m) => m.memberId).filter((x) => x !== id), excluded: [...ask.excluded, id] });
+    ask && setAsk({ ...swapAsk(ask, shown.members.map((m) => m.memberId), id), constraints: ask.constraints });
 
   return (
     <>
@@ -139,13 +187,19 @@ export function AssemblePage() {
             initial={ask?.constraints ?? DEFAULT_CONSTRAINTS}
             busy={busy}
             refusal={refusal}
-            onSubmit={(constraints) => setAsk({ constraints, locked: ask?.locked ?? [], excluded: ask?.excluded ?? [] })}
+            onSubmit={(constraints) => {
+              const next = { ...suggestAsk(ask ?? FIRST_ASK, locked), constraints };
+              const same = ask !== null && JSON.stringify(teamInput(constraints, next.mustInclude, next.excluded)) === JSON.stringify(variables.input);
+              setAsk(next);
+              if (same) team.reload(); // the same question asked again is still answered afresh
+            }}
           />
           <div aria-live="polite" aria-busy={busy}>
+            <LockBar locked={locked} busy={busy} onUnlockAll={() => setLocked([])} />
             {ask === null && <Empty>Write a remit and press “Suggest a group”.</Empty>}
             {busy && <Progress label={current ? "Updating the group" : "Assembling a group"} detail="Weighing expertise, coverage, diversity and capacity." />}
             {ask && team.status === "error" && <ErrorState error={team.error} retry={team.reload} />}
-            {ask && result && <Result ask={ask} result={result} busy={busy} onLock={lock} onSwap={swap} />}
+            {ask && result && <Result ask={ask} locked={locked} result={result} busy={busy} onLock={lock} onSwap={swap} />}
           </div>
         </div>
       )}
