@@ -1,7 +1,9 @@
 /** A cytoscape drawing of a neighbourhood, with the same connections listed as text. */
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 import cytoscape from "cytoscape";
 import { label } from "../format";
+import { GraphControls, GraphLegend } from "./GraphControls";
+import { lookOf, shownPart } from "./graphLook";
 
 export interface GraphNode {
   id: string;
@@ -13,29 +15,6 @@ export interface GraphEdge {
   source: string;
   target: string;
   kind: string;
-}
-
-// Calm, distinguishable colours by node kind (compared as lower case without underscores).
-const COLOURS: Record<string, string> = {
-  member: "#2b6cb0",
-  organisation: "#6b7280",
-  sig: "#0f766e",
-  coi: "#14b8a6",
-  taskgroup: "#b45309",
-  committee: "#9a3412",
-  group: "#0f766e",
-  idea: "#7c3aed",
-  call: "#a21caf",
-  partner: "#15803d",
-  network: "#4d7c0f",
-  ktp: "#be123c",
-  theme: "#ca8a04",
-  skill: "#0369a1",
-  output: "#475569",
-};
-
-export function colourOf(kind: string): string {
-  return COLOURS[kind.toLowerCase().replace(/_/g, "")] ?? "#64748b";
 }
 
 /** Steps from the centre to every node it reaches (breadth first, edges taken both ways). */
@@ -62,7 +41,7 @@ function elements(nodes: GraphNode[], edges: GraphEdge[], centre: string) {
   const ids = new Set(nodes.map((n) => n.id));
   return [
     ...nodes.map((n) => ({
-      data: { id: n.id, label: n.label, colour: colourOf(n.kind), centre: n.id === centre ? 1 : 0 },
+      data: { id: n.id, label: n.label, kind: n.kind, colour: lookOf(n.kind).colour, shape: lookOf(n.kind).shape, centre: n.id === centre ? 1 : 0 },
     })),
     ...edges
       .filter((e) => ids.has(e.source) && ids.has(e.target))
@@ -75,6 +54,7 @@ const STYLE = [
     selector: "node",
     style: {
       "background-color": "data(colour)",
+      shape: "data(shape)",
       label: "data(label)",
       "font-size": 9,
       "min-zoomed-font-size": 7,
@@ -108,8 +88,11 @@ interface Props {
 
 export function GraphView({ nodes, edges, centre, title, onSelect }: Props) {
   const box = useRef<HTMLDivElement>(null);
+  const cyRef = useRef<cytoscape.Core | null>(null);
   const select = useRef(onSelect);
   select.current = onSelect;
+  const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
+  const shown = shownPart(nodes, edges, hidden, centre);
   useEffect(() => {
     if (!box.current) return;
     // Rings by distance from the centre: the centre alone, then one step away, then two.
@@ -127,9 +110,14 @@ export function GraphView({ nodes, edges, centre, title, onSelect }: Props) {
         animate: false,
         padding: 24,
       },
-      maxZoom: 1.4,
+      maxZoom: 3,
       minZoom: 0.2,
     });
+    cyRef.current = cy;
+    const container = box.current;
+    const showZoom = () => (container.dataset.zoom = cy.zoom().toFixed(2));
+    cy.on("zoom", showZoom);
+    showZoom();
     cy.on("tap", "node", (evt) => {
       const node = nodes.find((n) => n.id === evt.target.id());
       if (node) select.current?.(node);
@@ -144,36 +132,44 @@ export function GraphView({ nodes, edges, centre, title, onSelect }: Props) {
     refit.observe(box.current);
     return () => {
       refit.disconnect();
+      cyRef.current = null;
       cy.destroy();
     };
   }, [nodes, edges, centre]);
+  // Hiding a kind hides its nodes (and so their connections) without laying the drawing out again.
+  useEffect(() => {
+    cyRef.current?.nodes().forEach((n) => {
+      n.style("display", n.id() !== centre && hidden.has(String(n.data("kind"))) ? "none" : "element");
+    });
+  }, [hidden, nodes, centre]);
   const names = new Map(nodes.map((n) => [n.id, n.label]));
   const kinds = [...new Set(nodes.map((n) => n.kind))].sort();
+  const toggleKind = (kind: string) => {
+    const next = new Set(hidden);
+    if (next.has(kind)) next.delete(kind);
+    else next.add(kind);
+    setHidden(next);
+  };
   return (
     <figure className="graph">
       <div
         ref={box}
         className="graph-canvas"
         role="img"
-        aria-label={`${title}: ${nodes.length} nodes and ${edges.length} connections. The list below gives the same connections as text.`}
+        aria-label={`${title}: ${shown.nodes.length} nodes and ${shown.edges.length} connections. The list below gives the same connections as text.`}
         data-testid="graph-canvas"
         data-nodes={nodes.length}
         data-edges={edges.length}
+        data-shown-nodes={shown.nodes.length}
       />
+      <GraphControls cy={cyRef} />
       <figcaption>
-        <ul className="legend" aria-label="Legend">
-          {kinds.map((k) => (
-            <li key={k}>
-              <span className="swatch" style={{ background: colourOf(k) }} aria-hidden="true" />
-              {label(k)}
-            </li>
-          ))}
-        </ul>
+        <GraphLegend kinds={kinds} hidden={hidden} onToggle={toggleKind} />
         {onSelect && (
           <details>
-            <summary>Move the centre to… ({nodes.length - 1})</summary>
+            <summary>Move the centre to… ({shown.nodes.length - 1})</summary>
             <ul className="tags" data-testid="graph-nodes">
-              {nodes
+              {shown.nodes
                 .filter((n) => n.id !== centre)
                 .map((n) => (
                   <li key={n.id}>
@@ -187,10 +183,10 @@ export function GraphView({ nodes, edges, centre, title, onSelect }: Props) {
         )}
         <details>
           <summary>
-            Connections as a list ({edges.length})
+            Connections as a list ({shown.edges.length})
           </summary>
-          <ul className="edge-list">
-            {edges.map((e, i) => (
+          <ul className="edge-list" tabIndex={0} aria-label="Connections">
+            {shown.edges.map((e, i) => (
               <li key={i}>
                 {names.get(e.source) ?? e.source} — <em>{e.kind.toLowerCase().replace(/_/g, " ")}</em> —{" "}
                 {names.get(e.target) ?? e.target}
