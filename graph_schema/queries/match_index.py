@@ -57,9 +57,11 @@ MEMBER_VECTORS = (
     "props: mem {.expertise_statement}}) AS rows"
 )
 
-# The skill phrases the graph names, at most $limit, in one row: -> names
+# The skill phrases the graph names (skills' names and synonyms, ideas' required skills), at
+# most $limit, in one row: -> names
 SKILL_VOCABULARY = (
-    f"CALL () {{ MATCH (s:{m.SKILL}) WHERE s.name IS NOT NULL RETURN s.name AS name "
+    f"CALL () {{ MATCH (s:{m.SKILL}) WHERE s.name IS NOT NULL "
+    "UNWIND [s.name] + coalesce(s.synonyms, []) AS name RETURN name "
     f"UNION MATCH (i:{m.IDEA}) UNWIND coalesce(i.required_skills, []) AS name RETURN name }} "
     "WITH name ORDER BY name LIMIT $limit RETURN collect(name) AS names"
 )

@@ -25,8 +25,10 @@ from matchmaker.adapters.import_rows import (
     node_record,
     shape_of,
 )
+from matchmaker.adapters.vocabulary import merge_skills
 from matchmaker.errors import MatchmakerError, Neo4jUnavailable
 from matchmaker.importing.kinds import Key, KindSpec
+from matchmaker.matching.vocabulary import VocabularySkill
 
 LOOKUP_BATCH = 5_000
 _LINK_WRITES = {"memberships": qi.UPSERT_MEMBERSHIPS, "conflicts": qi.UPSERT_CONFLICTS}
@@ -193,3 +195,7 @@ class GraphImportStore:
     def merge_ktp_rules(self, rules: Sequence[dict[str, Any]]) -> None:
         """Create or update the KtpRule nodes (eligibility rules as data)."""
         self.graph.write(qi.MERGE_KTP_RULES, rules=list(rules))
+
+    def merge_skills(self, skills: Sequence[VocabularySkill]) -> int:
+        """Write the skills vocabulary, merged on id; raises Neo4jUnavailable."""
+        return merge_skills(self.graph, skills)

@@ -17,8 +17,11 @@ from matchmaker.errors import MatchmakerError
 from matchmaker.importing.kinds import IMPORT_ORDER, KINDS
 from matchmaker.importing.lines import Format
 from matchmaker.importing.problems import ImportRejected
+from matchmaker.importing.vocabulary import read_vocabulary_file
 from matchmaker.importing.writers import open_output, write_records
+from matchmaker.matching.vocabulary import VocabularySkill
 from matchmaker.services.importing import ImportReport, ImportStore, Source, import_files
+from matchmaker.services.skills import VOCABULARY_FILE
 
 if TYPE_CHECKING:
     from matchmaker.bootstrap import Runtime
@@ -43,6 +46,7 @@ class DemoDataMissing(MatchmakerError):
 class DemoStore(ImportStore, Protocol):
     def count_members(self) -> int: ...
     def merge_ktp_rules(self, rules: Sequence[dict[str, Any]]) -> None: ...
+    def merge_skills(self, skills: Sequence[VocabularySkill]) -> int: ...
 
 
 def demo_sources(directory: Path) -> list[Source]:
@@ -62,13 +66,14 @@ def load_demo(
     store: DemoStore, directory: Path, progress: bool = False, one_transaction: bool = True
 ) -> ImportReport:
     """Import every kind in `directory`, then the KTP rules; all or nothing when
-    `one_transaction`, else file by file. Raises DemoDataMissing, ImportRejected (with the
-    problems) and ImportWriteError."""
+    `one_transaction`, else file by file, then the skills vocabulary. Raises DemoDataMissing,
+    ImportRejected (with the problems), ImportWriteError and VocabularyRejected."""
     sources = demo_sources(directory)
     report = import_files(store, sources, progress=progress, one_transaction=one_transaction)
     if not report.ok:
         raise ImportRejected(report.errors)
     store.merge_ktp_rules(KTP_RULES)
+    store.merge_skills(read_vocabulary_file(VOCABULARY_FILE))
     return report
 
 

@@ -1,30 +1,31 @@
-"""Required skills derived from a text when none are given.
+"""Required skills for a text when none are given: the vocabulary skills the text is about.
 
-Method (keyphrase extraction in the manner of KeyBERT, with maximal marginal relevance):
-1. Candidate phrases are the runs of content words between punctuation and stop words (a
-   cheap stand-in for noun phrases: "machine learning", "medical device cybersecurity");
-   runs longer than four words give their two- and three-word windows. Single words shorter
-   than five letters are dropped; at most 40 phrases, in order of first appearance.
-2. The text and the phrases are encoded together with the project's embedder.
-3. Phrases are picked one at a time by maximal marginal relevance: similarity to the whole
-   text, minus `1 - diversity` times the similarity to the closest phrase already picked,
-   so the skills cover different parts of the text instead of rephrasing one.
-The result is deterministic for a given text and model. Texts of four words or fewer are
-their own single skill.
+Method: the text and its candidate phrases (runs of content words between punctuation and
+stop words; runs longer than four words give their two- and three-word windows) are encoded
+with the project's embedder, and so is every label (name or synonym) of the vocabulary. A
+skill's similarity is its best label's best cosine with the text or one of its phrases; the
+choice itself (lexical hits first, then skills close enough) is matchmaker.matching.vocabulary.
+Only vocabulary entries come out, so a place, a body, a person or a verb in the text cannot
+become a skill. The result is deterministic for a given text, vocabulary and model.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
+from pathlib import Path
 
 import numpy as np
 
 from embeddings import Embedder
+from embeddings.cache import encode_phrases
+from matchmaker.importing.vocabulary import read_vocabulary_file
+from matchmaker.matching.vocabulary import Vocabulary, best_per_skill, choose, lexical_hits
 
 MAX_PHRASES = 40
 MAX_RUN = 4
-DEFAULT_SKILLS = 4
+VOCABULARY_FILE = Path(__file__).resolve().parents[1] / "demo" / "content" / "skills.toml"
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9\-']*|[.,;:!?()\[\]/]")
 _STOP_TEXT = """
     a about across after all also an and any are as at be been before being between both but
@@ -70,39 +71,39 @@ def candidate_phrases(text: str, limit: int = MAX_PHRASES) -> list[str]:
     return phrases[:limit]
 
 
-def pick_diverse(
-    text_vector: np.ndarray, phrase_vectors: np.ndarray, count: int, diversity: float
-) -> list[int]:
-    """Indices of `count` phrases chosen by maximal marginal relevance (pure)."""
-    relevance = phrase_vectors @ text_vector
-    similarity = phrase_vectors @ phrase_vectors.T
-    chosen: list[int] = []
-    while len(chosen) < min(count, len(relevance)):
-        redundancy = similarity[:, chosen].max(axis=1) if chosen else np.zeros(len(relevance))
-        value = (1.0 - diversity) * relevance - diversity * redundancy
-        value[chosen] = -np.inf
-        chosen.append(int(np.argmax(value)))  # argmax takes the first of ties
-    return chosen
+@cache
+def committed_vocabulary() -> Vocabulary:
+    """The vocabulary file in the project, for a graph that holds none yet (read once)."""
+    return Vocabulary(read_vocabulary_file(VOCABULARY_FILE))
 
 
-def derive_skills(
-    embedder: Embedder, text: str, count: int = DEFAULT_SKILLS, diversity: float = 0.4
-) -> tuple[str, ...]:
-    """Up to `count` skill phrases for `text` (see module doc); raises what the embedder raises."""
+def skill_similarity(embedder: Embedder, text: str, vocabulary: Vocabulary) -> np.ndarray:
+    """(skills,): each skill's best cosine between its labels and the text or its phrases."""
+    chunks = np.asarray(embedder.encode([text, *candidate_phrases(text)]), dtype=np.float64)
+    labels = np.asarray(encode_phrases(embedder, vocabulary.labels), dtype=np.float64)
+    per_label = (labels @ chunks.T).max(axis=1)
+    return best_per_skill(per_label, vocabulary.owners, len(vocabulary.skills))
+
+
+def derive_skills(embedder: Embedder, text: str, vocabulary: Vocabulary) -> tuple[str, ...]:
+    """The names of the vocabulary skills `text` is about (see module doc); none for an empty
+    text or vocabulary. Raises what the embedder raises."""
     cleaned = " ".join(text.split())
-    if len(cleaned.split()) <= MAX_RUN:
-        return (cleaned,) if cleaned else ()
-    phrases = candidate_phrases(cleaned)
-    if len(phrases) <= 1:
-        return tuple(phrases) or (cleaned,)
-    vectors = np.asarray(embedder.encode([cleaned, *phrases]), dtype=np.float64)
-    picked = pick_diverse(vectors[0], vectors[1:], count, diversity)
-    return tuple(phrases[i] for i in picked)
+    if not cleaned or not vocabulary.skills:
+        return ()
+    similarity = skill_similarity(embedder, cleaned, vocabulary)
+    chosen = choose(lexical_hits(cleaned, vocabulary), similarity)
+    return tuple(vocabulary.skills[i].name for i in chosen)
 
 
-def skills_for(embedder: Embedder, text: str, given: Sequence[str]) -> tuple[tuple[str, ...], bool]:
-    """The given skills (cleaned), or skills derived from the text: (skills, derived)."""
+def skills_for(
+    embedder: Embedder, text: str, given: Sequence[str], vocabulary: Vocabulary
+) -> tuple[tuple[str, ...], bool]:
+    """The given skills (cleaned, as typed), or skills derived from the text with
+    `vocabulary` (the committed one when it is empty): (skills, derived)."""
     cleaned = tuple(dict.fromkeys(" ".join(s.split()) for s in given if s.strip()))
     if cleaned:
         return cleaned, False
-    return derive_skills(embedder, text), True
+    return derive_skills(
+        embedder, text, vocabulary if vocabulary.skills else committed_vocabulary()
+    ), True

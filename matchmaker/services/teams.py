@@ -25,6 +25,7 @@ from matchmaker.adapters.candidates import CandidateProfile
 from matchmaker.adapters.graph import Graph
 from matchmaker.adapters.match_index import MatchIndex
 from matchmaker.adapters.targets import declined_for, feedback_history, paths_to
+from matchmaker.adapters.vocabulary import read_vocabulary
 from matchmaker.auth.accounts import STAFF_ACCOUNTS
 from matchmaker.domain.privacy import (
     Looker,
@@ -38,6 +39,7 @@ from matchmaker.matching.feedback import FeedbackEvent, Outcome, apply_feedback
 from matchmaker.matching.problem import TeamProblem, TeamSpec
 from matchmaker.matching.team import Infeasible
 from matchmaker.matching.team import suggest_team as solve
+from matchmaker.matching.vocabulary import Vocabulary
 from matchmaker.services.audience import Who, base_filter, checked, may_see
 from matchmaker.services.evidence import read_texts
 from matchmaker.services.scoring import DEFAULT_PARAMS, Reach, Scored, score_candidates, to_unit
@@ -141,7 +143,9 @@ def suggest_team(
     looker = checked(audience)
     request = replace(request, require_capacity=capacity_required(looker, request.require_capacity))
     target = resolve_target(graph, request)
-    skills, derived = skills_for(embedder, target.text, request.skills or target.skills)
+    given = request.skills or target.skills
+    vocabulary = Vocabulary() if given else read_vocabulary(graph)
+    skills, derived = skills_for(embedder, target.text, given, vocabulary)
     scope = decision_scope(looker, (a.id for a in STAFF_ACCOUNTS))
     earlier = graph.submit(declined_for, graph, target.id, scope)  # needs nothing computed below
     locked = set(request.must_include)

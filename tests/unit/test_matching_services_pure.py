@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-import numpy as np
 import pytest
 
 from embeddings.hashing import HashingEmbedder
 from matchmaker.adapters.fulltext import escape, lucene_query
 from matchmaker.errors import InvalidInput, PermissionDenied
+from matchmaker.matching.vocabulary import Vocabulary, VocabularySkill
 from matchmaker.services.audience import base_filter, checked
 from matchmaker.services.evidence import snippet
 from matchmaker.services.search import decode_cursor, encode_cursor
-from matchmaker.services.skills import candidate_phrases, derive_skills, pick_diverse, skills_for
+from matchmaker.services.skills import candidate_phrases, derive_skills, skills_for
 from matchmaker.services.team_request import TeamRequest, text_target_id, validate
 
 
@@ -57,25 +57,29 @@ def test_candidate_phrases_are_content_word_runs() -> None:
     ]
 
 
-def test_pick_diverse_prefers_relevant_then_different() -> None:
-    text = np.array([1.0, 0.0])
-    phrases = np.array([[1.0, 0.0], [0.99, 0.14], [0.6, 0.8]])
-    assert pick_diverse(text, phrases, 2, diversity=0.6) == [0, 2]
-    assert pick_diverse(text, phrases, 2, diversity=0.0) == [0, 1]
+VOCAB = Vocabulary((
+    VocabularySkill("s-mri", "MRI", ("magnetic resonance imaging",)),
+    VocabularySkill("s-green", "decarbonising healthcare", ("carbon footprint", "disposables")),
+))  # fmt: skip
 
 
-def test_skills_given_win_and_short_texts_are_one_skill() -> None:
+def test_skills_given_win_and_derived_skills_come_from_the_vocabulary() -> None:
     embedder = HashingEmbedder()
-    assert skills_for(embedder, "anything at all here", [" MRI  safety ", "MRI safety"]) == (
+    assert skills_for(embedder, "anything at all here", [" MRI  safety ", "MRI safety"], VOCAB) == (
         ("MRI safety",),
         False,
     )
-    assert derive_skills(embedder, "MRI safety") == ("MRI safety",)
-    long = "Reduce the carbon footprint of imaging departments and single-use disposables"
-    derived, was_derived = skills_for(embedder, long, [])
+    long = "Reduce the carbon footprint of imaging departments in Leeds and single-use disposables"
+    derived, was_derived = skills_for(embedder, long, [], VOCAB)
     assert was_derived
-    assert 1 <= len(derived) <= 4
-    assert derived == derive_skills(embedder, long)
+    assert derived[0] == "decarbonising healthcare"
+    assert set(derived) <= {"MRI", "decarbonising healthcare"}
+    assert derive_skills(embedder, "", VOCAB) == ()
+
+
+def test_an_empty_graph_vocabulary_falls_back_to_the_committed_one() -> None:
+    derived, _ = skills_for(HashingEmbedder(), "MRI safety near implants", [], Vocabulary())
+    assert "MRI" in derived
 
 
 def test_snippet_takes_the_sentence_sharing_most_words() -> None:
