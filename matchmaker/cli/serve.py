@@ -52,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
         "host": host,
         "port": port,
         "log_level": settings.log_level,
-        # A line a request costs a worker about a tenth of a small read's time; debug has it.
+        # A log line for every request costs the workers CPU under load; debug keeps it.
         "access_log": settings.log_level == "debug",
         "lifespan": "on",
         "timeout_graceful_shutdown": GRACEFUL_SHUTDOWN_S,
