@@ -91,15 +91,17 @@ def _where(label: str) -> str:
     return visible(label, "n") + (f" AND {extra}" if extra else "")
 
 
-def page(label: str) -> str:
-    """One page of visible nodes: rows {node}, ordered by name (or title) then id."""
-    key = ORDER.get(label, "name")
-    return (
-        f"MATCH (n:{label}) WHERE {_where(label)} WITH n ORDER BY n.{key}, n.id "
-        f"SKIP $skip LIMIT $limit RETURN {node(label)} AS node"
-    )
-
-
 def count(label: str) -> str:
     """The number of visible nodes that pass the filters: one row {total}."""
     return f"MATCH (n:{label}) WHERE {_where(label)} RETURN count(n) AS total"
+
+
+def page_with_total(label: str) -> str:
+    """One page and the total in one row {total, rows}: one round trip where two were sent."""
+    key = ORDER.get(label, "name")
+    return (
+        f"CALL () {{ {count(label)} }} "
+        f"CALL () {{ MATCH (n:{label}) WHERE {_where(label)} WITH n ORDER BY n.{key}, n.id "
+        f"SKIP $skip LIMIT $limit RETURN collect({node(label)}) AS rows }} "
+        "RETURN total, rows"
+    )

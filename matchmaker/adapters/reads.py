@@ -57,16 +57,10 @@ def page(
     """Visible nodes of `label` passing `filters`, `window` = (skip, limit), and their total."""
     skip, limit = window
     given = {**(filters or {}), **audience(viewer), "skip": skip, "limit": limit}
-    page_query, count_query = q.page(label), q.count(label)
-
-    def work(tx: Any) -> Page:
-        rows = [r.data() for r in tx.run(page_query, _params(page_query, given))]
-        total = tx.run(count_query, _params(count_query, given)).single()
-        items = [from_row(label, row["node"]) for row in rows]
-        return Page(items, int(total["total"]) if total else 0)
-
-    result: Page = graph.read_tx(work)
-    return result
+    query = q.page_with_total(label)
+    row = graph.read(query, **_params(query, given))[0]
+    items = [from_row(label, node) for node in row["rows"]]
+    return Page(items, int(row["total"]))
 
 
 def hop(

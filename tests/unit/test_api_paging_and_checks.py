@@ -86,8 +86,10 @@ def test_silo_pairs_count_shared_work_and_list_the_never() -> None:
 @pytest.mark.parametrize("label", [m.MEMBER, m.IDEA, m.PARTNER, m.GROUP, m.ORGANISATION, m.OUTPUT])
 def test_every_api_read_filters_by_audience(label: str) -> None:
     assert "$audience" in visible(label, "n")
-    for query in (api_nodes.by_ids(label), api_nodes.page(label), api_nodes.count(label)):
+    for query in (api_nodes.by_ids(label), api_nodes.page_with_total(label)):
         assert visible(label, "n") in query
+    # The page and its total are counted under the same filter.
+    assert api_nodes.page_with_total(label).count(visible(label, "n")) == 2
 
 
 def test_every_hop_filters_its_far_end() -> None:
