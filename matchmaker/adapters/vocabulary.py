@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import asdict
+from typing import Any
 
 from graph_schema.queries import skills as q
 from matchmaker.adapters.graph import Graph
+from matchmaker.matching.skill_levels import SkillClaim
 from matchmaker.matching.vocabulary import Vocabulary, VocabularySkill
 
 
@@ -26,3 +29,26 @@ def merge_skills(graph: Graph, skills: Sequence[VocabularySkill]) -> int:
             for s in skills]  # fmt: skip
     graph.write(q.MERGE_SKILLS, skills=rows)
     return len(rows)
+
+
+def member_id_page(graph: Graph, after: str, limit: int) -> list[str]:
+    """Up to `limit` member ids after `after`, in order; raises Neo4jUnavailable."""
+    return [str(r["id"]) for r in graph.read(q.MEMBER_ID_PAGE, after=after, limit=limit)]
+
+
+def replace_member_skills(
+    graph: Graph, claims: Mapping[str, Sequence[SkillClaim]], source: str
+) -> None:
+    """Each member's links of `source` become exactly their claims, in one transaction.
+    Raises Neo4jUnavailable."""
+    members = [
+        {"id": member_id, "skills": [asdict(c) | {"evidence": list(c.evidence)} for c in cs]}
+        for member_id, cs in claims.items()
+    ]
+    graph.write(q.REPLACE_MEMBER_SKILLS, members=members, source=source)
+
+
+def member_skill_links(graph: Graph, member_ids: Sequence[str]) -> dict[str, list[dict[str, Any]]]:
+    """Each member's skill links (skill_id, level, source, evidence), by skill id."""
+    rows = graph.read(q.MEMBER_SKILL_LINKS, ids=list(member_ids))
+    return {str(r["id"]): list(r["skills"]) for r in rows}

@@ -14,6 +14,7 @@ from matchmaker.cli import (
     matching_commands,
     schema_command,
     serve,
+    skill_commands,
 )
 from matchmaker.errors import MatchmakerError
 
@@ -24,6 +25,7 @@ COMMAND_MODULES = (
     schema_command,
     matching_commands,
     data_commands,
+    skill_commands,
 )
 
 

@@ -63,17 +63,15 @@ def words(text: str) -> tuple[str, ...]:
                  for w in found)  # fmt: skip
 
 
-def _occurs(needle: tuple[str, ...], haystack: tuple[str, ...]) -> bool:
-    n = len(needle)
-    return n > 0 and any(haystack[i : i + n] == needle for i in range(len(haystack) - n + 1))
+def _runs(haystack: tuple[str, ...], sizes: set[int]) -> set[tuple[str, ...]]:
+    return {haystack[i : i + n] for n in sizes for i in range(len(haystack) - n + 1)}
 
 
 def lexical_hits(text: str, vocabulary: Vocabulary) -> frozenset[int]:
     """Indices of the skills one of whose labels occurs in `text` as whole words."""
-    haystack = words(text)
-    return frozenset(
-        i for label, i in vocabulary._labels if _occurs(words(label), haystack)
-    )  # fmt: skip
+    needles = [(words(label), i) for label, i in vocabulary._labels]
+    present = _runs(words(text), {len(n) for n, _ in needles if n})
+    return frozenset(i for needle, i in needles if needle and needle in present)
 
 
 def best_per_skill(label_scores: np.ndarray, owners: Sequence[int], count: int) -> np.ndarray:

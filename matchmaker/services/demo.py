@@ -78,10 +78,12 @@ def load_demo(
 
 
 def ensure_demo_loaded(runtime: Runtime) -> None:
-    """Load the committed demo and embed it when the graph has no members; else do nothing.
+    """Load the committed demo, embed it and link members to their skills when the graph has
+    no members; else do nothing.
 
     Raises what load_demo and embed_stale raise."""
     from matchmaker.services.embedding import embed_stale  # the heavier part, only when needed
+    from matchmaker.services.skill_links import link_member_skills
 
     store = GraphImportStore(runtime.graph)
     if store.count_members() > 0:
@@ -94,6 +96,10 @@ def ensure_demo_loaded(runtime: Runtime) -> None:
         runtime.embedder,
         progress=True,
         batch_size=runtime.settings.embed_batch_size,
+    )
+    linked = link_member_skills(runtime.graph, runtime.embedder)
+    log.info(
+        "skills: %d links for %d members in %.1f s", linked.links, linked.linked, linked.seconds
     )
 
 

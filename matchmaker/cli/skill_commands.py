@@ -1,0 +1,51 @@
+"""`matchmaker skills link` and `matchmaker skills-import FILE`: the skills vocabulary's CLI."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from matchmaker.adapters.vocabulary import merge_skills
+from matchmaker.bootstrap import open_graph, open_runtime
+from matchmaker.config import Settings
+from matchmaker.importing.vocabulary import read_vocabulary_file
+from matchmaker.services.skill_links import link_member_skills
+
+
+def register(commands: Any) -> None:
+    skills = commands.add_parser("skills", help="members' skills from their evidence")
+    actions = skills.add_subparsers(dest="action", required=True, metavar="ACTION")
+    link = actions.add_parser(
+        "link", help="link every member to the vocabulary skills their evidence shows"
+    )
+    link.set_defaults(handler=run_link)
+    vocabulary = commands.add_parser(
+        "skills-import", help="merge a skills vocabulary file (TOML) into the graph"
+    )
+    vocabulary.add_argument("file", type=Path, help="[[skill]] tables: id, name, kind, synonyms")
+    vocabulary.set_defaults(handler=run_import)
+
+
+def run_link(_: argparse.Namespace) -> int:
+    runtime = open_runtime(Settings.from_env())
+    try:
+        report = link_member_skills(runtime.graph, runtime.embedder)
+    finally:
+        runtime.close()
+    print(
+        f"{report.links} skill links for {report.linked} of {report.members} members "
+        f"in {report.seconds:.1f} s"
+    )
+    return 0
+
+
+def run_import(args: argparse.Namespace) -> int:
+    skills = read_vocabulary_file(args.file)
+    handle = open_graph(Settings.from_env())
+    try:
+        count = merge_skills(handle.graph, skills)
+    finally:
+        handle.close()
+    print(f"{count} skills merged from {args.file}")
+    return 0
