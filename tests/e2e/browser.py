@@ -17,6 +17,7 @@ import pytest
 from graphql import FieldNode, OperationDefinitionNode, build_schema, parse
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
+from tests.e2e.accessibility import assert_accessible
 from tests.e2e.conftest import Service
 
 __all__ = ["Service", "browser_fixture", "page_fixture", "screenshot", "sign_in"]
@@ -120,7 +121,8 @@ def sign_in(page: Page, heading: str, name: str | None = None) -> str:
 
 
 def screenshot(page: Page, name: str, ready: Callable[[Page], None] | None = None) -> None:
-    """Write `<name>-laptop.png` and `<name>-phone.png` of the current page."""
+    """Write `<name>-laptop.png` and `<name>-phone.png` of the current page, after an axe scan."""
+    assert_accessible(page, name)
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     for width, size in (("laptop", LAPTOP), ("phone", PHONE)):
         page.set_viewport_size(size)

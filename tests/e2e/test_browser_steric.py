@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from playwright.sync_api import Locator, Page, expect
 
 from tests.e2e.browser import (
+    LAPTOP,
+    PHONE,
     browser_fixture,
     count_text,
     needs,
@@ -64,10 +67,46 @@ def test_staff_assemble_lock_swap_and_save_a_group(page: Page) -> None:
     expect(team.nth(0).get_by_role("button", name=f"Lock {kept}")).to_have_attribute(
         "aria-pressed", "true"
     )
+    others = [_name(row) for row in team.all()[2:]]
     team.nth(1).get_by_role("button", name=f"Swap out {swapped}").click()
     expect(page.get_by_test_id("team").get_by_text(swapped, exact=True)).to_have_count(0)
     expect(page.get_by_test_id("team").get_by_text(kept, exact=True)).to_have_count(1)
     assert team.count() == 5
+
+    # The swap locks only the person who came in; the others stay unlocked.
+    expect(page.get_by_test_id("lock-bar")).to_contain_text("2 people locked")
+    pressed = {_name(row): _locked(row) for row in team.all()}
+    newcomer = next(n for n in pressed if n not in (kept, *others))
+    assert pressed[kept]
+    assert pressed[newcomer]
+    assert not any(pressed[n] for n in others if n in pressed)
+
+    # So a smaller group can be had, and the answer is scrolled into view, even on a phone.
+    page.set_viewport_size(PHONE)
+    page.evaluate("window.scrollTo(0, 0)")
+    page.get_by_label("Group size").fill("4")
+    page.get_by_label("Group size").press("Enter")  # sent from the form's top, far from the answer
+    try:
+        expect(team).to_have_count(4)
+    except AssertionError as e:
+        answer = page.locator("[aria-live=polite][aria-busy]").inner_text()
+        raise AssertionError(f"no group of 4 with 2 locked: {answer[:800]}") from e
+    expect(page.get_by_role("heading", name="Suggested group")).to_be_in_viewport()
+    page.set_viewport_size(LAPTOP)
+    shown = [_name(row) for row in team.all()]
+    assert kept in shown
+    assert newcomer in shown
+
+    page.get_by_role("button", name="Unlock all").click()
+    expect(page.get_by_test_id("lock-bar")).to_have_count(0)
+    for row in team.all():
+        assert not _locked(row)
+
+    with page.expect_download() as started:
+        page.get_by_role("button", name="Download the group as CSV").click()
+    rows = Path(started.value.path()).read_bytes().decode("utf-8-sig").split("\r\n")
+    assert rows[0].startswith("Name,Discipline")
+    assert sum(1 for row in rows if row.startswith(tuple(shown))) == 4
 
     page.get_by_role("button", name="Save the group").click()
     expect(page.get_by_text(re.compile(f"^Saved “{re.escape(GROUP)}”"))).to_be_visible()
@@ -100,6 +139,11 @@ def test_staff_find_ktp_triads_for_a_topic(page: Page) -> None:
     expect(triads.first).to_be_visible()
     expect(triads.first.get_by_text("Knowledge base")).to_be_visible()
     screenshot(page, "steric-ktp")
+
+
+def _locked(row: Locator) -> bool:
+    button = row.get_by_role("button", name=re.compile("^Lock "))
+    return button.get_attribute("aria-pressed") == "true"
 
 
 def _name(row: Locator) -> str:

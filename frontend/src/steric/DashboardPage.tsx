@@ -78,7 +78,7 @@ function ThemeCard({ t }: { t: ThemeRow }) {
 function Totals({ themes }: { themes: ThemeRow[] }) {
   const unique = (key: "calls" | "ideas" | "groups") => new Set(themes.flatMap((t) => t[key].map((x) => x.id))).size;
   return (
-    <div className="grid" aria-label="Totals">
+    <div className="grid" role="group" aria-label="Totals">
       {(["calls", "ideas", "groups"] as const).map((k) => (
         <div className="card" key={k}>
           <p className="meta">{label(k)}</p>
