@@ -15,6 +15,7 @@ from matchmaker.api.mutations.ideas import IdeaMutations
 from matchmaker.api.mutations.imports import ImportMutations
 from matchmaker.api.mutations.profile import ProfileMutations
 from matchmaker.api.mutations.session import SessionMutations
+from matchmaker.api.mutations.skills import SkillMutations
 from matchmaker.api.queries.directory import DirectoryQueries
 from matchmaker.api.queries.graph import GraphQueries
 from matchmaker.api.queries.health import HealthQueries
@@ -47,6 +48,7 @@ Mutation = merge_types(
         GroupMutations,
         FeedbackMutations,
         ImportMutations,
+        SkillMutations,
     ),
 )
 

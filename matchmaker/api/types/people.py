@@ -181,12 +181,16 @@ class SkillLevel:
     skill: Skill
     level: str | None
     source: str | None
+    evidence: list[str] = strawberry.field(
+        description="Ids of the documents behind a derived skill (outputs, or statement:<id>)."
+    )
 
     @classmethod
     def of(cls, record: SkillRecord, rel: dict[str, object]) -> SkillLevel:
-        level, source = rel.get("level"), rel.get("source")
+        level, source, evidence = rel.get("level"), rel.get("source"), rel.get("evidence")
         return cls(
             skill=Skill.from_domain(record),
             level=None if level is None else str(level),
             source=None if source is None else str(source),
+            evidence=[str(x) for x in evidence] if isinstance(evidence, list) else [],
         )

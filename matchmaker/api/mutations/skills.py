@@ -1,0 +1,64 @@
+"""addSkill and addSkillSynonym: STERIC staff curate the skills vocabulary."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import strawberry
+
+from matchmaker.api.context import AppInfo
+from matchmaker.api.errors import NotAllowed, NotFound, ValidationErrors
+from matchmaker.api.mutations.outcome import attempt
+from matchmaker.api.permissions import StaffOnly, only
+from matchmaker.matching.vocabulary import VocabularySkill
+from matchmaker.services import skill_vocabulary
+
+
+@strawberry.input(description="A new vocabulary skill.")
+class SkillInput:
+    name: str = strawberry.field(description="2-200 characters, not already a skill's label.")
+    synonyms: list[str] = strawberry.field(default_factory=list, description="At most 12.")
+    kind: str = strawberry.field(default="topic", description="specialism or topic.")
+
+
+@strawberry.type(description="A vocabulary skill after the change.")
+class SkillSaved:
+    id: strawberry.ID
+    name: str
+    synonyms: list[str]
+    kind: str
+
+    @classmethod
+    def of(cls, s: VocabularySkill) -> SkillSaved:
+        return cls(id=strawberry.ID(s.id), name=s.name, synonyms=list(s.synonyms), kind=s.kind)
+
+
+SkillResult = Annotated[
+    SkillSaved | ValidationErrors | NotFound | NotAllowed, strawberry.union("SkillResult")
+]
+
+
+def _saved(result: VocabularySkill | ValidationErrors | NotFound | NotAllowed) -> SkillResult:
+    return SkillSaved.of(result) if isinstance(result, VocabularySkill) else result
+
+
+@strawberry.type
+class SkillMutations:
+    @strawberry.mutation(
+        extensions=only(StaffOnly()), description="Add a skill to the skills vocabulary."
+    )
+    async def add_skill(self, info: AppInfo, input: SkillInput) -> SkillResult:
+        ctx = info.context
+        draft = skill_vocabulary.SkillDraft(input.name, tuple(input.synonyms), input.kind)
+        add = skill_vocabulary.add_skill
+        return _saved(await attempt(add, ctx.runtime.graph, ctx.viewer, draft))
+
+    @strawberry.mutation(
+        extensions=only(StaffOnly()), description="Give a vocabulary skill one more synonym."
+    )
+    async def add_skill_synonym(
+        self, info: AppInfo, skill_id: strawberry.ID, synonym: str
+    ) -> SkillResult:
+        ctx = info.context
+        args = (ctx.runtime.graph, ctx.viewer, str(skill_id), synonym)
+        return _saved(await attempt(skill_vocabulary.add_skill_synonym, *args))

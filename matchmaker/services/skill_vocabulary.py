@@ -1,0 +1,97 @@
+"""Staff curation of the skills vocabulary: add a skill, add a synonym to one. Audited.
+
+A label (name or synonym) may belong to one skill only, case and spacing aside, so that a
+word in a text cannot name two skills. Derivation reads the graph's vocabulary, so a skill
+added here can be derived for a text at once.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from graph_schema.queries import skills as q
+from matchmaker.adapters.audit import AuditEntry, write_audited
+from matchmaker.adapters.graph import Graph
+from matchmaker.adapters.vocabulary import read_vocabulary
+from matchmaker.auth.roles import Viewer
+from matchmaker.errors import NotFound, PermissionDenied
+from matchmaker.importing.checks import NAME_MAX
+from matchmaker.importing.vocabulary import KINDS, MAX_SYNONYMS
+from matchmaker.matching.vocabulary import Vocabulary, VocabularySkill
+from matchmaker.services.validation import Checks
+
+
+@dataclass(frozen=True)
+class SkillDraft:
+    name: str
+    synonyms: tuple[str, ...] = ()
+    kind: str = "topic"
+
+
+def _staff(viewer: Viewer) -> None:
+    if not viewer.is_staff:
+        raise PermissionDenied("Only STERIC staff curate the skills vocabulary.")
+
+
+def _clean(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _owners(vocabulary: Vocabulary) -> dict[str, str]:
+    return {_clean(label).lower(): s.id for s in vocabulary.skills for label in s.labels}
+
+
+def _check_label(checks: Checks, field: str, label: str, owners: dict[str, str]) -> None:
+    checks.text(field, label, 2, NAME_MAX)
+    owner = owners.get(_clean(label).lower())
+    if owner is not None:
+        checks.fail(field, f"{_clean(label)[:40]!r} already names skill {owner}")
+
+
+def _skill_id(name: str) -> str:
+    return "skill-" + (re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[:60] or "unnamed")
+
+
+def add_skill(graph: Graph, viewer: Viewer, draft: SkillDraft) -> VocabularySkill:
+    """A new vocabulary skill; raises PermissionDenied and InvalidFields (naming the field)."""
+    _staff(viewer)
+    vocabulary = read_vocabulary(graph)
+    owners = _owners(vocabulary)
+    checks = Checks()
+    _check_label(checks, "name", draft.name, owners)
+    if _skill_id(draft.name) in {s.id for s in vocabulary.skills}:
+        checks.fail("name", f"gives the id {_skill_id(draft.name)}, which another skill holds")
+    checks.choice("kind", draft.kind, KINDS)
+    if len(draft.synonyms) > MAX_SYNONYMS:
+        checks.fail("synonyms", f"may hold at most {MAX_SYNONYMS} (got {len(draft.synonyms)})")
+    for synonym in draft.synonyms:
+        _check_label(checks, "synonyms", synonym, owners)
+    if len({_clean(s).lower() for s in (draft.name, *draft.synonyms)}) < 1 + len(draft.synonyms):
+        checks.fail("synonyms", "repeat the name or each other")
+    checks.done()
+    skill = VocabularySkill(
+        _skill_id(draft.name), _clean(draft.name), tuple(map(_clean, draft.synonyms)), draft.kind
+    )
+    params = {"id": skill.id, "name": skill.name, "synonyms": list(skill.synonyms),
+              "kind": skill.kind}  # fmt: skip
+    entry = AuditEntry(viewer.id, viewer.audience, "addSkill", skill.id, skill.name)
+    write_audited(graph, entry, [(q.CREATE_SKILL, params)])
+    return skill
+
+
+def add_skill_synonym(graph: Graph, viewer: Viewer, skill_id: str, synonym: str) -> VocabularySkill:
+    """The skill with one more synonym; raises PermissionDenied, NotFound and InvalidFields."""
+    _staff(viewer)
+    vocabulary = read_vocabulary(graph)
+    skill = next((s for s in vocabulary.skills if s.id == skill_id), None)
+    if skill is None:
+        raise NotFound("skill", skill_id)
+    checks = Checks()
+    _check_label(checks, "synonym", synonym, _owners(vocabulary))
+    if len(skill.synonyms) >= MAX_SYNONYMS:
+        checks.fail("synonym", f"{skill_id} already has {MAX_SYNONYMS} synonyms, the most")
+    checks.done()
+    entry = AuditEntry(viewer.id, viewer.audience, "addSkillSynonym", skill_id, _clean(synonym))
+    write_audited(graph, entry, [(q.ADD_SYNONYM, {"id": skill_id, "synonym": _clean(synonym)})])
+    return VocabularySkill(skill.id, skill.name, (*skill.synonyms, _clean(synonym)), skill.kind)
