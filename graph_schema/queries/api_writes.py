@@ -62,6 +62,11 @@ INVITE = (
     "RETURN i.id AS id"
 )
 
+UNINVITE = (
+    f"MATCH (:{m.MEMBER} {{id: $member_id}})-[r:{m.INVITED_TO}]->(i:{m.IDEA} {{id: $idea_id}}) "
+    "DELETE r RETURN i.id AS id"
+)
+
 CREATE_TASK_GROUP = (
     f"CREATE (n:{m.GROUP}:{m.TASK_GROUP} {{id: $id, kind: '{m.TASK_GROUP}', status: 'active', "
     "created: $created}) SET n += $changes RETURN n.id AS id"

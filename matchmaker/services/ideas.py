@@ -145,14 +145,29 @@ def express_interest(graph: Graph, viewer: Viewer, idea_id: str) -> Idea:
     return _visible_idea(graph, viewer, idea_id)
 
 
-def invite_to_idea(graph: Graph, viewer: Viewer, idea_id: str, member_id: str) -> Idea:
-    """The idea's submitter invites a member; raises NotFound, PermissionDenied."""
+def _own_idea_and_member(graph: Graph, viewer: Viewer, idea_id: str, member_id: str) -> None:
     idea = _visible_idea(graph, viewer, idea_id)
     if viewer.member_id is None or idea.submitted_by != viewer.id:
         raise PermissionDenied("Only the member who submitted an idea invites people to it.")
     if reads.one(graph, m.MEMBER, member_id, viewer) is None:
         raise NotFound("member", member_id)
+
+
+def invite_to_idea(graph: Graph, viewer: Viewer, idea_id: str, member_id: str) -> Idea:
+    """The idea's submitter invites a member; raises NotFound, PermissionDenied."""
+    _own_idea_and_member(graph, viewer, idea_id, member_id)
     step: Step = (q.INVITE, {"member_id": member_id, "idea_id": idea_id, "by": viewer.id})
     entry = AuditEntry(viewer.id, viewer.audience, "inviteToIdea", idea_id, f"invited {member_id}")
     write_audited(graph, entry, [step])
+    return _visible_idea(graph, viewer, idea_id)
+
+
+def withdraw_invitation(graph: Graph, viewer: Viewer, idea_id: str, member_id: str) -> Idea:
+    """The submitter takes an invitation back; raises NotFound, PermissionDenied."""
+    _own_idea_and_member(graph, viewer, idea_id, member_id)
+    step: Step = (q.UNINVITE, {"member_id": member_id, "idea_id": idea_id})
+    detail = f"withdrew the invitation of {member_id}"
+    write_audited(
+        graph, AuditEntry(viewer.id, viewer.audience, "withdrawInvitation", idea_id, detail), [step]
+    )
     return _visible_idea(graph, viewer, idea_id)

@@ -272,3 +272,23 @@ def test_import_as_staff_all_or_nothing(api: Api, runtime: Runtime) -> None:
     assert runtime.graph.read("MATCH (t:Theme {id: 'th-bad'}) RETURN t") == []
     actors = sorted(e["actor"] for e in audit(runtime, "importData"))
     assert actors == ["admin-ipem", "staff-steric"]
+
+
+WITHDRAW = """mutation($member: ID!) { withdrawInvitation(ideaId: "idea-sub", memberId: $member) {
+  __typename ... on IdeaSaved { idea { invited { id } } } ... on NotAllowed { message } } }"""
+
+
+def test_withdraw_an_invitation_only_from_your_own_idea(api: Api, runtime: Runtime) -> None:
+    ok(api.gql("member", INVITE, member="m-dan"))
+    for role in ("anonymous", "staff", "partner"):
+        refused(
+            api.gql(role, WITHDRAW, member="m-dan"),
+            "UNAUTHENTICATED" if role == "anonymous" else "FORBIDDEN",
+        )
+    other = ok(api.gql("other_member", WITHDRAW, member="m-dan"))["withdrawInvitation"]
+    assert other["__typename"] == "NotAllowed"
+    left = ok(api.gql("member", WITHDRAW, member="m-dan"))["withdrawInvitation"]["idea"]["invited"]
+    assert ids(left) == set()
+    again = ok(api.gql("member", WITHDRAW, member="m-dan"))["withdrawInvitation"]
+    assert again["__typename"] == "IdeaSaved"
+    assert audit(runtime, "withdrawInvitation")[0]["detail"] == "withdrew the invitation of m-dan"

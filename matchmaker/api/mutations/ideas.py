@@ -89,3 +89,14 @@ class IdeaMutations:
         ctx = info.context
         args = (ctx.runtime.graph, ctx.viewer, str(idea_id), str(member_id))
         return _saved(await attempt(ideas.invite_to_idea, *args))
+
+    @strawberry.mutation(
+        extensions=only(MemberOnly()),
+        description="Take back an invitation to an idea you submitted.",
+    )
+    async def withdraw_invitation(
+        self, info: AppInfo, idea_id: strawberry.ID, member_id: strawberry.ID
+    ) -> IdeaResult:
+        ctx = info.context
+        args = (ctx.runtime.graph, ctx.viewer, str(idea_id), str(member_id))
+        return _saved(await attempt(ideas.withdraw_invitation, *args))
