@@ -104,6 +104,10 @@ def test_a_member_writes_an_idea_sees_a_team_invites_and_submits(page: Page) -> 
     invitee.click()
     expect(first.get_by_text("Invited")).to_be_visible()
     expect(page.get_by_test_id("invited")).to_contain_text(name)  # without reloading the page
+    first.get_by_role("button", name=f"Withdraw the invitation of {name}").click()
+    expect(page.get_by_test_id("invited")).not_to_contain_text(name)
+    invitee.click()
+    expect(page.get_by_test_id("invited")).to_contain_text(name)
     second = people.nth(1)
     not_a_fit = second.get_by_role("button", name=re.compile("^Not a fit: "))
     assert "Nobody is contacted" in (not_a_fit.get_attribute("title") or "")

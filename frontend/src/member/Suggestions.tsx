@@ -28,32 +28,46 @@ type PartnerResult =
   | { __typename: "PartnerSuggestions"; gaps: string[]; partners: PartnerFit[] }
   | { __typename: "ValidationErrors" | "NotFound" | "NotAllowed"; message: string };
 
+type IdeaWrite = { __typename: string; message?: string };
+
+/** Invite a suggested person, or take the invitation back; the idea's Invited list follows. */
 function InviteButton({ ideaId, member, invited, onInvited }: { ideaId: string; member: SuggestedMember; invited: boolean; onInvited: () => void }) {
-  const invite = useMutation<{ inviteToIdea: { __typename: string; message?: string } }>("InviteToIdea");
-  const [done, setDone] = useState(invited);
+  const invite = useMutation<{ inviteToIdea: IdeaWrite }>("InviteToIdea");
+  const withdraw = useMutation<{ withdrawInvitation: IdeaWrite }>("WithdrawInvitation");
+  const [now, setNow] = useState<boolean | null>(null); // what this page did, until the idea reloads
   if (!invite.available) return null;
-  if (done || invited) return <span className="badge ok">Invited</span>;
-  const refused = invite.data && invite.data.inviteToIdea.__typename !== "IdeaSaved" ? invite.data.inviteToIdea.message : null;
+  const isInvited = now ?? invited;
+  const answer = isInvited ? invite.data?.inviteToIdea : withdraw.data?.withdrawInvitation;
+  const refused = answer && answer.__typename !== "IdeaSaved" ? answer.message : null;
+  const error = invite.error ?? withdraw.error;
+
+  async function change(to: boolean) {
+    const data = to ? (await invite.run({ ideaId, memberId: member.memberId }))?.inviteToIdea : (await withdraw.run({ ideaId, memberId: member.memberId }))?.withdrawInvitation;
+    if (data?.__typename === "IdeaSaved") {
+      setNow(to);
+      onInvited();
+    }
+  }
+
   return (
     <>
-      <button
-        type="button"
-        className="small"
-        disabled={invite.running}
-        aria-label={`Invite ${member.name}`}
-        onClick={async () => {
-          const data = await invite.run({ ideaId, memberId: member.memberId });
-          if (data?.inviteToIdea.__typename === "IdeaSaved") {
-            setDone(true);
-            onInvited();
-          }
-        }}
-      >
-        {invite.running ? "Inviting…" : "Invite"}
-      </button>
-      {(refused || invite.error) && (
+      {isInvited ? (
+        <>
+          <span className="badge ok">Invited</span>
+          {withdraw.available && (
+            <button type="button" className="quiet small" disabled={withdraw.running} aria-label={`Withdraw the invitation of ${member.name}`} onClick={() => change(false)}>
+              {withdraw.running ? "Withdrawing…" : "Withdraw"}
+            </button>
+          )}
+        </>
+      ) : (
+        <button type="button" className="small" disabled={invite.running} aria-label={`Invite ${member.name}`} onClick={() => change(true)}>
+          {invite.running ? "Inviting…" : "Invite"}
+        </button>
+      )}
+      {(refused || error) && (
         <span className="field-error" role="alert">
-          {refused ?? invite.error?.message}
+          {refused ?? error?.message}
         </span>
       )}
     </>
