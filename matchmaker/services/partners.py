@@ -133,13 +133,17 @@ def _ktp(
 def _triads(
     graph: Graph,
     ranked: tuple[PartnerSuggestion, ...],
-    by_id: dict[str, PartnerProfile],
+    pool: dict[str, tuple[PartnerProfile, float]],
     supervisors: Sequence[Supervisor],
     partners: tuple[str, ...],
 ) -> PartnerResult:
+    """Triads from the whole pre-selected pool, each role's best by relevance: the few
+    partners ranked for the gaps are often all universities, or all too small to employ
+    an associate, when suitable businesses stand a little further down."""
     rule = ktp_rule(graph)
-    scores = {p.partner_id: p.score for p in ranked} | {s.member_id: s.score for s in supervisors}
-    candidates = [by_id[p.partner_id].candidate() for p in ranked]
+    by_id = {i: profile for i, (profile, _) in pool.items()}
+    scores = {i: fit for i, (_, fit) in pool.items()} | {s.member_id: s.score for s in supervisors}
+    candidates = [profile.candidate() for profile, _ in pool.values()]
     businesses = [c for c in candidates if c.sector != "academia"]
     bases = [c for c in candidates if c.sector == "academia"]
     options = ktp_triads(
@@ -227,7 +231,8 @@ def suggest_partners(
     if not with_ktp:
         return PartnerResult(tuple(gaps), ranked, ktp_rule(graph), (), ())
     supervisors = supervisors_for(graph, embedder, text, audience)
-    return _triads(graph, ranked, by_id, supervisors, tuple(gaps))
+    pool = {p.id: (p, float(relevance[position[p.id]])) for p in profiles}
+    return _triads(graph, ranked, pool, supervisors, tuple(gaps))
 
 
 def partners_for_team(
