@@ -14,10 +14,14 @@ vector first. Keyed by call, the vectors are exactly those the model gives for t
 and the same request always gets the same vectors.
 
 Short phrases (required skills) can also come from a vocabulary (`use_vocabulary`: the
-graph's skill names), each encoded once, alone, ahead of requests. `encode_phrases` takes a
-phrase's vector from there when the vocabulary has it and encodes the others together as a
-call of their own (through the table above). So a phrase's vector depends on the vocabulary,
-which the graph decides, and on the request, never on which requests came before.
+graph's skill names), each encoded once, alone, ahead of requests, by `phrase_encoder`: the
+model as bulk work runs it, where request-time calls run it on fewer CPU threads
+(matchmaker.bootstrap.query_embedder_for), since the thread count can change a vector's last
+bits; so a vocabulary vector is the one the model gives for that phrase alone. A refresh, not
+a request, pays for it. `encode_phrases` takes a phrase's vector from there when the
+vocabulary has it and encodes the others together as a call of their own (through the table
+above). So a phrase's vector depends on the vocabulary, which the graph decides, and on the
+request, never on which requests came before.
 """
 
 from __future__ import annotations
@@ -40,7 +44,11 @@ class CachingEmbedder(EmbedderWrapper):
     """Wraps an Embedder with a thread-safe LRU table of vectors (see module doc)."""
 
     def __init__(
-        self, inner: Embedder, capacity: int = DEFAULT_CAPACITY, max_call: int = DEFAULT_MAX_CALL
+        self,
+        inner: Embedder,
+        capacity: int = DEFAULT_CAPACITY,
+        max_call: int = DEFAULT_MAX_CALL,
+        phrase_encoder: Embedder | None = None,
     ) -> None:
         if capacity < 1 or max_call < 1:
             raise ValueError(f"capacity and max_call must be at least 1: {capacity}, {max_call}")
@@ -52,6 +60,7 @@ class CachingEmbedder(EmbedderWrapper):
         self._table: OrderedDict[tuple[str, ...], Vectors] = OrderedDict()
         self._vocabulary: dict[str, np.ndarray] = {}
         self._lock = threading.Lock()
+        self._phrase_encoder = inner if phrase_encoder is None else phrase_encoder
 
     def encode(self, texts: Sequence[str]) -> Vectors:
         if len(texts) > self.max_call:
@@ -91,11 +100,12 @@ class CachingEmbedder(EmbedderWrapper):
         return frozenset(self._vocabulary)
 
     def use_vocabulary(self, phrases: Sequence[str]) -> int:
-        """Make `phrases` the vocabulary: each encoded alone, those already in the vocabulary
-        kept as they are; how many had to be encoded."""
+        """Make `phrases` the vocabulary: each encoded alone by the phrase encoder, those
+        already in the vocabulary kept as they are; how many had to be encoded."""
         keys = list(dict.fromkeys(normalise(p) for p in phrases))
         held = self._vocabulary
-        made = {k: np.asarray(self.inner.encode([k]), dtype=np.float32)[0]
+        encode = self._phrase_encoder.encode
+        made = {k: np.asarray(encode([k]), dtype=np.float32)[0]
                 for k in keys if k not in held}  # fmt: skip
         self._vocabulary = {k: held[k] if k in held else made[k] for k in keys}
         return len(made)

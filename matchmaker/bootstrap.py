@@ -84,10 +84,13 @@ QUERY_THREADS = 1  # CPU threads for encoding request-time texts (see with_threa
 def query_embedder_for(embedder: Embedder) -> CachingEmbedder:
     """The same model on QUERY_THREADS threads, behind a table of recent query vectors
     (embeddings.cache). On the 2-core reference machine one thread cut the team suggestion's
-    p50 by about a fifth against two (bench/results/team_latency.md)."""
+    p50 by about a fifth against two (bench/results/team_latency.md). The skill vocabulary is
+    encoded off the request path, by `embedder` as given, so that a phrase's vector is the
+    model's for it alone (the thread count can change the last bits)."""
+    narrow = embedder
     if isinstance(embedder, SentenceTransformerEmbedder):
-        embedder = embedder.with_threads(QUERY_THREADS)
-    return CachingEmbedder(embedder)
+        narrow = embedder.with_threads(QUERY_THREADS)
+    return CachingEmbedder(narrow, phrase_encoder=embedder)
 
 
 def load_embedder(settings: Settings) -> Embedder:

@@ -12,6 +12,7 @@ import pytest
 
 from embeddings import Embedder
 from matchmaker.adapters.graph import Graph
+from matchmaker.domain.privacy import Looker
 from matchmaker.services.feedback import record_feedback, record_shown
 from matchmaker.services.team_report import TeamInfeasible, TeamResult
 from matchmaker.services.team_request import TeamRequest
@@ -35,7 +36,7 @@ def small(graph: Graph, embedder: Embedder) -> Graph:
 
 
 def team(
-    graph: Graph, embedder: Embedder, request: TeamRequest, audience: str = "member"
+    graph: Graph, embedder: Embedder, request: TeamRequest, audience: str | Looker = "member"
 ) -> TeamResult:
     result = suggest_team(graph, embedder, request, audience)
     assert isinstance(result, TeamResult), getattr(result, "message", "")
@@ -172,22 +173,30 @@ def test_free_text_gets_derived_skills(small: Graph, embedder: Embedder) -> None
 
 
 def test_a_declined_suggestion_does_not_come_back(small: Graph, embedder: Embedder) -> None:
-    before = team(small, embedder, IDEA)
+    proposer, other = Looker("member", "m-proposer"), Looker("member", "m-rt-1")
+    before = team(small, embedder, IDEA, proposer)
     declined = before.members[0].member_id
+    assert declined in ids(team(small, embedder, IDEA, other))
     record_feedback(small, "idea-1", "idea", declined, "declined", by="m-proposer")
-    after = team(small, embedder, IDEA)
+    after = team(small, embedder, IDEA, proposer)
     assert declined not in ids(after)
     assert {w.member_id: w.reason for w in after.why_not}.get(declined) == "declined"
+    # a decision counts only for whoever made it (docs/privacy.md)
+    assert declined in ids(team(small, embedder, IDEA, other))
 
 
 def test_accepted_elsewhere_gives_a_documented_boost(small: Graph, embedder: Embedder) -> None:
-    before = team(small, embedder, IDEA)
+    viewer, other = Looker("member", "m-proposer"), Looker("member", "m-rt-1")
+    before = team(small, embedder, IDEA, viewer)
     chosen = before.members[0]
-    record_feedback(small, "some-other-idea", "text", chosen.member_id, "accepted", by="staff-1")
-    after = team(small, embedder, IDEA)
+    record_feedback(small, "some-other-idea", "text", chosen.member_id, "accepted", by=viewer.id)
+    after = team(small, embedder, IDEA, viewer)
     boosted = next(m for m in after.members if m.member_id == chosen.member_id)
     assert boosted.feedback_boost == pytest.approx(0.02)
     assert boosted.relevance == pytest.approx(min(1.0, chosen.relevance + 0.02), abs=1e-3)
+    # the boost is only in the suggestions of whoever accepted (docs/privacy.md)
+    elsewhere = team(small, embedder, IDEA, other)
+    assert all(m.feedback_boost == 0.0 for m in elsewhere.members)
 
 
 SHOWN = (
@@ -223,8 +232,11 @@ def test_concurrent_showings_of_a_team_leave_one_mark_per_member(
 def test_a_member_shown_for_other_targets_weighs_less(small: Graph, embedder: Embedder) -> None:
     before = team(small, embedder, IDEA)
     shown = before.members[0].member_id
-    for other in ("text:a", "text:b", "text:c"):
-        record_feedback(small, other, "text", shown, "suggested", by="staff-1")
+    for text in ("text:a", "text:b", "text:c"):  # free text does not count (docs/privacy.md)
+        record_feedback(small, text, "text", shown, "suggested", by="staff-steric")
+    assert team(small, embedder, IDEA) == before
+    for group in ("tg-1", "tg-2", "tg-old"):
+        record_feedback(small, group, "task_group", shown, "suggested", by="staff-steric")
     after = team(small, embedder, IDEA)
     if shown in ids(after):  # e = 3 other targets: a penalty of e / (1 + e) / k
         assert after.objective.exposure == pytest.approx(0.75 / len(after.members))
