@@ -8,6 +8,7 @@ vectors, and the two are never averaged.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
@@ -17,6 +18,13 @@ Properties = Mapping[str, Any]
 TextBuilder = Callable[[Properties], str]
 
 _ENDS_SENTENCE = (".", "!", "?", ":", ";")
+_SENTENCE_END = re.compile(r"(?<=[.;!?])\s+(?=[A-Z0-9(])")
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of a text (a partner's description), each scored as a document of its
+    own; none for an empty text."""
+    return [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
 
 
 def _text(props: Properties, key: str) -> str:

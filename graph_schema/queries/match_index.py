@@ -66,5 +66,10 @@ SKILL_VOCABULARY = (
     "WITH name ORDER BY name LIMIT $limit RETURN collect(name) AS names"
 )
 
+# Partners' descriptions, whose sentences partner scoring encodes, in one row: -> texts
+PARTNER_DESCRIPTIONS = (
+    f"MATCH (p:{m.PARTNER}) WHERE p.description IS NOT NULL RETURN collect(p.description) AS texts"
+)
+
 # A trivial read whose bookmark names the last transaction the database committed.
 MARK = "RETURN 1 AS ok"

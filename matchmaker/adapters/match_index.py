@@ -34,7 +34,7 @@ from typing import Any
 
 import numpy as np
 
-from embeddings.texts import member_text, output_text
+from embeddings.texts import member_text, output_text, sentences
 from graph_schema.queries import match_index as q
 from matchmaker.adapters.candidates import STATEMENT_PREFIX, CandidateFilter
 from matchmaker.adapters.graph import Graph, Record
@@ -249,6 +249,14 @@ def skill_vocabulary(graph: Graph) -> list[str]:
     return sorted(str(name) for name in rows[0]["names"]) if rows else []
 
 
+def partner_sentences(graph: Graph) -> list[str]:
+    """The sentences of every partner's description, sorted (services.partner_scoring
+    scores each as a document)."""
+    rows = graph.read(q.PARTNER_DESCRIPTIONS)
+    texts = rows[0]["texts"] if rows else []
+    return sorted({s for text in texts for s in sentences(str(text))})
+
+
 class MatchIndex:
     """Holds the latest snapshot and refreshes it (see the module doc). `snapshot()` is None
     until the first refresh has finished; callers then read the graph instead. With a
@@ -298,7 +306,7 @@ class MatchIndex:
         started = self._checked = time.monotonic()
         self._snapshot = load_snapshot(self._graph, self._dimension, self._snapshot)
         if self._vocabulary is not None:
-            self._vocabulary(skill_vocabulary(self._graph))
+            self._vocabulary(skill_vocabulary(self._graph) + partner_sentences(self._graph))
         self._built = time.monotonic()
         self._took = self._built - started
         self.refreshes += 1

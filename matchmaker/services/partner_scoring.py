@@ -10,28 +10,27 @@ maps to [0, 1] by services.scoring.to_unit, exactly as for members.
 
 Inputs: partner profiles (their descriptions), the query vectors (q, d) of the text and each
 gap skill, the full-text scores per query ({partner id: score}, as preselect_partners gives).
-Output: (q, n) scores in [0, 1], row 0 the whole text. Synchronous (encodes sentences).
+Output: (q, n) scores in [0, 1], row 0 the whole text. Synchronous (may encode sentences).
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 
 import numpy as np
 
 from embeddings import Embedder
+from embeddings.cache import encode_phrases
+from embeddings.texts import sentences
 from matchmaker.adapters.candidates import Vectors
 from matchmaker.adapters.partner_candidates import PartnerProfile
 from matchmaker.matching.affinity import AffinityParams, FloatArray, affinities, evidence_set
 from matchmaker.services.scoring import to_unit
 
-_SENTENCE_END = re.compile(r"(?<=[.;!?])\s+(?=[A-Z0-9(])")
-
 
 def passages(description: str) -> list[str]:
     """The sentences of a description, each a document; none for an empty one."""
-    return [s.strip() for s in _SENTENCE_END.split(description) if s.strip()]
+    return sentences(description)
 
 
 def partner_scores(
@@ -48,7 +47,10 @@ def partner_scores(
     if not rows:
         return np.zeros((queries.shape[0], len(profiles)))
     owner = np.array([i for i, _ in rows], dtype=np.int64)
-    documents = np.asarray(embedder.encode([text for _, text in rows]), dtype=np.float64)
+    # The sentences are in the query embedder's vocabulary (the matching index hands it
+    # every partner's), so a request encodes only those of partners changed since.
+    texts = [text for _, text in rows]
+    documents = np.asarray(encode_phrases(embedder, texts), dtype=np.float64)
     # The evidence in the basis of the queries: row j holds its cosines to every query.
     evidence = evidence_set(documents @ queries.T, owner, np.zeros(len(rows)), len(profiles))
     ids = [profiles[i].id for i in owner]
