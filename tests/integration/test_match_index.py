@@ -19,7 +19,7 @@ from embeddings import Embedder
 from matchmaker.adapters.candidates import CandidateFilter, lexical_hits
 from matchmaker.adapters.graph import Graph
 from matchmaker.adapters.indexed_evidence import lexical_indexed
-from matchmaker.adapters.match_index import MatchIndex, passes
+from matchmaker.adapters.match_index import MatchIndex, partner_sentences, passes
 from matchmaker.bootstrap import query_embedder_for
 from matchmaker.matching.affinity import AffinityParams
 from matchmaker.services.embedding import embed_stale
@@ -238,10 +238,13 @@ def test_a_refresh_gives_the_query_embedder_the_skill_vocabulary_of_the_graph(
     try:
         index.refresh()
         idea_skills = {"MRI safety", "machine learning", "medical device cybersecurity"}
-        assert queries.vocabulary == idea_skills
+        # Partners' sentences too, which partner scoring takes as documents.
+        sentences = set(partner_sentences(small))
+        assert "Medical device cybersecurity." in sentences
+        assert queries.vocabulary == idea_skills | sentences
         small.write("CREATE (:Skill {id: 'sk-us', name: 'Ultrasound  elastography'})")
         index.refresh()
-        assert queries.vocabulary == idea_skills | {"Ultrasound elastography"}
+        assert queries.vocabulary == idea_skills | sentences | {"Ultrasound elastography"}
         alone = queries.encode_phrases(["MRI safety"])[0]
         assert (alone == embedder.encode(["MRI safety"])[0]).all()
         hits, misses = queries.hits, queries.misses
