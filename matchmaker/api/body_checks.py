@@ -13,6 +13,7 @@ from starlette.datastructures import Headers
 from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from matchmaker.api.request_body import read_body, replay
 from matchmaker.api.request_checks import BAD_REQUEST, Refusal, check_get, check_post
 
 CODE_BY_STATUS = {400: BAD_REQUEST, 404: "NOT_FOUND", 405: "METHOD_NOT_ALLOWED"}
@@ -34,7 +35,7 @@ class BodyChecks:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        body = await read_body(receive)
+        body = await read_body(receive) or b""  # BodyLimit, outside, has bounded it
         refusal = _check(scope, body)
         if refusal is not None:
             response = error_response(refusal.status, refusal.message, refusal.code)
@@ -49,32 +50,6 @@ def _check(scope: Scope, body: bytes) -> Refusal | None:
     if scope["method"] == "POST":
         return check_post(Headers(scope=scope).get("content-type"), body)
     return None
-
-
-async def read_body(receive: Receive) -> bytes:
-    """The whole request body (the caller bounds its size)."""
-    body = bytearray()
-    while True:
-        message = await receive()
-        if message["type"] != "http.request":
-            return bytes(body)
-        body += message.get("body", b"")
-        if not message.get("more_body", False):
-            return bytes(body)
-
-
-def replay(body: bytes, receive: Receive) -> Receive:
-    """A receive that hands out `body` once, then whatever the client sends next."""
-    sent = False
-
-    async def replayed() -> Message:
-        nonlocal sent
-        if sent:
-            return await receive()
-        sent = True
-        return {"type": "http.request", "body": body, "more_body": False}
-
-    return replayed
 
 
 def json_errors(send: Send) -> Send:

@@ -12,12 +12,13 @@ from contextlib import suppress
 
 from graphql import DocumentNode, GraphQLError, parse
 from starlette.responses import JSONResponse
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import ASGIApp, Receive, Scope, Send
 from strawberry.extensions.base_extension import SchemaExtension
 from strawberry.schema.schema import validate_document
 
 from matchmaker.api.cost import Budget, OverBudget, check, check_text
 from matchmaker.api.documents import DocumentCache, Known
+from matchmaker.api.request_body import read_body, replay
 
 MAX_BODY_BYTES = 100 * 1024
 STAFF_BODY_BYTES = 6 * 1024 * 1024  # staff send files through importData
@@ -123,11 +124,11 @@ class BodyLimit:
             await self.app(scope, receive, send)
             return
         limit = self.limit_for(scope)
-        body = None if _declared_too_large(scope, limit) else await _read(receive, limit)
+        body = None if _declared_too_large(scope, limit) else await read_body(receive, limit)
         if body is None:
             await _too_large(limit)(scope, receive, send)
             return
-        await self.app(scope, _replay(body, receive), send)
+        await self.app(scope, replay(body, receive), send)
 
 
 def _declared_too_large(scope: Scope, limit: int) -> bool:
@@ -137,30 +138,3 @@ def _declared_too_large(scope: Scope, limit: int) -> bool:
         if name == b"content-length":
             return not value.isdigit() or int(value) > limit
     return False
-
-
-async def _read(receive: Receive, limit: int) -> bytes | None:
-    """The whole body, or None as soon as it passes `limit` bytes."""
-    body = bytearray()
-    while True:
-        message = await receive()
-        if message["type"] != "http.request":
-            return bytes(body)
-        body += message.get("body", b"")
-        if len(body) > limit:
-            return None
-        if not message.get("more_body", False):
-            return bytes(body)
-
-
-def _replay(body: bytes, receive: Receive) -> Receive:
-    sent = False
-
-    async def replay() -> Message:
-        nonlocal sent
-        if sent:
-            return await receive()
-        sent = True
-        return {"type": "http.request", "body": body, "more_body": False}
-
-    return replay

@@ -10,7 +10,8 @@ from starlette.responses import JSONResponse, PlainTextResponse
 from starlette.testclient import TestClient
 from starlette.types import Receive, Scope, Send
 
-from matchmaker.api.body_checks import BodyChecks, read_body
+from matchmaker.api.body_checks import BodyChecks
+from matchmaker.api.request_body import read_body
 
 GOOD = b'{"query": "{ themes { name } }", "variables": {"a": 1}, "operationName": null}'
 
