@@ -158,7 +158,8 @@ def memory_of(service_pid: int) -> Memory:
     parent = psutil.Process(service_pid)
     children = parent.children(recursive=True)
     java = [c for c in children if "java" in c.name()]
-    pythons = [c for c in children if c not in java and "python" in c.name()] or [parent]
+    # Workers are the spawned processes; the supervisor's resource tracker is not one.
+    pythons = [c for c in children if "spawn_main" in " ".join(c.cmdline())] or [parent]
     mib = 2**20
     return Memory(
         [p.memory_info().rss / mib for p in pythons],
