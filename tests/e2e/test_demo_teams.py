@@ -38,7 +38,7 @@ SEARCHES = ("MRI safety", "radiotherapy physics quality assurance", "clinical en
 TEAM = """query($input: TeamInput!) { suggestTeam(input: $input) { __typename
   ... on TeamSuggestion { members { memberId organisation sector region careerStage sigs
       relevance } coverage { skill covered } gaps { skill detail bestAvailableId }
-      whyNot { memberId reason detail } }
+      whyNot { memberId reason detail } notOpenToMatching }
   ... on InfeasibleConstraints { message constraints { kind detail }
       screenedOut { memberId reason detail } }
   ... on NotFound { message } ... on NotAllowed { message }
@@ -209,25 +209,27 @@ def test_one_team_meets_every_constraint_kind_at_once(
 
 
 def test_opted_out_members_are_never_suggested_nor_found(api: Api, demo: Demo) -> None:
-    named_to_members: set[str] = set()
-    suggested_to_staff: set[str] = set()
-    consent_to_staff: set[str] = set()
+    """docs/privacy.md: members who did not opt in are named to no one, staff included;
+    staff learn how many were left out, as a count."""
+    named: set[str] = set()
+    counted_for_staff = 0
     for idea in IDEAS:
         mine = api.suggested(idea, demo.proposer[idea], size=6)
-        named_to_members |= set(ids(mine["members"])) | set(ids(mine["whyNot"]))
+        named |= set(ids(mine["members"])) | set(ids(mine["whyNot"]))
+        assert mine["notOpenToMatching"] == 0, "a member learns nothing of others' consent"
         staff = api.suggested(idea, size=6)
-        suggested_to_staff |= set(ids(staff["members"]))
-        consent_to_staff |= {w["memberId"] for w in staff["whyNot"] if w["reason"] == "consent"}
-    assert not demo.opted_out & named_to_members
-    assert not demo.opted_out & suggested_to_staff
-    assert consent_to_staff, "staff should see some opted-out candidates left out for consent"
-    assert consent_to_staff <= demo.opted_out
+        named |= set(ids(staff["members"])) | set(ids(staff["whyNot"]))
+        assert all(w["reason"] != "consent" for w in staff["whyNot"]), staff["whyNot"]
+        counted_for_staff += staff["notOpenToMatching"]
+    assert not demo.opted_out & named
+    assert counted_for_staff > 0, "staff should be told that opted-out members were left out"
     for text in SEARCHES:
         found = {n["memberId"] for n in _search(api, api.token(demo.proposer[IDEA]), text)}
         assert found, text
         assert not demo.opted_out & found, text
     for_staff = {n["memberId"] for text in SEARCHES for n in _search(api, api.token(), text)}
-    assert demo.opted_out & for_staff, "opted-out members should still be found by staff"
+    assert for_staff
+    assert not demo.opted_out & for_staff
 
 
 def _search(api: Api, token: str, text: str) -> list[dict[str, Any]]:
@@ -290,8 +292,9 @@ INFEASIBLE: list[tuple[str, Given, str, str]] = [
      "required sector", "charity: 1 needed, 0 eligible"),
     ("more SIGs than the demo has", lambda _: {"minDistinctSigs": 12},
      "distinct SIGs", "12 distinct SIGs"),
+    # A member is not told that someone is at capacity (docs/privacy.md).
     ("a locked member at capacity", lambda d: {"mustInclude": _at_capacity(d)},
-     "must include", "is locked but at capacity"),
+     "must include", "is locked but is not a candidate"),
     ("two locked colleagues", lambda d: {"mustInclude": _colleagues(d), "maxPerOrganisation": 1},
      "max per organisation", "at most 1 per organisation"),
     ("two locked members in conflict", lambda d: {"mustInclude": _in_conflict(d)},
@@ -318,15 +321,19 @@ def test_a_member_in_conflict_with_the_proposer_is_never_suggested(api: Api, dem
     assert rival not in ids(api.suggested(IDEA_CONFLICT, proposer, size=6)["members"])
     result = api.team(IDEA_CONFLICT, proposer, size=4, mustInclude=[rival])
     assert result["__typename"] == "InfeasibleConstraints", result
-    detail = f"{rival} is locked but declared conflict of interest with the proposer"
+    # The proposer is not told of the conflict: the answer is that of anyone unavailable.
+    detail = f"{rival} is locked but is not a candidate"
     assert result["constraints"] == [{"kind": "must include", "detail": detail}]
 
 
-def test_capacity_is_required_unless_switched_off(api: Api, demo: Demo) -> None:
+def test_capacity_is_required_unless_staff_switch_it_off(api: Api, demo: Demo) -> None:
     busy = _at_capacity(demo)
     given = {"size": 4, "mustInclude": busy, "requireCapacity": False}
-    result = api.suggested(IDEA, demo.proposer[IDEA], **given)
-    assert busy[0] in ids(result["members"])
+    assert busy[0] in ids(api.suggested(IDEA, **given)["members"])  # staff
+    # A member cannot switch it off: who appeared would show who lacks capacity.
+    mine = api.team(IDEA, demo.proposer[IDEA], **given)
+    assert mine["__typename"] == "InfeasibleConstraints", mine
+    assert mine["message"] == f"{busy[0]} is locked but is not a candidate"
 
 
 def test_the_same_request_gives_the_same_team(api: Api, demo: Demo) -> None:

@@ -87,7 +87,8 @@ def test_service_survives_neo4j_going_away_and_recovers(
 
 def test_a_missing_model_stops_start_up_with_a_clear_error(tmp_path: Path) -> None:
     env = {**os.environ, "MATCHMAKER_MODEL": str(tmp_path / "no-such-model"),
-           "MATCHMAKER_NEO4J_DATA": str(tmp_path / "neo4j"), "HF_HUB_OFFLINE": "1"}  # fmt: skip
+           "MATCHMAKER_NEO4J_DATA": str(tmp_path / "neo4j"), "HF_HUB_OFFLINE": "1",
+           "MATCHMAKER_JWT_SECRET": "x" * 40}  # fmt: skip
     command = [sys.executable, "-m", "matchmaker", "serve", "--port", str(free_port())]
     result = subprocess.run(command, cwd=REPO, env=env, capture_output=True, text=True, timeout=120)
     assert result.returncode != 0
