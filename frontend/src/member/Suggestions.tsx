@@ -2,7 +2,7 @@
 import { useState } from "react";
 import { useMutation, useQuery } from "../api/hooks";
 import { Empty, ErrorState, Progress, Unavailable } from "../components/States";
-import { label, percent } from "../format";
+import { label } from "../format";
 import { InfeasibleView, TeamView } from "../team/TeamView";
 import { useRecordShown } from "../team/shown";
 import type { SuggestedMember, TeamResult } from "../team/types";
@@ -20,6 +20,7 @@ interface PartnerFit {
   networks: string[];
   score: number;
   relevance: number;
+  band: string;
   reasons: string[];
   gapFit: { skill: string; score: number }[];
 }
@@ -192,7 +193,7 @@ function PartnerList({ result, ideaId, canDecide }: { result: PartnerResult; ide
         {result.partners.map((s) => (
           <li key={s.partnerId} className="person" data-testid="partner">
             <div className="who-line">
-              <strong>{s.name}</strong> <span className="badge">match {percent(s.score)}</span>
+              <strong>{s.name}</strong> <span className="badge">{s.band} match</span>
               <div className="meta">{[label(s.kind), label(s.sector), s.region].filter(Boolean).join(" · ")}</div>
               {s.networks.length > 0 && (
                 <ul className="tags" aria-label="Knowledge Transfer Networks">
