@@ -9,20 +9,11 @@ import { useUser } from "../session";
 import type { Evidence } from "../team/types";
 import { CAREER_STAGES, REGIONS, SECTORS } from "../vocabulary";
 import { DownloadCsv } from "../export/DownloadCsv";
-import { SEARCH_HEADER, searchRows } from "../export/tables";
+import { SEARCH_HEADER, searchRows, type SearchHit } from "../export/tables";
 import { describeFilters, hasFilters, readSearch, searchPath, type Filters } from "./searchUrl";
 
-interface Hit {
+interface Hit extends SearchHit {
   memberId: string;
-  name: string;
-  discipline: string;
-  careerStage: string;
-  region: string;
-  organisation: string;
-  sector: string;
-  sigs: string[];
-  cois: string[];
-  score: number;
   evidence: Evidence[];
 }
 
