@@ -39,6 +39,20 @@ def work_items(dimension: str) -> str:
     )
 
 
+def cell_links(dimension: str) -> str:
+    """Rows {id, is_idea, from_a, from_b}: each work item involving members of both categories
+    $a and $b, with how many of its members belong to each (a member of both counts for both),
+    most involved first."""
+    return (
+        f"{_INVOLVED} WITH w, x, {CATEGORIES_OF[dimension]} AS cs "
+        "WITH w, sum(CASE WHEN $a IN cs THEN 1 ELSE 0 END) AS from_a, "
+        "sum(CASE WHEN $b IN cs THEN 1 ELSE 0 END) AS from_b "
+        "WHERE from_a > 0 AND from_b > 0 "
+        f"RETURN w.id AS id, w:{m.IDEA} AS is_idea, from_a, from_b "
+        "ORDER BY from_a + from_b DESC, id"
+    )
+
+
 THEME_ACTIVITY = (
     f"MATCH (t:{m.THEME}) RETURN t.id AS id, "
     f"COUNT {{ (:{m.IDEA})-[:{m.ADDRESSES}]->(t) }} AS ideas, "

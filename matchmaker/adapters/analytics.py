@@ -30,6 +30,24 @@ def work_items(graph: Graph, dimension: str) -> list[frozenset[str]]:
     return [frozenset(map(str, r["categories"])) for r in graph.read(q.work_items(dimension))]
 
 
+@dataclass(frozen=True)
+class CellLink:
+    """A work item behind a silo-map cell, and how many of its members are in each category."""
+
+    work_id: str
+    is_idea: bool  # otherwise a group (task group or committee)
+    from_a: int
+    from_b: int
+
+
+def cell_links(graph: Graph, dimension: str, a: str, b: str) -> list[CellLink]:
+    """The ideas and groups involving members of both `a` and `b`, most involved first."""
+    rows = graph.read(q.cell_links(dimension), a=a, b=b)
+    return [
+        CellLink(str(r["id"]), bool(r["is_idea"]), int(r["from_a"]), int(r["from_b"])) for r in rows
+    ]
+
+
 def theme_counts(graph: Graph) -> list[ThemeCounts]:
     rows = graph.read(q.THEME_ACTIVITY)
     return [

@@ -54,6 +54,33 @@ def silo_map(graph: Graph, dimension: str) -> SiloMap:
     return SiloMap(dimension, tuple(names), pairs)
 
 
+@dataclass(frozen=True)
+class SiloCell:
+    """The ideas and groups behind one cell of the silo map (counts of members, never who)."""
+
+    dimension: str
+    a: str
+    b: str
+    links: tuple[analytics.CellLink, ...]
+
+
+def silo_cell(graph: Graph, dimension: str, a: str, b: str) -> SiloCell:
+    """The work items that bring categories `a` and `b` together.
+
+    Raises InvalidInput for an unknown dimension, a category the graph does not hold, or the
+    same category twice, and Neo4jUnavailable.
+    """
+    if dimension not in DIMENSIONS:
+        raise InvalidInput("dimension", f"must be one of {', '.join(DIMENSIONS)}")
+    if a == b:
+        raise InvalidInput("b", "must be a different category from a")
+    names = set(analytics.categories(graph, dimension))
+    for field, name in (("a", a), ("b", b)):
+        if name not in names:
+            raise InvalidInput(field, f"no {dimension} named {name!r}")
+    return SiloCell(dimension, a, b, tuple(analytics.cell_links(graph, dimension, a, b)))
+
+
 def theme_activity(graph: Graph) -> list[analytics.ThemeCounts]:
     """Ideas, groups, active task groups and calls per theme, busiest first."""
     return analytics.theme_counts(graph)

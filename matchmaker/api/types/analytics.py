@@ -1,9 +1,8 @@
-"""STERIC's analytics: the silo map, activity per theme, members overloaded or never involved."""
+"""STERIC's analytics: the silo map (silos.py), activity per theme, members' load."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from enum import Enum
 
 import strawberry
 from starlette.concurrency import run_in_threadpool
@@ -12,33 +11,11 @@ from graph_schema import model as m
 from matchmaker.adapters.graph import Graph
 from matchmaker.api.context import AppInfo
 from matchmaker.api.pagination import Connection, connection, window
+from matchmaker.api.types import silos
 from matchmaker.api.types.people import Member
+from matchmaker.api.types.silos import SiloCellResult, SiloMap
 from matchmaker.api.types.work import Theme
 from matchmaker.services import analytics
-
-
-@strawberry.enum(description="What the silo map compares.")
-class SiloDimension(Enum):
-    SIG = "sig"
-    DISCIPLINE = "discipline"
-    SECTOR = "sector"
-
-
-@strawberry.type(description="Two categories and how many ideas or groups involve both.")
-class CategoryPair:
-    a: str
-    b: str
-    together: int
-
-
-@strawberry.type(
-    description="Which categories work together on ideas and groups, and which never do."
-)
-class SiloMap:
-    dimension: SiloDimension
-    categories: list[str]
-    pairs: list[CategoryPair]
-    silos: list[CategoryPair] = strawberry.field(description="Pairs with no shared idea or group.")
 
 
 @strawberry.type(description="Ideas, groups and calls addressing one theme.")
@@ -54,10 +31,6 @@ class ThemeActivity:
 class MemberLoad:
     member: Member | None
     active_groups: int
-
-
-def _pairs(items: tuple[analytics.Pair, ...]) -> list[CategoryPair]:
-    return [CategoryPair(a=p.a, b=p.b, together=p.together) for p in items]
 
 
 LoadReader = Callable[[Graph, tuple[int, int]], tuple[list[tuple[str, int]], int]]
@@ -78,19 +51,14 @@ async def _loads(
 
 @strawberry.type(description="Analytics for STERIC staff.")
 class Analytics:
-    @strawberry.field(
-        description="Pairs of SIGs, disciplines or sectors and whether they ever work together."
+    silo_map: SiloMap = strawberry.field(
+        resolver=silos.silo_map,
+        description="Pairs of SIGs, disciplines or sectors and whether they ever work together.",
     )
-    async def silo_map(self, info: AppInfo, dimension: SiloDimension) -> SiloMap:
-        found = await run_in_threadpool(
-            analytics.silo_map, info.context.runtime.graph, dimension.value
-        )
-        return SiloMap(
-            dimension=dimension,
-            categories=list(found.categories),
-            pairs=_pairs(found.pairs),
-            silos=_pairs(found.silos),
-        )
+    silo_cell: SiloCellResult = strawberry.field(
+        resolver=silos.silo_cell,
+        description="The ideas and groups behind one cell of the silo map (counts, never who).",
+    )
 
     @strawberry.field(description="Ideas, groups and calls per theme, busiest first.")
     async def theme_activity(self, info: AppInfo) -> list[ThemeActivity]:
