@@ -12,7 +12,7 @@ from matchmaker.bootstrap import Runtime
 PEOPLE = """
 UNWIND range(1, 20) AS i
 MERGE (o:Organisation {id: 'org-' + (i % 4)})
-  ON CREATE SET o.name = 'Org ' + (i % 4), o.sector = 'nhs'
+  ON CREATE SET o.name = 'Org ' + (i % 4), o.sector = 'nhs', o.region = 'London'
 MERGE (s:Group:SIG {id: 'sig-' + (i % 3)}) ON CREATE SET s.name = 'SIG ' + (i % 3), s.kind = 'SIG'
 MERGE (t:Group:TaskGroup {id: 'tg-' + (i % 5)})
   ON CREATE SET t.name = 'TG ' + (i % 5), t.kind = 'TaskGroup'
