@@ -82,6 +82,19 @@ FILTERS: dict[str, str] = {
     m.KTP: "($status IS NULL OR n.status = $status)",
 }
 
+# The parameters of each label's filters, named: a page read passes each of them, null when
+# the caller did not set it, and nothing else.
+FILTER_PARAMETERS: dict[str, tuple[str, ...]] = {
+    m.MEMBER: ("discipline", "region", "career_stage", "organisation_id"),
+    m.GROUP: ("kind", "status"),
+    m.IDEA: ("status", "call_id"),
+    m.PARTNER: ("kind", "sector"),
+    m.ORGANISATION: ("sector", "region"),
+    m.CALL: ("status",),
+    m.THEME: ("kind",),
+    m.KTP: ("status",),
+}
+
 # The property each label's pages are ordered by (then id, so pages are stable).
 ORDER: dict[str, str] = {m.IDEA: "title", m.CALL: "title", m.OUTPUT: "title", m.KTP: "title"}
 

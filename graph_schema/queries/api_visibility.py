@@ -16,7 +16,9 @@ signed-in member's or partner's id, or ''). The rules:
 - Ideas: staff and admins see all; members and partners see submitted ideas, and members also
   the drafts they wrote or were invited to; anonymous callers see none.
 - Partners: hidden partners (`visible = false`) only to staff, admins and themselves.
-- SIGs, CoIs, calls and themes are public; everything else needs a sign-in.
+- SIGs, CoIs, calls and themes are public; everything else needs a sign-in. A Task-and-Finish
+  group that is still forming (a draft, or its invitations out) exists only for staff; its
+  invited members read their own invitation (graph_schema.queries.task_groups).
 - Opting out of matching (`open_to_matching = false`) is applied by the matching reads
   (graph_schema.queries.matching.member_filter and privacy.admits).
 """
@@ -60,7 +62,8 @@ def _partner(v: str) -> str:
 
 
 def _group(v: str) -> str:
-    return f"({SIGNED_IN} OR {v}:{m.SIG} OR {v}:{m.COI})"
+    forming = f"coalesce({v}.status, 'active') IN ['draft', 'invitations_sent']"
+    return f"({STAFF} OR ({SIGNED_IN} AND NOT {forming}) OR {v}:{m.SIG} OR {v}:{m.COI})"
 
 
 RULES = {m.MEMBER: _member, m.IDEA: _idea, m.PARTNER: _partner, m.GROUP: _group}
@@ -74,6 +77,22 @@ def visible(label: str, v: str) -> str:
     if label in PUBLIC_LABELS:
         return "true"
     return f"({SIGNED_IN})"
+
+
+# The parameters each rule reads, named here so that a read passes exactly these.
+_RULE_PARAMETERS: dict[str, tuple[str, ...]] = {
+    m.MEMBER: ("audience", "viewer"),
+    m.IDEA: ("audience", "viewer"),
+    m.PARTNER: ("audience", "viewer"),
+    m.GROUP: ("audience",),
+}
+
+
+def parameters(label: str) -> tuple[str, ...]:
+    """The parameters `visible(label, v)` reads: some of $audience and $viewer, or none."""
+    if label in _RULE_PARAMETERS:
+        return _RULE_PARAMETERS[label]
+    return () if label in PUBLIC_LABELS else ("audience",)
 
 
 def visible_any(v: str) -> str:

@@ -1,24 +1,24 @@
 """The API's reads: nodes by id, pages of nodes and relationship hops, always for a viewer.
 
 Each function passes the viewer's audience to graph_schema/queries/api_visibility's rules, so
-what a caller may not see never leaves the database. All raise Neo4jUnavailable when the
-graph does not answer.
+what a caller may not see never leaves the database. Parameters are named explicitly and
+checked against each query (adapters.parameters.bind). All raise Neo4jUnavailable when the
+graph does not answer and RowMismatch for a node that does not fit its record.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from graph_schema.queries import api_nodes as q
+from graph_schema.queries import api_visibility
 from graph_schema.queries.api_related import Hop, related
 from matchmaker.adapters.graph import Graph
+from matchmaker.adapters.parameters import bind
 from matchmaker.adapters.records import Linked, from_row
 from matchmaker.auth.roles import Viewer
-
-_PARAM = re.compile(r"\$(\w+)")
 
 
 @dataclass(frozen=True)
@@ -28,18 +28,26 @@ class Page:
 
 
 def audience(viewer: Viewer) -> dict[str, str]:
-    """The parameters every visibility rule reads."""
+    """The parameters a visibility rule may read."""
     return {"audience": viewer.audience, "viewer": viewer.id}
 
 
-def _params(query: str, given: Mapping[str, object]) -> dict[str, object]:
-    # Unset optional filters are null parameters; a filter the caller set is passed as is.
-    return {name: given.get(name) for name in _PARAM.findall(query)}
+def visibility(viewer: Viewer, label: str) -> dict[str, str]:
+    """The parameters the visibility rule of `label` reads (api_visibility.parameters)."""
+    known = audience(viewer)
+    return {name: known[name] for name in api_visibility.parameters(label)}
+
+
+def filter_values(label: str, filters: Mapping[str, object]) -> dict[str, object]:
+    """Every filter parameter of `label`, null where the caller set none; a filter name the
+    label does not have stays in, for `bind` to refuse."""
+    return {**dict.fromkeys(q.FILTER_PARAMETERS.get(label, ()), None), **filters}
 
 
 def by_ids(graph: Graph, label: str, ids: Iterable[str], viewer: Viewer) -> dict[str, Any]:
     """The visible nodes among `ids`, by id (absent ids are hidden or do not exist)."""
-    rows = graph.read(q.by_ids(label), ids=list(ids), **audience(viewer))
+    query = q.by_ids(label)
+    rows = graph.read(query, **bind(query, {"ids": list(ids), **visibility(viewer, label)}))
     return {row["id"]: from_row(label, row["node"]) for row in rows}
 
 
@@ -54,11 +62,12 @@ def page(
     window: tuple[int, int],
     filters: Mapping[str, object] | None = None,
 ) -> Page:
-    """Visible nodes of `label` passing `filters`, `window` = (skip, limit), and their total."""
+    """Visible nodes of `label` passing `filters`, `window` = (skip, limit), and their total.
+    Raises ParameterMismatch for a filter name the label does not have."""
     skip, limit = window
-    given = {**(filters or {}), **audience(viewer), "skip": skip, "limit": limit}
+    given = {**filter_values(label, filters or {}), **visibility(viewer, label)}
     query = q.page_with_total(label)
-    row = graph.read(query, **_params(query, given))[0]
+    row = graph.read(query, **bind(query, {**given, "skip": skip, "limit": limit}))[0]
     items = [from_row(label, node) for node in row["rows"]]
     return Page(items, int(row["total"]))
 
@@ -68,7 +77,9 @@ def hop(
 ) -> dict[str, list[Linked]]:
     """For each source id, the visible nodes one `step` away, with the relationship's props."""
     keys = list(ids)
-    rows = graph.read(related(step), ids=keys, per_source=per_source, **audience(viewer))
+    query = related(step)
+    params = {"ids": keys, "per_source": per_source, **visibility(viewer, step.target)}
+    rows = graph.read(query, **bind(query, params))
     found = {
         row["id"]: [Linked(from_row(step.target, i["node"]), i["rel"]) for i in row["items"]]
         for row in rows

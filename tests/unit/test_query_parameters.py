@@ -1,0 +1,78 @@
+"""Query parameters are named explicitly; a missing or unread one is an error naming it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from graph_schema import model as m
+from graph_schema.queries import api_nodes, api_related
+from graph_schema.queries.api_related import related
+from matchmaker.adapters import reads
+from matchmaker.adapters.parameters import ParameterMismatch, bind
+from matchmaker.adapters.records import RECORDS
+from matchmaker.auth.roles import Role, Viewer
+
+STAFF = Viewer("s1", Role.STAFF)
+HOPS = [v for v in vars(api_related).values() if isinstance(v, api_related.Hop)]
+
+
+class RecordingGraph:
+    """Answers every read with no rows (a page with a zero total) and keeps the parameters."""
+
+    def __init__(self) -> None:
+        self.sent: list[dict[str, Any]] = []
+
+    def read(self, query: str, **params: Any) -> list[dict[str, Any]]:
+        self.sent.append(params)
+        return [{"total": 0, "rows": []}] if "skip" in params else []
+
+
+def test_bind_names_a_parameter_without_a_value_and_a_value_not_read() -> None:
+    query = "MATCH (n) WHERE n.a = $a AND n.b = $b RETURN n LIMIT $limit"
+    assert bind(query, {"a": 1, "b": None, "limit": 3}) == {"a": 1, "b": None, "limit": 3}
+    with pytest.raises(ParameterMismatch, match=r"no value for \$b") as caught:
+        bind(query, {"a": 1, "limit": 3})
+    assert caught.value.missing == ["b"]
+    with pytest.raises(ParameterMismatch, match="values the query does not read: regoin"):
+        bind(query, {"a": 1, "b": 2, "limit": 3, "regoin": "Wales"})
+
+
+@pytest.mark.parametrize("label", sorted(RECORDS))
+def test_every_labels_reads_pass_exactly_the_parameters_their_queries_read(label: str) -> None:
+    graph = RecordingGraph()
+    for viewer in (STAFF, Viewer("m1", Role.MEMBER), Viewer("", Role.ANONYMOUS)):
+        reads.page(graph, label, viewer, (0, 5))  # type: ignore[arg-type]
+        reads.by_ids(graph, label, ["x"], viewer)  # type: ignore[arg-type]
+    assert {"skip", "limit", "ids"} <= {name for sent in graph.sent for name in sent}
+
+
+@pytest.mark.parametrize("hop", HOPS, ids=lambda h: f"{h.source}-{h.rel}-{h.target}")
+def test_every_hop_passes_exactly_the_parameters_its_query_reads(hop: api_related.Hop) -> None:
+    graph = RecordingGraph()
+    assert reads.hop(graph, hop, ["a", "b"], STAFF) == {"a": [], "b": []}  # type: ignore[arg-type]
+    assert set(graph.sent[0]) == bind(related(hop), graph.sent[0]).keys()
+
+
+def test_a_mistyped_filter_is_refused_by_name_before_anything_is_sent() -> None:
+    graph = RecordingGraph()
+    with pytest.raises(ParameterMismatch, match="values the query does not read: regoin"):
+        reads.page(graph, m.MEMBER, STAFF, (0, 5), {"regoin": "Wales"})  # type: ignore[arg-type]
+    assert graph.sent == []
+
+
+def test_unset_filters_are_sent_as_null_and_set_ones_as_given() -> None:
+    graph = RecordingGraph()
+    reads.page(graph, m.MEMBER, STAFF, (10, 5), {"region": "Wales"})  # type: ignore[arg-type]
+    assert graph.sent == [
+        {"discipline": None, "region": "Wales", "career_stage": None, "organisation_id": None,
+         "audience": "staff", "viewer": "s1", "skip": 10, "limit": 5}
+    ]  # fmt: skip
+
+
+def test_public_labels_are_read_without_the_viewer() -> None:
+    graph = RecordingGraph()
+    reads.by_ids(graph, m.CALL, ["c1"], STAFF)  # type: ignore[arg-type]
+    assert graph.sent == [{"ids": ["c1"]}]
+    assert set(api_nodes.FILTER_PARAMETERS) <= set(RECORDS)
