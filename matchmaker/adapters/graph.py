@@ -1,11 +1,15 @@
 """The one gateway to Neo4j: a driver, a database name and a count of the queries sent.
 
 Reads go through read transactions, writes through write transactions; values are always
-parameters. Driver errors that mean "the database is not there" become Neo4jUnavailable.
+parameters. Only errors that mean "the database is not there" (no server, a lost session, a
+refused or broken connection) become Neo4jUnavailable; every other driver error (a syntax
+error, a broken constraint, a refused parameter) surfaces as it is, since retrying later
+would not help and calling it "unavailable" would hide a fault in the code or the data.
 """
 
 from __future__ import annotations
 
+import socket
 import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -19,14 +23,15 @@ from neo4j import (
     NotificationDisabledClassification,
     Session,
 )
-from neo4j.exceptions import DriverError, ServiceUnavailable, SessionExpired
+from neo4j.exceptions import ServiceUnavailable, SessionExpired
 
 from matchmaker.config import Neo4jSettings
 from matchmaker.errors import Neo4jUnavailable
 
 T = TypeVar("T")
 Record = dict[str, Any]
-UNAVAILABLE = (ServiceUnavailable, SessionExpired, DriverError, OSError)
+# The connection-level failures: the driver's own, and the socket errors it may let through.
+UNAVAILABLE = (ServiceUnavailable, SessionExpired, ConnectionError, TimeoutError, socket.gaierror)
 
 
 def open_driver(uri: str, settings: Neo4jSettings) -> Driver:
