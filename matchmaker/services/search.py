@@ -10,8 +10,6 @@ with the model.
 
 from __future__ import annotations
 
-import base64
-import binascii
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -25,6 +23,7 @@ from matchmaker.domain.privacy import check_filters, consent_rule
 from matchmaker.errors import InvalidInput, PermissionDenied
 from matchmaker.matching.affinity import AffinityParams
 from matchmaker.services.audience import Who, checked, may_see
+from matchmaker.services.cursor import decode_cursor, encode_cursor
 from matchmaker.services.evidence import EvidenceItem, items_for, read_texts
 from matchmaker.services.scoring import (
     DEFAULT_PARAMS,
@@ -77,22 +76,6 @@ class MemberPage:
     offset: int
     limit: int
     next_cursor: str | None  # pass back as `cursor` for the next page; None on the last
-
-
-def encode_cursor(offset: int) -> str:
-    return base64.urlsafe_b64encode(f"o:{offset}".encode()).decode()
-
-
-def decode_cursor(cursor: str) -> int:
-    """The offset a cursor stands for; raises InvalidInput for one this service did not make."""
-    try:
-        kind, _, value = base64.urlsafe_b64decode(cursor.encode()).decode().partition(":")
-        offset = int(value)
-    except (ValueError, binascii.Error, UnicodeDecodeError) as e:
-        raise InvalidInput("cursor", "not a cursor returned by a previous page") from e
-    if kind != "o" or offset < 0:
-        raise InvalidInput("cursor", "not a cursor returned by a previous page")
-    return offset
 
 
 def _validate(text: str, offset: int, limit: int) -> str:
