@@ -2,29 +2,24 @@
 
 from __future__ import annotations
 
-import base64
-import binascii
-import re
 from collections.abc import Callable, Sequence
 from typing import Generic, TypeVar
 
 import strawberry
 
 from matchmaker.api.errors import PublicError
+from matchmaker.services.cursor import MAX_OFFSET, CursorTooDeep, ForeignCursor, encode_cursor
+from matchmaker.services.cursor import decode_cursor as decode
 
 T = TypeVar("T")
 R = TypeVar("R")
 
 DEFAULT_PAGE = 20
 MAX_PAGE = 100
-_PREFIX = "offset:"
-# The deepest offset a cursor may hold. This API's lists are members, ideas and groups of one
-# professional body (a few thousand nodes), so no page this API hands out starts anywhere near
-# a million; a larger offset is a cursor somebody wrote by hand. Bounding it also keeps the
-# number far inside the 64-bit integer that Neo4j's SKIP takes, which a Python int would not.
-MAX_OFFSET = 1_000_000
-# ASCII digits only: str.isdigit() and int() also accept "²" or Arabic-Indic digits.
-_OFFSET = re.compile(r"[0-9]{1,7}")
+__all__ = [
+    "DEFAULT_PAGE", "MAX_OFFSET", "MAX_PAGE", "Connection", "Edge", "PageInfo", "connection",
+    "decode_cursor", "encode_cursor", "window",
+]  # fmt: skip
 
 
 @strawberry.type
@@ -52,27 +47,17 @@ class Connection(Generic[T]):
         return [edge.node for edge in self.edges]
 
 
-def encode_cursor(offset: int) -> str:
-    return base64.urlsafe_b64encode(f"{_PREFIX}{offset}".encode()).decode()
-
-
 def decode_cursor(cursor: str) -> int:
-    """The offset a cursor stands for; raises PublicError for a cursor this API did not make."""
+    """The offset a cursor stands for; raises PublicError for a cursor this API did not make
+    (services.cursor is the codec)."""
     try:
-        text = base64.urlsafe_b64decode(cursor.encode()).decode()
-    except (binascii.Error, UnicodeError, ValueError) as e:
-        raise _foreign(cursor) from e
-    digits = text.removeprefix(_PREFIX)
-    if digits == text or not _OFFSET.fullmatch(digits):
-        raise _foreign(cursor)
-    offset = int(digits)
-    if offset > MAX_OFFSET:
-        raise PublicError(f"`after` points past the last page this API serves ({MAX_OFFSET:,}).")
-    return offset
-
-
-def _foreign(cursor: str) -> PublicError:
-    return PublicError(f"`after` is not a cursor from this API: {cursor[:40]!r}.")
+        return decode(cursor)
+    except ForeignCursor as e:
+        raise PublicError(f"`after` is not a cursor from this API: {cursor[:40]!r}.") from e
+    except CursorTooDeep as e:
+        raise PublicError(
+            f"`after` points past the last page this API serves ({MAX_OFFSET:,})."
+        ) from e
 
 
 def window(first: int | None, after: str | None) -> tuple[int, int]:
