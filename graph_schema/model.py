@@ -13,6 +13,7 @@ See docs/graph-model.md for the picture and the reasoning. The shape, in short:
                                                              derived from co-authored outputs
     (Member)-[:DECLARED_CONFLICT {reason}]->(Member|Partner)
     (Member)-[:INTERESTED_IN {at}]->(Idea)    (Member)-[:INVITED_TO {by, at}]->(Idea)
+    (Member)-[:PROPOSED_FOR {invitation, role}]->(TaskGroup)   a seat not (yet) a membership
     (Idea)-[:SUBMITTED_BY]->(Member)   (Idea)-[:RESPONDS_TO]->(Call)
     (Idea|Call)-[:ADDRESSES]->(Theme)
     (Partner)-[:PART_OF]->(Network)    (Partner)-[:SAME_AS]->(Organisation)   derived: equal names
@@ -85,6 +86,7 @@ MEMBER_OF: Final = "MEMBER_OF"
 AUTHORED: Final = "AUTHORED"
 COLLABORATED_WITH: Final = "COLLABORATED_WITH"
 HAS_SKILL: Final = "HAS_SKILL"
+NEEDS_SKILL: Final = "NEEDS_SKILL"  # (Idea)-[:NEEDS_SKILL {position}]->(Skill): confirmed
 SUBMITTED_BY: Final = "SUBMITTED_BY"
 RESPONDS_TO: Final = "RESPONDS_TO"
 ADDRESSES: Final = "ADDRESSES"
@@ -94,6 +96,9 @@ KNOWLEDGE_BASE: Final = "KNOWLEDGE_BASE"
 SUPERVISOR: Final = "SUPERVISOR"
 INTERESTED_IN: Final = "INTERESTED_IN"
 INVITED_TO: Final = "INVITED_TO"
+# (Member)-[:PROPOSED_FOR {invitation, role, since, changed}]->(TaskGroup): a seat that is not
+# (yet) a membership; see matchmaker.domain.group_lifecycle.
+PROPOSED_FOR: Final = "PROPOSED_FOR"
 DECLARED_CONFLICT: Final = "DECLARED_CONFLICT"
 SUGGESTS: Final = "SUGGESTS"
 FOR: Final = "FOR"

@@ -1,4 +1,9 @@
-"""Cypher for the skills vocabulary: Skill nodes with a name, synonyms and a kind."""
+"""Cypher for the skills vocabulary: Skill nodes with a name, synonyms and a kind.
+
+A skill mined from members' evidence starts with source "mined" and status "proposed"; staff
+accept it (status "accepted") or reject it (status "rejected", kept so that mining does not
+propose it again). Only skills with no status or status "accepted" are the vocabulary.
+"""
 
 from __future__ import annotations
 
@@ -12,8 +17,9 @@ SET s.name = skill.name, s.synonyms = skill.synonyms, s.kind = skill.kind
 """
 
 # The vocabulary, by id: -> id, name, synonyms, kind
+ACCEPTED = "coalesce(s.status, 'accepted') = 'accepted'"
 READ_SKILLS = (
-    f"MATCH (s:{m.SKILL}) WHERE s.name IS NOT NULL "
+    f"MATCH (s:{m.SKILL}) WHERE s.name IS NOT NULL AND {ACCEPTED} "
     "RETURN s.id AS id, s.name AS name, coalesce(s.synonyms, []) AS synonyms, "
     "coalesce(s.kind, 'topic') AS kind ORDER BY s.id"
 )
@@ -58,4 +64,74 @@ MEMBER_SKILL_LINKS = (
     "WITH mem, r, s ORDER BY s.id "
     "RETURN mem.id AS id, [x IN collect({skill_id: s.id, level: r.level, source: r.source, "
     "evidence: r.evidence}) WHERE x.skill_id IS NOT NULL] AS skills ORDER BY id"
+)
+
+# The idea's confirmed skills, in the order confirmed, and its text:
+# -> title, summary, required (its free-text skills), skills: [{id, name}]
+IDEA_SKILLS = f"""
+MATCH (i:{m.IDEA} {{id: $id}})
+OPTIONAL MATCH (i)-[r:{m.NEEDS_SKILL}]->(s:{m.SKILL})
+WITH i, r, s ORDER BY r.position
+RETURN coalesce(i.title, '') AS title, coalesce(i.summary, '') AS summary,
+       coalesce(i.required_skills, []) AS required,
+       [x IN collect({{id: s.id, name: s.name}}) WHERE x.id IS NOT NULL] AS skills
+"""
+
+# The idea's confirmed skills become exactly $skill_ids, in that order; -> linked (a count)
+REPLACE_IDEA_SKILLS = f"""
+MATCH (i:{m.IDEA} {{id: $id}})
+CALL (i) {{
+  MATCH (i)-[old:{m.NEEDS_SKILL}]->(:{m.SKILL})
+  DELETE old
+}}
+WITH i
+UNWIND range(0, size($skill_ids) - 1) AS k
+MATCH (s:{m.SKILL} {{id: $skill_ids[k]}})
+CREATE (i)-[:{m.NEEDS_SKILL} {{position: k, by: $by, at: datetime()}}]->(s)
+RETURN count(*) AS linked
+"""
+
+# Every label of every skill, whatever its status: -> id, status, labels
+ALL_LABELS = (
+    f"MATCH (s:{m.SKILL}) WHERE s.name IS NOT NULL "
+    "RETURN s.id AS id, coalesce(s.status, 'accepted') AS status, "
+    "[s.name] + coalesce(s.synonyms, []) AS labels ORDER BY s.id"
+)
+
+# Names that must not become skills: members', organisations', partners', networks' and
+# groups' names and the regions: -> name
+PROPER_NAMES = f"""
+CALL () {{
+  MATCH (n) WHERE (n:{m.MEMBER} OR n:{m.ORGANISATION} OR n:{m.PARTNER} OR n:{m.NETWORK}
+                   OR n:{m.GROUP}) AND n.name IS NOT NULL
+  RETURN n.name AS name
+  UNION
+  MATCH (n) WHERE (n:{m.MEMBER} OR n:{m.ORGANISATION} OR n:{m.PARTNER}) AND n.region IS NOT NULL
+  RETURN n.region AS name
+}}
+RETURN DISTINCT name
+"""
+
+# Mined phrases proposed as skills; $phrases: [{id, name, members}]. A skill already decided
+# (accepted or rejected) keeps its status; a proposal's member count is refreshed.
+PROPOSE_MINED = f"""
+UNWIND $phrases AS p
+MERGE (s:{m.SKILL} {{id: p.id}})
+ON CREATE SET s.name = p.name, s.synonyms = [], s.kind = 'topic', s.source = 'mined',
+              s.status = 'proposed'
+WITH s, p WHERE s.status = 'proposed'
+SET s.members = p.members
+"""
+
+# The proposals staff have not decided yet: -> id, name, members
+PROPOSED = (
+    f"MATCH (s:{m.SKILL}) WHERE s.status = 'proposed' "
+    "RETURN s.id AS id, s.name AS name, coalesce(s.members, 0) AS members "
+    "ORDER BY members DESC, name"
+)
+
+# A proposal accepted or rejected by $by; -> id (none when it is not a proposal)
+DECIDE_PROPOSED = (
+    f"MATCH (s:{m.SKILL} {{id: $id}}) WHERE s.status = 'proposed' "
+    "SET s.status = $status, s.decided_by = $by, s.decided_at = datetime() RETURN s.id AS id"
 )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from typing import Any
 
 from graph_schema.queries import skills as q
@@ -52,3 +52,55 @@ def member_skill_links(graph: Graph, member_ids: Sequence[str]) -> dict[str, lis
     """Each member's skill links (skill_id, level, source, evidence), by skill id."""
     rows = graph.read(q.MEMBER_SKILL_LINKS, ids=list(member_ids))
     return {str(r["id"]): list(r["skills"]) for r in rows}
+
+
+@dataclass(frozen=True)
+class IdeaSkillRow:
+    """An idea's text and free-text skills, and the skills confirmed on it, in order."""
+
+    title: str
+    summary: str
+    required: tuple[str, ...]
+    confirmed: tuple[tuple[str, str], ...]  # (skill id, name)
+
+
+def idea_skills(graph: Graph, idea_id: str) -> IdeaSkillRow | None:
+    """The idea's confirmed skills and text; None when there is no such idea.
+    Raises Neo4jUnavailable."""
+    rows = graph.read(q.IDEA_SKILLS, id=idea_id)
+    if not rows:
+        return None
+    r = rows[0]
+    confirmed = tuple((str(s["id"]), str(s["name"])) for s in r["skills"])
+    return IdeaSkillRow(str(r["title"]), str(r["summary"]), tuple(map(str, r["required"])),
+                        confirmed)  # fmt: skip
+
+
+def all_labels(graph: Graph) -> list[tuple[str, str, tuple[str, ...]]]:
+    """(id, status, labels) of every skill, proposals and rejected ones included."""
+    rows = graph.read(q.ALL_LABELS)
+    return [(str(r["id"]), str(r["status"]), tuple(map(str, r["labels"]))) for r in rows]
+
+
+def proper_names(graph: Graph) -> list[str]:
+    """Names of members, bodies, networks and groups, and regions; raises Neo4jUnavailable."""
+    return [str(r["name"]) for r in graph.read(q.PROPER_NAMES)]
+
+
+@dataclass(frozen=True)
+class ProposedSkill:
+    id: str
+    name: str
+    members: int  # how many members' evidence holds the phrase
+
+
+def propose_mined(graph: Graph, proposals: Sequence[ProposedSkill]) -> None:
+    """Write mined phrases as proposed skills (decided ones are left as they are)."""
+    rows = [{"id": p.id, "name": p.name, "members": p.members} for p in proposals]
+    graph.write(q.PROPOSE_MINED, phrases=rows)
+
+
+def proposed_skills(graph: Graph) -> list[ProposedSkill]:
+    """The undecided proposals, most members first; raises Neo4jUnavailable."""
+    rows = graph.read(q.PROPOSED)
+    return [ProposedSkill(str(r["id"]), str(r["name"]), int(r["members"])) for r in rows]

@@ -15,14 +15,17 @@ from matchmaker.api.mutations.ideas import IdeaMutations
 from matchmaker.api.mutations.imports import ImportMutations
 from matchmaker.api.mutations.profile import ProfileMutations
 from matchmaker.api.mutations.session import SessionMutations
-from matchmaker.api.mutations.skills import SkillMutations
+from matchmaker.api.mutations.skills import IdeaSkillMutations, SkillMutations
+from matchmaker.api.mutations.task_groups import TaskGroupMutations
 from matchmaker.api.queries.directory import DirectoryQueries
 from matchmaker.api.queries.graph import GraphQueries
 from matchmaker.api.queries.health import HealthQueries
 from matchmaker.api.queries.matching import MatchingQueries
 from matchmaker.api.queries.partnering import PartneringQueries
 from matchmaker.api.queries.session import SessionQueries
+from matchmaker.api.queries.skills import SkillQueries
 from matchmaker.api.queries.staff import StaffQueries
+from matchmaker.api.queries.task_groups import TaskGroupQueries
 from matchmaker.api.queries.work import WorkQueries
 
 Query = merge_types(
@@ -35,6 +38,8 @@ Query = merge_types(
         PartneringQueries,
         GraphQueries,
         StaffQueries,
+        TaskGroupQueries,
+        SkillQueries,
         HealthQueries,
     ),
 )
@@ -46,9 +51,11 @@ Mutation = merge_types(
         ProfileMutations,
         IdeaMutations,
         GroupMutations,
+        TaskGroupMutations,
         FeedbackMutations,
         ImportMutations,
         SkillMutations,
+        IdeaSkillMutations,
     ),
 )
 

@@ -1,4 +1,5 @@
-"""Staff curation of the skills vocabulary: add a skill, add a synonym to one. Audited.
+"""Staff curation of the skills vocabulary: add a skill, add a synonym to one, accept or
+reject a phrase mined from members' evidence (services.skill_mining). Audited.
 
 A label (name or synonym) may belong to one skill only, case and spacing aside, so that a
 word in a text cannot name two skills. Derivation reads the graph's vocabulary, so a skill
@@ -13,7 +14,7 @@ from dataclasses import dataclass
 from graph_schema.queries import skills as q
 from matchmaker.adapters.audit import AuditEntry, write_audited
 from matchmaker.adapters.graph import Graph
-from matchmaker.adapters.vocabulary import read_vocabulary
+from matchmaker.adapters.vocabulary import ProposedSkill, proposed_skills, read_vocabulary
 from matchmaker.auth.roles import Viewer
 from matchmaker.errors import NotFound, PermissionDenied
 from matchmaker.importing.checks import NAME_MAX
@@ -95,3 +96,45 @@ def add_skill_synonym(graph: Graph, viewer: Viewer, skill_id: str, synonym: str)
     entry = AuditEntry(viewer.id, viewer.audience, "addSkillSynonym", skill_id, _clean(synonym))
     write_audited(graph, entry, [(q.ADD_SYNONYM, {"id": skill_id, "synonym": _clean(synonym)})])
     return VocabularySkill(skill.id, skill.name, (*skill.synonyms, _clean(synonym)), skill.kind)
+
+
+def proposed(graph: Graph, viewer: Viewer) -> list[ProposedSkill]:
+    """Phrases mined from members' evidence that wait for staff; raises PermissionDenied."""
+    _staff(viewer)
+    return proposed_skills(graph)
+
+
+def _proposal(graph: Graph, skill_id: str) -> ProposedSkill:
+    found = next((p for p in proposed_skills(graph) if p.id == skill_id), None)
+    if found is None:
+        raise NotFound("proposed skill", skill_id)
+    return found
+
+
+def accept_proposed(graph: Graph, viewer: Viewer, skill_id: str) -> VocabularySkill:
+    """A proposed skill joins the vocabulary, so matching can use it. Raises PermissionDenied,
+    NotFound (no undecided proposal with that id) and InvalidFields (its name is already
+    another skill's label)."""
+    _staff(viewer)
+    found = _proposal(graph, skill_id)
+    checks = Checks()
+    _check_label(checks, "skillId", found.name, _owners(read_vocabulary(graph)))
+    checks.done()
+    _decide(graph, viewer, found, "accepted")
+    return VocabularySkill(found.id, found.name)
+
+
+def reject_proposed(graph: Graph, viewer: Viewer, skill_id: str) -> VocabularySkill:
+    """A proposed skill is set aside (kept, so mining does not propose it again); raises
+    PermissionDenied and NotFound."""
+    _staff(viewer)
+    found = _proposal(graph, skill_id)
+    _decide(graph, viewer, found, "rejected")
+    return VocabularySkill(found.id, found.name)
+
+
+def _decide(graph: Graph, viewer: Viewer, found: ProposedSkill, status: str) -> None:
+    action = "acceptSkill" if status == "accepted" else "rejectSkill"
+    entry = AuditEntry(viewer.id, viewer.audience, action, found.id, found.name)
+    params = {"id": found.id, "status": status, "by": viewer.id}
+    write_audited(graph, entry, [(q.DECIDE_PROPOSED, params)])

@@ -1,6 +1,7 @@
 """Use case: suggest a team for an idea, a call, a Task-and-Finish remit or free text.
 
-Steps: resolve the target; take its required skills, or derive them from the text
+Steps: resolve the target; take the skills asked for, else those confirmed on the idea
+(services.skill_confirmation), else its required skills, or derive them from the text
 (services.skills); score pre-selected candidates for the text and each skill with the one
 affinity rule (services.scoring), mapped to [0, 1] as score / (1 + lexical_weight); adjust
 relevance with the feedback history, read alongside the profiles (matching.feedback: a
@@ -43,6 +44,7 @@ from matchmaker.matching.vocabulary import Vocabulary
 from matchmaker.services.audience import Who, base_filter, checked, may_see
 from matchmaker.services.evidence import read_texts
 from matchmaker.services.scoring import DEFAULT_PARAMS, Reach, Scored, score_candidates, to_unit
+from matchmaker.services.skill_confirmation import confirmed_names
 from matchmaker.services.skills import skills_for
 from matchmaker.services.team_report import (
     EVIDENCE_PER_SKILL,
@@ -143,7 +145,7 @@ def suggest_team(
     looker = checked(audience)
     request = replace(request, require_capacity=capacity_required(looker, request.require_capacity))
     target = resolve_target(graph, request)
-    given = request.skills or target.skills
+    given = request.skills or confirmed_names(graph, target) or target.skills
     vocabulary = Vocabulary() if given else read_vocabulary(graph)
     skills, derived = skills_for(embedder, target.text, given, vocabulary)
     scope = decision_scope(looker, (a.id for a in STAFF_ACCOUNTS))

@@ -1,4 +1,5 @@
-"""addSkill and addSkillSynonym: STERIC staff curate the skills vocabulary."""
+"""addSkill, addSkillSynonym, accept/rejectProposedSkill: STERIC staff curate the skills
+vocabulary; confirmIdeaSkills: an idea's proposer confirms the skills it needs."""
 
 from __future__ import annotations
 
@@ -9,9 +10,10 @@ import strawberry
 from matchmaker.api.context import AppInfo
 from matchmaker.api.errors import NotAllowed, NotFound, ValidationErrors
 from matchmaker.api.mutations.outcome import attempt
-from matchmaker.api.permissions import StaffOnly, only
+from matchmaker.api.permissions import MemberOrStaff, StaffOnly, only
+from matchmaker.api.queries.skills import IdeaSkillsResult, idea_skills_result
 from matchmaker.matching.vocabulary import VocabularySkill
-from matchmaker.services import skill_vocabulary
+from matchmaker.services import skill_confirmation, skill_vocabulary
 
 
 @strawberry.input(description="A new vocabulary skill.")
@@ -62,3 +64,36 @@ class SkillMutations:
         ctx = info.context
         args = (ctx.runtime.graph, ctx.viewer, str(skill_id), synonym)
         return _saved(await attempt(skill_vocabulary.add_skill_synonym, *args))
+
+
+@strawberry.type
+class IdeaSkillMutations:
+    @strawberry.mutation(
+        extensions=only(MemberOrStaff()),
+        description="Confirm the skills an idea needs (names or synonyms from the skills "
+        "vocabulary, 1-10); they replace any confirmed before. The idea's proposer or staff.",
+    )
+    async def confirm_idea_skills(
+        self, info: AppInfo, idea_id: strawberry.ID, skills: list[str]
+    ) -> IdeaSkillsResult:
+        ctx = info.context
+        args = (ctx.runtime.graph, ctx.viewer, str(idea_id), tuple(skills))
+        return idea_skills_result(await attempt(skill_confirmation.confirm_idea_skills, *args))
+
+    @strawberry.mutation(
+        extensions=only(StaffOnly()),
+        description="Accept a mined phrase into the skills vocabulary, so matching uses it.",
+    )
+    async def accept_proposed_skill(self, info: AppInfo, skill_id: strawberry.ID) -> SkillResult:
+        ctx = info.context
+        args = (ctx.runtime.graph, ctx.viewer, str(skill_id))
+        return _saved(await attempt(skill_vocabulary.accept_proposed, *args))
+
+    @strawberry.mutation(
+        extensions=only(StaffOnly()),
+        description="Reject a mined phrase: kept out of the vocabulary, not proposed again.",
+    )
+    async def reject_proposed_skill(self, info: AppInfo, skill_id: strawberry.ID) -> SkillResult:
+        ctx = info.context
+        args = (ctx.runtime.graph, ctx.viewer, str(skill_id))
+        return _saved(await attempt(skill_vocabulary.reject_proposed, *args))
