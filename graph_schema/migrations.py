@@ -65,12 +65,18 @@ def _shown_marks(_: int) -> tuple[str, ...]:
     )
 
 
+def _group_lifecycle(_: int) -> tuple[str, ...]:
+    # Groups saved before the lifecycle read as active, their memberships as accepted.
+    return (f"MATCH (g:{m.TASK_GROUP}) WHERE g.status IS NULL SET g.status = 'active'",)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "uniqueness constraints on every id", _constraints),
     Migration(2, "full-text indexes on names and texts", _fulltext),
     Migration(3, "cosine vector indexes on embedded labels", _vector),
     Migration(4, "lookup indexes for filters and feedback", _lookup_indexes),
     Migration(5, "one shown mark per target and member", _shown_marks),
+    Migration(6, "task groups saved before the lifecycle are active", _group_lifecycle),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -67,21 +67,10 @@ UNINVITE = (
     "DELETE r RETURN i.id AS id"
 )
 
-CREATE_TASK_GROUP = (
-    f"CREATE (n:{m.GROUP}:{m.TASK_GROUP} {{id: $id, kind: '{m.TASK_GROUP}', status: 'active', "
-    "created: $created}) SET n += $changes RETURN n.id AS id"
-)
-
 ADD_GROUP_MEMBER = (
     f"MATCH (a:{m.MEMBER} {{id: $member_id}}), (g:{m.GROUP} {{id: $group_id}}) "
     f"MERGE (a)-[r:{m.MEMBER_OF}]->(g) SET r.role = $role "
     f"REMOVE r.{m.IMPORT_FINGERPRINT} RETURN g.id AS id"
-)
-
-ADD_GROUP_MEMBERS = (
-    f"MATCH (g:{m.GROUP} {{id: $group_id}}) UNWIND $member_ids AS mid "
-    f"MATCH (a:{m.MEMBER} {{id: mid}}) MERGE (a)-[r:{m.MEMBER_OF}]->(g) "
-    "ON CREATE SET r.role = 'member'"
 )
 
 REMOVE_GROUP_MEMBER = (

@@ -53,6 +53,11 @@ def write_audited(graph: Graph, entry: AuditEntry, steps: Sequence[Step]) -> lis
     return graph.write_tx(work)
 
 
+def record(tx: ManagedTransaction, entry: AuditEntry) -> None:
+    """Record `entry` in the caller's write transaction (a change decided inside it)."""
+    tx.run(q.RECORD, _entry_params(entry)).consume()
+
+
 def _entry_params(entry: AuditEntry) -> dict[str, str]:
     return {
         "actor": entry.actor,

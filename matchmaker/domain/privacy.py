@@ -28,8 +28,9 @@ STAFF_AUDIENCES = frozenset({"staff", "admin"})
 # Relationship types of the graph view that only some lookers see, and why:
 # declared conflicts of interest are between the declarer and staff; who is interested in or
 # invited to an idea is for the idea's team to know (idea.interested / idea.invited), so the
-# graph view shows such an edge only to staff and to the person it starts from.
-PRIVATE_EDGES = frozenset({"DECLARED_CONFLICT", "INTERESTED_IN", "INVITED_TO"})
+# graph view shows such an edge only to staff and to the person it starts from. A proposal for
+# a task group (PROPOSED_FOR: proposed, invited, declined) is between the member and staff.
+PRIVATE_EDGES = frozenset({"DECLARED_CONFLICT", "INTERESTED_IN", "INVITED_TO", "PROPOSED_FOR"})
 
 
 @dataclass(frozen=True)

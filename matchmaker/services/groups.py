@@ -1,32 +1,23 @@
-"""Use cases for STERIC staff: create a Task-and-Finish group, add and remove members."""
+"""Use cases for STERIC staff: seat members in a group directly, or take them out.
+
+A Task-and-Finish group that is a draft or inviting changes only through its lifecycle
+(services.task_groups): its members have not accepted yet."""
 
 from __future__ import annotations
-
-import uuid
-from dataclasses import dataclass
-from datetime import date
 
 from graph_schema import model as m
 from graph_schema.queries import api_writes as q
 from matchmaker.adapters import reads, writes
-from matchmaker.adapters.audit import AuditEntry, Step, write_audited
+from matchmaker.adapters.audit import AuditEntry, write_audited
 from matchmaker.adapters.graph import Graph
 from matchmaker.auth.roles import Viewer
-from matchmaker.domain.model import Group
+from matchmaker.domain.group_lifecycle import EDITABLE
+from matchmaker.domain.model import Group, GroupKind
 from matchmaker.errors import NotFound, PermissionDenied
 from matchmaker.services.validation import Checks
 
 ROLES = ("member", "chair", "secretary", "lead")
-MAX_MEMBERS = 30
-
-
-@dataclass(frozen=True)
-class GroupDraft:
-    name: str
-    remit: str
-    theme_ids: tuple[str, ...] = ()
-    member_ids: tuple[str, ...] = ()
-    lead_id: str | None = None
+LIFECYCLE_STATES = frozenset(state.value for state in EDITABLE)
 
 
 def _staff(viewer: Viewer) -> None:
@@ -34,47 +25,19 @@ def _staff(viewer: Viewer) -> None:
         raise PermissionDenied("Only STERIC staff manage groups.")
 
 
-def _check(graph: Graph, draft: GroupDraft) -> None:
-    checks = Checks()
-    checks.text("name", draft.name, 3, 160)
-    checks.text("remit", draft.remit, 10, 5000)
-    checks.idents("themeIds", draft.theme_ids, 10)
-    checks.idents("memberIds", draft.member_ids, MAX_MEMBERS)
-    checks.ident("leadId", draft.lead_id)
-    checks.done()
-    people = (*draft.member_ids, *([draft.lead_id] if draft.lead_id else []))
-    checks.known("themeIds", draft.theme_ids, writes.existing(graph, m.THEME, draft.theme_ids))
-    checks.known("memberIds", people, writes.existing(graph, m.MEMBER, people))
-    checks.done()
+def _outside_lifecycle(found: Group) -> None:
+    if found.kind is GroupKind.TASK_GROUP and found.status in LIFECYCLE_STATES:
+        raise PermissionDenied(
+            "This task group is still being formed: propose members on its page instead."
+        )
 
 
-def _group(graph: Graph, viewer: Viewer, group_id: str) -> Group:
-    group = reads.one(graph, m.GROUP, group_id, viewer)
-    if group is None:
+def group(graph: Graph, viewer: Viewer, group_id: str) -> Group:
+    """The group as the viewer may see it; raises NotFound."""
+    found = reads.one(graph, m.GROUP, group_id, viewer)
+    if found is None:
         raise NotFound("group", group_id)
-    return group  # type: ignore[no-any-return]
-
-
-def create_task_group(graph: Graph, viewer: Viewer, draft: GroupDraft) -> Group:
-    """A new active task group with its remit, themes and members; raises InvalidFields."""
-    _staff(viewer)
-    _check(graph, draft)
-    group_id = f"tg-{uuid.uuid4().hex[:12]}"
-    values = {"name": draft.name.strip(), "description": draft.remit.strip()}
-    create = {"id": group_id, "created": date.today().isoformat(), "changes": values}
-    steps: list[Step] = [
-        (q.CREATE_TASK_GROUP, create),
-        (q.set_themes(m.GROUP), {"id": group_id, "theme_ids": list(draft.theme_ids)}),
-        (q.ADD_GROUP_MEMBERS, {"group_id": group_id, "member_ids": list(draft.member_ids)}),
-    ]
-    if draft.lead_id:
-        lead = {"group_id": group_id, "member_id": draft.lead_id, "role": "lead"}
-        steps.append((q.ADD_GROUP_MEMBER, lead))
-    detail = f"{values['name']} with {len(set(draft.member_ids))} members"
-    write_audited(
-        graph, AuditEntry(viewer.id, viewer.audience, "createTaskGroup", group_id, detail), steps
-    )
-    return _group(graph, viewer, group_id)
+    return found  # type: ignore[no-any-return]
 
 
 def add_group_member(
@@ -85,7 +48,7 @@ def add_group_member(
     checks = Checks()
     checks.choice("role", role, ROLES)
     checks.done()
-    _group(graph, viewer, group_id)
+    _outside_lifecycle(group(graph, viewer, group_id))
     if not writes.existing(graph, m.MEMBER, [member_id]):
         raise NotFound("member", member_id)
     params = {"group_id": group_id, "member_id": member_id, "role": role}
@@ -93,16 +56,16 @@ def add_group_member(
         viewer.id, viewer.audience, "addGroupMember", group_id, f"{member_id} as {role}"
     )
     write_audited(graph, entry, [(q.ADD_GROUP_MEMBER, params)])
-    return _group(graph, viewer, group_id)
+    return group(graph, viewer, group_id)
 
 
 def remove_group_member(graph: Graph, viewer: Viewer, group_id: str, member_id: str) -> Group:
     """Take a member out of a group; raises NotFound when they were not in it."""
     _staff(viewer)
-    _group(graph, viewer, group_id)
+    _outside_lifecycle(group(graph, viewer, group_id))
     if writes.membership_role(graph, group_id, member_id) is None:
         raise NotFound("membership", f"{member_id} in {group_id}")
     params = {"group_id": group_id, "member_id": member_id}
     entry = AuditEntry(viewer.id, viewer.audience, "removeGroupMember", group_id, member_id)
     write_audited(graph, entry, [(q.REMOVE_GROUP_MEMBER, params)])
-    return _group(graph, viewer, group_id)
+    return group(graph, viewer, group_id)
