@@ -33,6 +33,12 @@ def test_a_partner_searches_expertise_in_plain_language(page: Page) -> None:
     expect(hits.first).to_be_visible()
     assert hits.count() >= 1
     expect(page.get_by_test_id("result-summary")).to_contain_text("radiotherapy")
+    expect(hits.first.get_by_test_id("match-band")).to_have_text(
+        re.compile(r"^(strong|good|possible|weak) match$")
+    )
+    expect(page.get_by_test_id("band-note")).to_have_count(1)  # the bands explained once
+    badges = page.get_by_test_id("people-hits").locator(".badge").all_inner_texts()
+    assert not any("%" in b for b in badges), "bands, not percentages"
     assert page.locator("a[href^='mailto:']").count() == 0, "partners never see contact details"
     assert "@" not in page.get_by_test_id("people-hits").inner_text()
     screenshot(page, "partner-search")

@@ -1,6 +1,6 @@
 /** One person (or partner) in a list of suggestions: who they are and why they are here. */
 import type { ReactNode } from "react";
-import { label, percent } from "../format";
+import { label } from "../format";
 import { Link } from "../router";
 
 export interface PersonSummary {
@@ -19,7 +19,7 @@ export function personFacts(p: PersonSummary): string {
 
 interface Props {
   person: PersonSummary;
-  score?: number | null;
+  /** strong, good, possible or weak: the one scale for members and partners (see BandNote). */
   band?: string;
   reasons?: string[];
   badges?: ReactNode;
@@ -29,19 +29,17 @@ interface Props {
   extra?: ReactNode;
 }
 
-export function PersonRow({ person, score, band, reasons, badges, actions, className, testId, extra }: Props) {
+export function PersonRow({ person, band, reasons, badges, actions, className, testId, extra }: Props) {
   return (
     <li className={`person ${className ?? ""}`} data-testid={testId}>
       <div className="who-line">
         <strong>
           <Link to={`/members/${encodeURIComponent(person.id)}`}>{person.name}</Link>
         </strong>{" "}
-        {band ? (
-          <span className="badge" title="Match band: strong, good, possible or weak">
+        {band && (
+          <span className="badge" title="Match band: strong, good, possible or weak" data-testid="match-band">
             {band} match
           </span>
-        ) : (
-          score != null && <span className="badge" title="Match score">match {percent(score)}</span>
         )}{" "}
         {badges}
         <div className="meta">{personFacts(person)}</div>
@@ -56,5 +54,15 @@ export function PersonRow({ person, score, band, reasons, badges, actions, class
       </div>
       {actions && <div className="actions">{actions}</div>}
     </li>
+  );
+}
+
+/** What the match bands mean, said once on a page that lists people or partners. */
+export function BandNote() {
+  return (
+    <p className="hint" data-testid="band-note">
+      Match bands compare someone's own work with the text: <strong>strong</strong>, closely on the topic; <strong>good</strong>, enough to cover a skill; <strong>possible</strong>, related work short of
+      covering it; <strong>weak</strong>, little related work. Members and partners are on the same scale.
+    </p>
   );
 }

@@ -9,6 +9,7 @@ import { useUser } from "../session";
 import { ThemeTags } from "./CallsPage";
 import { IdeaForm, type IdeaDraft } from "./IdeaForm";
 import { InterestButton } from "../partner/InterestButton";
+import { IdeaSkills } from "./IdeaSkills";
 import { Collaborators, Partners, useTeamFor } from "./Suggestions";
 
 export interface IdeaDetail {
@@ -44,7 +45,8 @@ function isDraft(idea: IdeaDetail): boolean {
   return idea.status.toLowerCase() === "draft";
 }
 
-function Details({ idea }: { idea: IdeaDetail }) {
+/** The idea's facts; `listedSkills`: show the skills as written (where the confirmed ones are not shown). */
+function Details({ idea, listedSkills }: { idea: IdeaDetail; listedSkills: boolean }) {
   return (
     <section className="panel" aria-labelledby="about-heading">
       <h2 id="about-heading">About the idea</h2>
@@ -68,17 +70,21 @@ function Details({ idea }: { idea: IdeaDetail }) {
       </dl>
       <ThemeTags themes={idea.themes} />
       <p style={{ whiteSpace: "pre-wrap" }}>{idea.summary}</p>
-      <h3>Skills the team needs</h3>
-      {idea.requiredSkills.length > 0 ? (
-        <ul className="tags">
-          {idea.requiredSkills.map((s) => (
-            <li key={s} className="tag">
-              {s}
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <p className="hint">None listed; the matchmaker reads them from the text.</p>
+      {listedSkills && (
+        <>
+          <h3>Skills the team needs</h3>
+          {idea.requiredSkills.length > 0 ? (
+            <ul className="tags">
+              {idea.requiredSkills.map((s) => (
+                <li key={s} className="tag">
+                  {s}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="hint">None listed; the matchmaker reads them from the text.</p>
+          )}
+        </>
       )}
       {idea.invited && (
         <>
@@ -181,10 +187,11 @@ function SubmitButton({ idea, onSubmitted }: { idea: IdeaDetail; onSubmitted: ()
   );
 }
 
-function Suggestions({ idea, onInvited }: { idea: IdeaDetail; onInvited: () => void }) {
+function Suggestions({ idea, canEditSkills, onInvited }: { idea: IdeaDetail; canEditSkills: boolean; onInvited: () => void }) {
   const team = useTeamFor(idea.id);
   return (
     <>
+      <IdeaSkills ideaId={idea.id} canEdit={canEditSkills} onConfirmed={team.reload} />
       <Collaborators team={team} ideaId={idea.id} invitedIds={(idea.invited ?? []).map((m) => m.id)} canInvite={idea.isMine} onInvited={onInvited} />
       <Partners ideaId={idea.id} team={team} canDecide={idea.isMine} />
     </>
@@ -230,12 +237,12 @@ export function IdeaPage({ id }: { id: string }) {
             </div>
             {submitted && <Saved>Your idea is submitted. STERIC will be in touch.</Saved>}
             {user.role === "partner" ? (
-              <Details idea={r} />
+              <Details idea={r} listedSkills />
             ) : (
               <div className="split">
-                <Details idea={r} />
+                <Details idea={r} listedSkills={false} />
                 <div>
-                  <Suggestions idea={r} onInvited={idea.reload} />
+                  <Suggestions idea={r} canEditSkills={mine || user.role === "staff" || user.role === "admin"} onInvited={idea.reload} />
                 </div>
               </div>
             )}

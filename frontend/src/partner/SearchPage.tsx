@@ -1,7 +1,7 @@
 /** Partner journey (and anyone's): search expertise in plain language, with filters. */
 import { useEffect, useState, type FormEvent } from "react";
 import { useQuery } from "../api/hooks";
-import { PersonRow } from "../components/Person";
+import { BandNote, PersonRow } from "../components/Person";
 import { Empty, ErrorState, Progress, Unavailable } from "../components/States";
 import { label, plural } from "../format";
 import { navigate } from "../router";
@@ -14,6 +14,7 @@ import { describeFilters, hasFilters, readSearch, searchPath, type Filters } fro
 
 interface Hit extends SearchHit {
   memberId: string;
+  band: string;
   evidence: Evidence[];
 }
 
@@ -73,12 +74,13 @@ function Hits({ text, filters, hits, total, more }: { text: string; filters: Fil
           )}
           <section className="panel" aria-labelledby="people-heading">
             <h2 id="people-heading">People</h2>
+            <BandNote />
             <ul className="plain" data-testid="people-hits">
               {hits.map((h) => (
                 <PersonRow
                   key={h.memberId}
                   person={{ id: h.memberId, name: h.name, discipline: h.discipline, careerStage: h.careerStage, region: h.region, organisation: { name: h.organisation, sector: h.sector } }}
-                  score={h.score}
+                  band={h.band}
                   reasons={reasons(h)}
                   testId="person-hit"
                 />

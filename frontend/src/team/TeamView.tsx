@@ -1,7 +1,7 @@
 /** A suggested team as people read it: who, why, what is covered, what is missing, who was left out. */
 import type { ReactNode } from "react";
 import { Diversity, Meter, SkillCoverage } from "../components/Coverage";
-import { PersonRow } from "../components/Person";
+import { BandNote, PersonRow } from "../components/Person";
 import { Empty } from "../components/States";
 import { label, percent, plural } from "../format";
 import { Link } from "../router";
@@ -140,6 +140,7 @@ export function TeamView({ team, heading, actions, badges, rowClass, showDiversi
             ))}
           </ul>
         )}
+        {team.members.length > 0 && <BandNote />}
         <WhyNot people={team.whyNot} title="Who was left out, and why" />
       </section>
       <section className="panel" aria-labelledby="coverage-heading">

@@ -10,7 +10,7 @@ from matchmaker.adapters.targets import Target as TargetRecord
 from matchmaker.api.context import AppInfo
 from matchmaker.api.types import load
 from matchmaker.api.types.people import Member
-from matchmaker.matching.bands import BAND_NOTE
+from matchmaker.matching.bands import BAND_NOTE, band
 from matchmaker.matching.objective import Breakdown
 from matchmaker.services import evidence, search, team_report
 
@@ -57,6 +57,10 @@ class MemberHit:
     cois: list[str]
     score: float
     evidence: list[Evidence]
+
+    @strawberry.field(description=f"How well they fit the text, in words. {BAND_NOTE}")
+    def band(self) -> str:
+        return band(self.score)
 
     @classmethod
     def from_domain(cls, h: search.MemberHit) -> MemberHit:
