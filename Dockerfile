@@ -2,6 +2,8 @@
 FROM node:20-bookworm-slim AS frontend
 WORKDIR /src/frontend
 COPY frontend/ ./
+# The build checks the GraphQL documents against the committed SDL beside frontend/.
+COPY schema.graphql /src/schema.graphql
 RUN if [ -f package.json ]; then npm ci && npm run build; else mkdir -p dist; fi
 
 FROM python:3.11-slim-bookworm
