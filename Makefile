@@ -7,17 +7,18 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 NEO4J_STAMP := $(VENV)/.neo4j-ready
+KEYCLOAK_STAMP := $(VENV)/.keycloak-ready
 FRONTEND_STAMP := frontend/dist/index.html
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 export TOKENIZERS_PARALLELISM := false
 
-.PHONY: run test lint unit integration e2e bench soak venv neo4j frontend browser clean
+.PHONY: run test lint unit integration e2e bench soak venv neo4j keycloak frontend browser clean
 
 run: venv neo4j frontend
 	$(PY) -m matchmaker serve --demo
 
-test: venv neo4j frontend browser lint
+test: venv neo4j keycloak frontend browser lint
 	$(PY) -m pytest tests -q
 
 lint: venv
@@ -28,10 +29,10 @@ lint: venv
 unit: venv
 	$(PY) -m pytest tests/unit -q
 
-integration: venv neo4j
+integration: venv neo4j keycloak
 	$(PY) -m pytest tests/integration -q
 
-e2e: venv neo4j frontend browser
+e2e: venv neo4j keycloak frontend browser
 	$(PY) -m pytest tests/e2e -q
 
 bench: venv neo4j
@@ -53,6 +54,14 @@ neo4j: $(NEO4J_STAMP)
 
 $(NEO4J_STAMP): $(STAMP) neo4j_local/pom.xml $(wildcard neo4j_local/src/main/java/org/ipem/matchmaker/*.java)
 	$(PY) -m matchmaker neo4j install
+	touch $@
+
+# Keycloak from Maven Central (checked against its pinned SHA-256), unpacked and built once
+# into the same cache as the Neo4j jars; the sign-in tests start it with the realm in deploy/.
+keycloak: $(KEYCLOAK_STAMP)
+
+$(KEYCLOAK_STAMP): $(STAMP) matchmaker/adapters/keycloak_local.py
+	$(PY) -m matchmaker keycloak install
 	touch $@
 
 frontend: $(FRONTEND_STAMP)

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TypeVar
+from urllib.parse import urlsplit
 
 from matchmaker.errors import ConfigError
 
@@ -44,8 +46,19 @@ ENV_VARS: tuple[str, ...] = (
     "MATCHMAKER_INDEX_REFRESH_S",
     "MATCHMAKER_REQUEST_TIMEOUT_S",
     "MATCHMAKER_WORKERS",
+    "MATCHMAKER_OIDC_ISSUER",
+    "MATCHMAKER_OIDC_DISCOVERY_URL",
+    "MATCHMAKER_OIDC_CLIENT_ID",
+    "MATCHMAKER_OIDC_CLIENT_SECRET",
+    "MATCHMAKER_OIDC_REDIRECT_URL",
+    "MATCHMAKER_OIDC_SCOPES",
+    "MATCHMAKER_OIDC_PROVIDER_NAME",
+    "MATCHMAKER_OIDC_ROLES",
 )
 REPO_ROOT = Path(__file__).resolve().parent.parent
+OIDC_WELL_KNOWN = "/.well-known/openid-configuration"
+OIDC_CALLBACK = "/auth/callback"
+LOOPBACK = frozenset({"localhost", "127.0.0.1", "::1"})
 N = TypeVar("N", int, float)
 
 
@@ -73,6 +86,40 @@ class Neo4jSettings:
 
 
 @dataclass(frozen=True)
+class OidcSettings:
+    """Sign-in through an OpenID Connect provider (matchmaker.api.oidc); off when `issuer` is
+    empty. `discovery_url` is where the server itself reads the provider's metadata when that
+    differs from the issuer the browser sees (a provider container on a private network)."""
+
+    issuer: str = ""
+    discovery_url: str = ""
+    client_id: str = ""
+    client_secret: str = ""
+    redirect_url: str = ""  # this service's /auth/callback as the browser reaches it
+    scopes: tuple[str, ...] = ("openid", "email", "profile")
+    provider_name: str = ""
+    roles_file: Path = REPO_ROOT / "matchmaker" / "auth" / "oidc-roles.toml"
+
+    @property
+    def enabled(self) -> bool:
+        return bool(self.issuer)
+
+    @property
+    def metadata_url(self) -> str:
+        base = self.discovery_url or self.issuer.rstrip("/")
+        return base if base.endswith(OIDC_WELL_KNOWN) else base + OIDC_WELL_KNOWN
+
+    @property
+    def secure_cookies(self) -> bool:
+        """Cookies are marked Secure when the service is reached over https."""
+        return self.redirect_url.startswith("https://")
+
+    @property
+    def display_name(self) -> str:
+        return self.provider_name or urlsplit(self.issuer).hostname or "your organisation"
+
+
+@dataclass(frozen=True)
 class Settings:
     neo4j: Neo4jSettings = field(default_factory=Neo4jSettings)
     host: str = "127.0.0.1"
@@ -94,6 +141,7 @@ class Settings:
     request_timeout_s: float = 10.0
     # Server processes, each with its own index (matchmaker.cli.serve); 0 means one per core.
     workers: int = 1
+    oidc: OidcSettings = field(default_factory=OidcSettings)
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -194,8 +242,10 @@ def _build(env: Mapping[str, str]) -> Settings:
         index_refresh_s=_float(env, "MATCHMAKER_INDEX_REFRESH_S", base.index_refresh_s),
         request_timeout_s=_float(env, "MATCHMAKER_REQUEST_TIMEOUT_S", base.request_timeout_s),
         workers=_int(env, "MATCHMAKER_WORKERS", base.workers),
+        oidc=_oidc(env),
     )
     _validate(settings)
+    _validate_oidc(settings.oidc)
     return settings
 
 
@@ -230,3 +280,56 @@ def _validate(settings: Settings) -> None:
             "MATCHMAKER_INDEX_REFRESH_S must be between 0 (no index) and 3600 seconds, "
             f"got {settings.index_refresh_s}"
         )
+
+
+def _oidc(env: Mapping[str, str]) -> OidcSettings:
+    base = OidcSettings()
+    scopes = env.get("MATCHMAKER_OIDC_SCOPES", "").replace(",", " ").split()
+    return OidcSettings(
+        issuer=env.get("MATCHMAKER_OIDC_ISSUER", "").strip(),
+        discovery_url=env.get("MATCHMAKER_OIDC_DISCOVERY_URL", "").strip(),
+        client_id=env.get("MATCHMAKER_OIDC_CLIENT_ID", "").strip(),
+        client_secret=env.get("MATCHMAKER_OIDC_CLIENT_SECRET", ""),
+        redirect_url=env.get("MATCHMAKER_OIDC_REDIRECT_URL", "").strip(),
+        scopes=tuple(scopes) or base.scopes,
+        provider_name=env.get("MATCHMAKER_OIDC_PROVIDER_NAME", "").strip(),
+        roles_file=_path(env, "MATCHMAKER_OIDC_ROLES", base.roles_file),
+    )
+
+
+def _validate_oidc(oidc: OidcSettings) -> None:
+    """With an issuer, the client and the callback must be complete and the URLs safe."""
+    if not oidc.enabled:
+        return
+    for name, value in (
+        ("MATCHMAKER_OIDC_CLIENT_ID", oidc.client_id),
+        ("MATCHMAKER_OIDC_CLIENT_SECRET", oidc.client_secret),
+        ("MATCHMAKER_OIDC_REDIRECT_URL", oidc.redirect_url),
+    ):
+        if not value:
+            raise ConfigError(f"{name} must be set when MATCHMAKER_OIDC_ISSUER is")
+    _check_url("MATCHMAKER_OIDC_ISSUER", oidc.issuer, private_hosts=False)
+    if oidc.discovery_url:
+        _check_url("MATCHMAKER_OIDC_DISCOVERY_URL", oidc.discovery_url, private_hosts=True)
+    _check_url("MATCHMAKER_OIDC_REDIRECT_URL", oidc.redirect_url, private_hosts=False)
+    if urlsplit(oidc.redirect_url).path != OIDC_CALLBACK:
+        raise ConfigError(
+            f"MATCHMAKER_OIDC_REDIRECT_URL must end in {OIDC_CALLBACK}, got {oidc.redirect_url!r}"
+        )
+    if "openid" not in oidc.scopes:
+        raise ConfigError(
+            f"MATCHMAKER_OIDC_SCOPES must include openid, got {' '.join(oidc.scopes)!r}"
+        )
+
+
+def _check_url(name: str, url: str, private_hosts: bool) -> None:
+    """https, or http to this machine (or, with `private_hosts`, to a one-word host name such
+    as a container beside this one): an identity provider's keys must not travel in clear."""
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    if parts.scheme == "https" and host:
+        return
+    local = host in LOOPBACK or (private_hosts and re.fullmatch(r"[a-z0-9-]+", host) is not None)
+    if parts.scheme == "http" and host and local:
+        return
+    raise ConfigError(f"{name} must be an https URL (http only to localhost), got {url!r}")

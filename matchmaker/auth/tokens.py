@@ -1,4 +1,8 @@
-"""Signed bearer tokens: HS256 JWTs carrying a subject id and a role, with an expiry."""
+"""Signed bearer tokens: HS256 JWTs carrying a subject id and a role, with an expiry.
+
+A token from an OpenID Connect sign-in also names the provider (`idp`) and the person's name:
+staff and admins from the provider are not among the built-in accounts, and their token is
+what vouches for them (matchmaker.services.auth)."""
 
 from __future__ import annotations
 
@@ -23,13 +27,28 @@ class Claims:
     subject: str
     role: Role
     expires_at: int
+    name: str = ""
+    provider: str = ""
 
 
-def issue_token(subject: str, role: Role, secret: str, ttl_s: int, now: float | None = None) -> str:
-    """A token for `subject` in `role`, valid for `ttl_s` seconds."""
+def issue_token(
+    subject: str,
+    role: Role,
+    secret: str,
+    ttl_s: int,
+    now: float | None = None,
+    *,
+    name: str = "",
+    provider: str = "",
+) -> str:
+    """A token for `subject` in `role`, valid for `ttl_s` seconds; `provider` and `name` for
+    a sign-in through an identity provider."""
     issued = int(time.time() if now is None else now)
-    payload = {"sub": subject, "role": role.value, "iat": issued, "exp": issued + ttl_s}
-    return jwt.encode({**payload, "iss": ISSUER}, secret, algorithm=ALGORITHM)
+    payload: dict[str, object] = {"sub": subject, "role": role.value, "iat": issued}
+    payload |= {"exp": issued + ttl_s, "iss": ISSUER}
+    if provider:
+        payload |= {"idp": provider, "name": name}
+    return jwt.encode(payload, secret, algorithm=ALGORITHM)
 
 
 def read_token(token: str, secret: str) -> Claims:
@@ -48,7 +67,13 @@ def read_token(token: str, secret: str) -> Claims:
         raise TokenRejected("The sign-in token's signature is not valid.") from e
     except jwt.PyJWTError as e:
         raise TokenRejected("The sign-in token is not valid; sign in again.") from e
-    return Claims(str(payload["sub"]), _role(payload.get("role")), int(payload["exp"]))
+    return Claims(
+        str(payload["sub"]),
+        _role(payload.get("role")),
+        int(payload["exp"]),
+        name=str(payload.get("name") or ""),
+        provider=str(payload.get("idp") or ""),
+    )
 
 
 def _role(raw: object) -> Role:

@@ -11,6 +11,7 @@ from matchmaker.cli import (
     data_commands,
     embed_commands,
     graph_commands,
+    keycloak_command,
     matching_commands,
     schema_command,
     serve,
@@ -26,6 +27,7 @@ COMMAND_MODULES = (
     matching_commands,
     data_commands,
     skill_commands,
+    keycloak_command,
 )
 
 

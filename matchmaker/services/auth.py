@@ -9,8 +9,8 @@ from matchmaker.adapters.audit import AuditEntry, write_audited
 from matchmaker.adapters.graph import Graph
 from matchmaker.auth.accounts import STAFF_ACCOUNTS, account_for_role, staff_account
 from matchmaker.auth.recent import RecentViewers
-from matchmaker.auth.roles import ANONYMOUS, Role, Viewer
-from matchmaker.auth.tokens import TokenRejected, issue_token, read_token
+from matchmaker.auth.roles import ANONYMOUS, STAFF_ROLES, Role, Viewer
+from matchmaker.auth.tokens import Claims, TokenRejected, issue_token, read_token
 from matchmaker.config import Settings
 from matchmaker.errors import NotFound, PermissionDenied
 
@@ -55,7 +55,18 @@ def known_viewer(
     if not token:
         return ANONYMOUS
     claims = read_token(token, settings.jwt_secret)
+    staff = _provider_staff(claims)
+    if staff is not None:
+        return staff
     return None if recent is None else recent.get(claims.subject, claims.role)
+
+
+def _provider_staff(claims: Claims) -> Viewer | None:
+    """Staff and admins who signed in through the identity provider are not built-in
+    accounts: the provider vouched for them, and this server's signed token says so."""
+    if claims.provider and claims.role in STAFF_ROLES:
+        return Viewer(claims.subject, claims.role, claims.name)
+    return None
 
 
 def _confirmed(
