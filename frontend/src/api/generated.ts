@@ -44,6 +44,13 @@ export type GroupKind =
   | 'SIG'
   | 'TASK_GROUP';
 
+/** draft, invitations sent, active, closed */
+export type GroupLifecycleState =
+  | 'ACTIVE'
+  | 'CLOSED'
+  | 'DRAFT'
+  | 'INVITATIONS_SENT';
+
 /** An idea's fields; on update, leave one out to keep it. */
 export type IdeaInput = {
   /** The call it answers; an empty string removes the link. */
@@ -57,6 +64,13 @@ export type IdeaInput = {
   /** 5-200 characters. */
   title?: string | null | undefined;
 };
+
+/** A proposed member's invitation: proposed, invited, accepted, declined. */
+export type InvitationState =
+  | 'ACCEPTED'
+  | 'DECLINED'
+  | 'INVITED'
+  | 'PROPOSED';
 
 /** An idea you may see, or plain text; with the gaps to fill. */
 export type PartnerInput = {
@@ -142,6 +156,17 @@ export type TargetKind =
   | 'TASK_GROUP'
   | 'TEXT';
 
+/** Fields of a task group to change; leave out what stays. */
+export type TaskGroupEdit = {
+  /** Acceptances needed to activate, 1-30. */
+  minimumAccepted?: number | null | undefined;
+  /** 3-160 characters. */
+  name?: string | null | undefined;
+  /** 10-5000 characters. */
+  remit?: string | null | undefined;
+  themeIds?: Array<string> | null | undefined;
+};
+
 /** A new Task-and-Finish group. */
 export type TaskGroupInput = {
   /** One of the proposed members, or another proposed as chair. */
@@ -216,7 +241,7 @@ export type CreateTaskGroupMutationVariables = Exact<{
 
 
 export type CreateTaskGroupMutation = { createTaskGroup:
-    | { __typename: 'GroupRuleBroken' }
+    | { __typename: 'GroupRuleBroken', message: string }
     | { __typename: 'GroupSaved', group: { id: string, name: string } }
     | { __typename: 'NotAllowed', message: string }
     | { __typename: 'NotFound', message: string }
@@ -251,6 +276,133 @@ export type GroupQueryVariables = Exact<{
 
 
 export type GroupQuery = { group: { id: string, name: string, kind: GroupKind, description: string, status: string, themes: Array<{ id: string, name: string }>, members: Array<{ role: string, member: { id: string, name: string, discipline: string, careerStage: CareerStage, region: string, organisation: { name: string, sector: Sector } | null } | null }> } | null };
+
+export type GroupActivateMutationVariables = Exact<{
+  groupId: string;
+}>;
+
+
+export type GroupActivateMutation = { activateTaskGroup:
+    | { __typename: 'GroupRuleBroken', rule: string, message: string }
+    | { __typename: 'NotAllowed', message: string }
+    | { __typename: 'NotFound', message: string }
+    | { __typename: 'TaskGroupChanged', invited: Array<string>, group: { id: string, state: GroupLifecycleState } }
+    | { __typename: 'ValidationErrors', message: string, errors: Array<{ field: string, message: string }> }
+   };
+
+export type GroupAddMemberMutationVariables = Exact<{
+  groupId: string;
+  memberId: string;
+}>;
+
+
+export type GroupAddMemberMutation = { addToTaskGroup:
+    | { __typename: 'GroupRuleBroken', rule: string, message: string }
+    | { __typename: 'NotAllowed', message: string }
+    | { __typename: 'NotFound', message: string }
+    | { __typename: 'TaskGroupChanged', invited: Array<string>, group: { id: string, state: GroupLifecycleState } }
+    | { __typename: 'ValidationErrors', message: string, errors: Array<{ field: string, message: string }> }
+   };
+
+export type GroupAnswerInvitationMutationVariables = Exact<{
+  groupId: string;
+  accept: boolean;
+}>;
+
+
+export type GroupAnswerInvitationMutation = { answerGroupInvitation:
+    | { __typename: 'GroupRuleBroken', rule: string, message: string }
+    | { __typename: 'InvitationAnswered', invitation: { groupId: string, invitation: InvitationState } }
+    | { __typename: 'NotAllowed', message: string }
+    | { __typename: 'NotFound', message: string }
+   };
+
+export type GroupCloseMutationVariables = Exact<{
+  groupId: string;
+}>;
+
+
+export type GroupCloseMutation = { closeTaskGroup:
+    | { __typename: 'GroupRuleBroken', rule: string, message: string }
+    | { __typename: 'NotAllowed', message: string }
+    | { __typename: 'NotFound', message: string }
+    | { __typename: 'TaskGroupChanged', invited: Array<string>, group: { id: string, state: GroupLifecycleState } }
+    | { __typename: 'ValidationErrors', message: string, errors: Array<{ field: string, message: string }> }
+   };
+
+export type GroupInvitationsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type GroupInvitationsQuery = { myGroupInvitations: Array<{ groupId: string, name: string, remit: string, invitation: InvitationState, role: string, changed: string }> };
+
+export type GroupLifecycleQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type GroupLifecycleQuery = { taskGroupLifecycle: { id: string, name: string, remit: string, created: string, state: GroupLifecycleState, minimumAccepted: number, acceptedCount: number, activationBlocker: string | null, themes: Array<{ id: string, name: string }>, seats: Array<{ memberId: string, invitation: InvitationState, role: string, member: { id: string, name: string, discipline: string, careerStage: CareerStage, region: string, organisation: { name: string, sector: Sector } | null, skills: Array<{ skill: { id: string, name: string } }> } | null }> } | null };
+
+export type GroupMembersNamedQueryVariables = Exact<{
+  text: string;
+}>;
+
+
+export type GroupMembersNamedQuery = { membersNamed: Array<{ id: string, name: string, discipline: string, careerStage: CareerStage, region: string, organisation: { name: string, sector: Sector } | null }> };
+
+export type GroupRemoveMemberMutationVariables = Exact<{
+  groupId: string;
+  memberId: string;
+}>;
+
+
+export type GroupRemoveMemberMutation = { removeFromTaskGroup:
+    | { __typename: 'GroupRuleBroken', rule: string, message: string }
+    | { __typename: 'NotAllowed', message: string }
+    | { __typename: 'NotFound', message: string }
+    | { __typename: 'TaskGroupChanged', invited: Array<string>, group: { id: string, state: GroupLifecycleState } }
+    | { __typename: 'ValidationErrors', message: string, errors: Array<{ field: string, message: string }> }
+   };
+
+export type GroupSendInvitationsMutationVariables = Exact<{
+  groupId: string;
+}>;
+
+
+export type GroupSendInvitationsMutation = { sendGroupInvitations:
+    | { __typename: 'GroupRuleBroken', rule: string, message: string }
+    | { __typename: 'NotAllowed', message: string }
+    | { __typename: 'NotFound', message: string }
+    | { __typename: 'TaskGroupChanged', invited: Array<string>, group: { id: string, state: GroupLifecycleState } }
+    | { __typename: 'ValidationErrors', message: string, errors: Array<{ field: string, message: string }> }
+   };
+
+export type GroupSetChairMutationVariables = Exact<{
+  groupId: string;
+  memberId?: string | null | undefined;
+}>;
+
+
+export type GroupSetChairMutation = { setTaskGroupChair:
+    | { __typename: 'GroupRuleBroken', rule: string, message: string }
+    | { __typename: 'NotAllowed', message: string }
+    | { __typename: 'NotFound', message: string }
+    | { __typename: 'TaskGroupChanged', invited: Array<string>, group: { id: string, state: GroupLifecycleState } }
+    | { __typename: 'ValidationErrors', message: string, errors: Array<{ field: string, message: string }> }
+   };
+
+export type GroupUpdateMutationVariables = Exact<{
+  groupId: string;
+  input: TaskGroupEdit;
+}>;
+
+
+export type GroupUpdateMutation = { updateTaskGroup:
+    | { __typename: 'GroupRuleBroken', rule: string, message: string }
+    | { __typename: 'NotAllowed', message: string }
+    | { __typename: 'NotFound', message: string }
+    | { __typename: 'TaskGroupChanged', invited: Array<string>, group: { id: string, state: GroupLifecycleState } }
+    | { __typename: 'ValidationErrors', message: string, errors: Array<{ field: string, message: string }> }
+   };
 
 export type IdeaQueryVariables = Exact<{
   id: string;
@@ -507,6 +659,17 @@ export interface Operations {
   DemoUsers: { kind: "query"; data: DemoUsersQuery; variables: DemoUsersQueryVariables };
   ExpressInterest: { kind: "mutation"; data: ExpressInterestMutation; variables: ExpressInterestMutationVariables };
   Group: { kind: "query"; data: GroupQuery; variables: GroupQueryVariables };
+  GroupActivate: { kind: "mutation"; data: GroupActivateMutation; variables: GroupActivateMutationVariables };
+  GroupAddMember: { kind: "mutation"; data: GroupAddMemberMutation; variables: GroupAddMemberMutationVariables };
+  GroupAnswerInvitation: { kind: "mutation"; data: GroupAnswerInvitationMutation; variables: GroupAnswerInvitationMutationVariables };
+  GroupClose: { kind: "mutation"; data: GroupCloseMutation; variables: GroupCloseMutationVariables };
+  GroupInvitations: { kind: "query"; data: GroupInvitationsQuery; variables: GroupInvitationsQueryVariables };
+  GroupLifecycle: { kind: "query"; data: GroupLifecycleQuery; variables: GroupLifecycleQueryVariables };
+  GroupMembersNamed: { kind: "query"; data: GroupMembersNamedQuery; variables: GroupMembersNamedQueryVariables };
+  GroupRemoveMember: { kind: "mutation"; data: GroupRemoveMemberMutation; variables: GroupRemoveMemberMutationVariables };
+  GroupSendInvitations: { kind: "mutation"; data: GroupSendInvitationsMutation; variables: GroupSendInvitationsMutationVariables };
+  GroupSetChair: { kind: "mutation"; data: GroupSetChairMutation; variables: GroupSetChairMutationVariables };
+  GroupUpdate: { kind: "mutation"; data: GroupUpdateMutation; variables: GroupUpdateMutationVariables };
   Idea: { kind: "query"; data: IdeaQuery; variables: IdeaQueryVariables };
   IdeaSkills: { kind: "query"; data: IdeaSkillsQuery; variables: IdeaSkillsQueryVariables };
   IdeasBoard: { kind: "query"; data: IdeasBoardQuery; variables: IdeasBoardQueryVariables };

@@ -4,6 +4,7 @@ import { Empty, QueryView } from "../components/States";
 import { label } from "../format";
 import { personFacts, type PersonSummary } from "../components/Person";
 import { Link } from "../router";
+import { MyInvitations } from "../groups/MyInvitations";
 
 interface MemberDetail extends PersonSummary {
   expertiseStatement: string;
@@ -32,6 +33,7 @@ export function MemberPage({ id }: { id: string }) {
           <>
             <h1 tabIndex={-1} data-testid="member-name">{m.name}</h1>
             <p className="meta">{personFacts(m)}</p>
+            <MyInvitations memberId={m.id} />
             <div className="split">
               <section className="panel" aria-labelledby="expertise-heading">
                 <h2 id="expertise-heading">Expertise</h2>

@@ -26,8 +26,8 @@ function SaveGroup({ constraints, team }: { constraints: Constraints; team: Team
   if (result?.group) {
     return (
       <Saved>
-        Saved “{result.group.name}” with {plural(team.members.length, "member")}.{" "}
-        <Link to={`/groups/${encodeURIComponent(result.group.id)}`}>Open the group</Link>
+        Saved “{result.group.name}” as a draft with {plural(team.members.length, "proposed member")}: nobody is asked yet.{" "}
+        <Link to={`/groups/${encodeURIComponent(result.group.id)}`}>Open the group</Link> to set a chair, edit it and send the invitations.
       </Saved>
     );
   }
@@ -43,7 +43,7 @@ function SaveGroup({ constraints, team }: { constraints: Constraints; team: Team
       <label htmlFor="save-name">Name of the group</label>
       <input id="save-name" value={name} onChange={(e) => setName(e.target.value)} style={{ maxWidth: "22rem" }} />
       <button type="submit" disabled={save.running || !name.trim()}>
-        {save.running ? "Saving…" : "Save the group"}
+        {save.running ? "Saving…" : "Save as a draft"}
       </button>
       {refusal && <RefusalView refusal={refusal} />}
       {save.error && <ErrorState error={save.error} />}

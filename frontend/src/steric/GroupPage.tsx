@@ -1,10 +1,16 @@
-/** A SIG, CoI, Task-and-Finish group or committee: its remit, themes and people. */
+/**
+ * A SIG, CoI, Task-and-Finish group or committee: its remit, themes and people. Staff get a
+ * task group's lifecycle page instead (groups/ManageGroup), and /groups/<id>/print its sheet.
+ */
 import { useQuery } from "../api/hooks";
 import { Diversity } from "../components/Coverage";
 import { PersonRow, type PersonSummary } from "../components/Person";
 import { Empty, QueryView } from "../components/States";
 import { label, plural } from "../format";
-import { Link } from "../router";
+import { Link, useRoute } from "../router";
+import { isStaff, useSession } from "../session";
+import { ManageGroup } from "../groups/ManageGroup";
+import { PrintGroup } from "../groups/PrintGroup";
 import { ThemeTags } from "../member/CallsPage";
 
 interface GroupDetail {
@@ -34,6 +40,14 @@ function facetsOf(people: PersonSummary[]) {
 }
 
 export function GroupPage({ id }: { id: string }) {
+  const { user } = useSession();
+  const route = useRoute();
+  if (!isStaff(user)) return <GroupView id={id} />;
+  if (route.parts[2] === "print") return <PrintGroup id={id} />;
+  return <ManageGroup id={id} fallback={<GroupView id={id} />} />;
+}
+
+function GroupView({ id }: { id: string }) {
   const group = useQuery<{ group: GroupDetail | null }>("Group", { id });
   return (
     <QueryView state={group} what="This group" operation="Group">

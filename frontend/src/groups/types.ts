@@ -1,0 +1,85 @@
+/** A Task-and-Finish group's lifecycle as staff read it (GroupLifecycle.graphql). */
+import type { PersonSummary } from "../components/Person";
+
+export type GroupState = "DRAFT" | "INVITATIONS_SENT" | "ACTIVE" | "CLOSED";
+export type InvitationState = "PROPOSED" | "INVITED" | "ACCEPTED" | "DECLINED";
+
+export interface SeatMember extends PersonSummary {
+  skills: { skill: { id: string; name: string } }[];
+}
+
+export interface Seat {
+  memberId: string;
+  invitation: InvitationState;
+  role: string;
+  member: SeatMember | null;
+}
+
+export interface Lifecycle {
+  id: string;
+  name: string;
+  remit: string;
+  created: string;
+  state: GroupState;
+  minimumAccepted: number;
+  acceptedCount: number;
+  activationBlocker: string | null;
+  themes: { id: string; name: string }[];
+  seats: Seat[];
+}
+
+export const EDITABLE: GroupState[] = ["DRAFT", "INVITATIONS_SENT"];
+
+export const STATE_TEXT: Record<GroupState, string> = {
+  DRAFT: "Draft",
+  INVITATIONS_SENT: "Invitations sent",
+  ACTIVE: "Active",
+  CLOSED: "Closed",
+};
+
+export const INVITATION_TEXT: Record<InvitationState, string> = {
+  PROPOSED: "Proposed",
+  INVITED: "Invited",
+  ACCEPTED: "Accepted",
+  DECLINED: "Declined",
+};
+
+const ORDER: InvitationState[] = ["ACCEPTED", "INVITED", "PROPOSED", "DECLINED"];
+
+/** The chair first, then by invitation (accepted, invited, proposed, declined), then by name. */
+export function seatOrder(seats: Seat[]): Seat[] {
+  const name = (s: Seat) => s.member?.name ?? s.memberId;
+  return [...seats].sort(
+    (a, b) =>
+      Number(b.role === "chair") - Number(a.role === "chair") ||
+      ORDER.indexOf(a.invitation) - ORDER.indexOf(b.invitation) ||
+      name(a).localeCompare(name(b)),
+  );
+}
+
+/** Whether staff may make this seat's member the chair now. */
+export function canChair(group: Lifecycle, seat: Seat): boolean {
+  return EDITABLE.includes(group.state) && seat.role !== "chair" && (seat.invitation === "PROPOSED" || seat.invitation === "ACCEPTED");
+}
+
+/** Whether staff may take this seat's member off the group now (a decline stays on record). */
+export function canRemove(group: Lifecycle, seat: Seat): boolean {
+  return EDITABLE.includes(group.state) && seat.invitation !== "DECLINED";
+}
+
+/** A sentence on where the group stands, for the page and its printout. */
+export function standing(group: Lifecycle): string {
+  const count = (state: InvitationState) => group.seats.filter((s) => s.invitation === state).length;
+  const declined = count("DECLINED");
+  const tail = declined ? `, ${declined} declined` : "";
+  switch (group.state) {
+    case "DRAFT":
+      return `Draft: ${group.seats.length} proposed, nobody asked yet. ${group.minimumAccepted} must accept before it can be activated.`;
+    case "INVITATIONS_SENT":
+      return `Invitations sent: ${group.acceptedCount} of ${group.minimumAccepted} needed have accepted, ${count("INVITED")} not answered yet${tail}.`;
+    case "ACTIVE":
+      return `Active with ${group.acceptedCount} members${tail}.`;
+    case "CLOSED":
+      return `Closed.`;
+  }
+}
