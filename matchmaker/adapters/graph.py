@@ -25,10 +25,13 @@ from neo4j import (
 )
 from neo4j.exceptions import ServiceUnavailable, SessionExpired
 
+from graph_schema.queries import health
 from matchmaker.config import Neo4jSettings
 from matchmaker.errors import Neo4jUnavailable
 
 T = TypeVar("T")
+A = TypeVar("A")
+B = TypeVar("B")
 Record = dict[str, Any]
 # The connection-level failures: the driver's own, and the socket errors it may let through.
 UNAVAILABLE = (ServiceUnavailable, SessionExpired, ConnectionError, TimeoutError, socket.gaierror)
@@ -84,6 +87,17 @@ class Graph:
                 done.set_exception(e)
             return done
         return self._pool.submit(fn, *args, **kwargs)
+
+    def alongside(self, background: Callable[[], A], foreground: Callable[[], B]) -> tuple[A, B]:
+        """Run `background` on an I/O thread while `foreground` runs on this one (e.g. a read
+        while the model encodes); both results, or the first error."""
+        pending = self.submit(background)
+        try:
+            done = foreground()
+        except BaseException:
+            pending.cancel()
+            raise
+        return pending.result(), done
 
     def read_all(self, *queries: tuple[str, dict[str, Any]]) -> list[list[Record]]:
         """Run independent read queries at the same time, each in its own transaction; their
@@ -150,7 +164,7 @@ class Graph:
 
     def ping(self) -> bool:
         try:
-            self.read("RETURN 1 AS ok")
+            self.read(health.PING)
         except Neo4jUnavailable:
             return False
         return True

@@ -123,3 +123,14 @@ def declined_for(
     `scope` (ids), is a decline."""
     rows = graph.read(q.DECLINED_FOR, target=target_id, kind=kind, by=list(scope))
     return frozenset(r["id"] for r in rows)
+
+
+def decisions(
+    graph: Graph, candidate_ids: Sequence[str], target_id: str, scope: Sequence[str]
+) -> tuple[list[tuple[str, str, str]], frozenset[str]]:
+    """The members' feedback history (feedback_history) and who declined this target
+    (declined_for), read side by side."""
+    return graph.alongside(
+        lambda: feedback_history(graph, candidate_ids, scope),
+        lambda: declined_for(graph, target_id, scope),
+    )

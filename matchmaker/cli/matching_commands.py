@@ -22,7 +22,7 @@ from matchmaker.expertise_bench import (
     write_scores,
 )
 from matchmaker.services.search import SearchFilters, search_members
-from matchmaker.services.team_request import TeamRequest
+from matchmaker.services.team_request import TeamRequest, asked
 from matchmaker.services.teams import suggest_team
 
 
@@ -136,15 +136,10 @@ def parse_sectors(values: Sequence[str]) -> dict[str, int]:
 
 
 def team_request(args: argparse.Namespace) -> TeamRequest:
-    return TeamRequest(
-        idea_id=args.idea,
-        call_id=args.call,
-        task_group_id=args.task_group,
-        text=args.text or "",
-        skills=tuple(args.skill),
+    constraints = asked(
         size=args.size,
-        must_include=tuple(args.must),
-        exclude=tuple(args.exclude),
+        must_include=frozenset(args.must),
+        exclude=frozenset(args.exclude),
         max_per_org=args.max_per_org,
         required_sectors=parse_sectors(args.sector),
         min_distinct_sigs=args.min_sigs,
@@ -152,6 +147,14 @@ def team_request(args: argparse.Namespace) -> TeamRequest:
         min_early_career=args.min_early,
         min_regions=args.min_regions,
         require_capacity=not args.ignore_capacity,
+    )
+    return TeamRequest(
+        idea_id=args.idea,
+        call_id=args.call,
+        task_group_id=args.task_group,
+        text=args.text or "",
+        skills=tuple(args.skill),
+        constraints=constraints,
         solver="exact" if args.exact else "heuristic",
     )
 

@@ -18,6 +18,9 @@ import numpy.typing as npt
 FloatArray = npt.NDArray[np.float64]
 
 EARLY_CAREER = frozenset({"trainee", "early"})
+SECTORS = frozenset({"nhs", "academia", "industry", "charity", "government"})
+MAX_SIZE = 12
+COVER_THRESHOLD = 0.3  # a skill scored below this by every member is a gap
 
 
 @dataclass(frozen=True)
@@ -60,7 +63,14 @@ class TeamWeights:
 
 @dataclass(frozen=True)
 class TeamSpec:
-    size: int
+    """Everything a team must satisfy, as one value from the asker to the solver.
+
+    The API's TeamInput and the CLI's arguments build it once; services pass it on and only
+    fill in what they learn from the graph (the proposer, their conflicts, the declines) and
+    what the privacy policy imposes (`require_capacity` for members). A new constraint is a
+    field here, a field of the API's input, and the solver's use of it."""
+
+    size: int = 4
     proposer_id: str | None = None
     proposer_conflicts: frozenset[str] = frozenset()  # ids the proposer declared a conflict with
     must_include: frozenset[str] = frozenset()  # locked by the user
@@ -74,7 +84,31 @@ class TeamSpec:
     min_regions: int = 0
     require_capacity: bool = True
     weights: TeamWeights = field(default_factory=TeamWeights)
-    cover_threshold: float = 0.3  # a skill scored below this by every member is a gap
+    cover_threshold: float = COVER_THRESHOLD
+
+    def problems(self) -> list[tuple[str, str]]:
+        """(field, reason) for each value out of range, in field order; empty when valid."""
+        found = []
+        if not 1 <= self.size <= MAX_SIZE:
+            found.append(("size", f"must be between 1 and {MAX_SIZE}, got {self.size}"))
+        for name, value in self._minimums().items():
+            if value < 0:
+                found.append((name, f"must not be negative, got {value}"))
+        unknown = sorted(set(self.required_sectors) - SECTORS)
+        if unknown:
+            found.append(("required_sectors", f"unknown sectors {unknown}"))
+        if self.max_per_org is not None and self.max_per_org < 1:
+            found.append(("max_per_org", f"must be at least 1, got {self.max_per_org}"))
+        return found
+
+    def _minimums(self) -> dict[str, int]:
+        return {
+            "min_distinct_sigs": self.min_distinct_sigs,
+            "min_distinct_disciplines": self.min_distinct_disciplines,
+            "min_early_career": self.min_early_career,
+            "min_regions": self.min_regions,
+            **{f"required_sectors.{k}": v for k, v in self.required_sectors.items()},
+        }
 
 
 @dataclass(frozen=True, eq=False)

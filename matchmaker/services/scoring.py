@@ -18,7 +18,7 @@ distinguishable from the uncentred default (matchmaker.matching.affinity's notes
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from functools import partial
@@ -174,31 +174,30 @@ def score_candidates(
     include: Iterable[str] = (),
     exclude: Iterable[str] = (),
     index: MatchIndex | None = None,
-    on_candidates: Callable[[Sequence[str]], object] | None = None,
     target: str = "",
 ) -> Scored:
     """Pre-select and score candidates for `texts`; `include` ids are always read (e.g.
     locked members), `exclude` ids never (e.g. the proposer). With an `index` that has a
     snapshot, full-text hits (BM25 there, Lucene without), nearest documents and cosines
     come from memory and only the profiles (consent and filters checked again) from the
-    graph. `on_candidates` is told the candidates' ids before their profiles are read (to
-    start reads of its own alongside). `target`: the id of what a team is asked for, whose
+    graph. `target`: the id of what a team is asked for, whose
     own suggestions do not count towards exposure. Raises Neo4jUnavailable and whatever the embedder
     raises."""
     reach = reach or Reach()
     snapshot = index.snapshot() if index is not None else None
+    encoding = partial(encode, embedder, texts)  # full-text hits need no vectors: read meanwhile
     if snapshot is None:
-        lexical = graph.submit(lexical_hits, graph, texts, where, reach.k)  # needs no vectors
-        vectors = encode(embedder, texts)
-        found = preselect(graph, vectors, texts, where, reach.k, lexical.result())
+        lexical, vectors = graph.alongside(
+            partial(lexical_hits, graph, texts, where, reach.k), encoding
+        )
+        found = preselect(graph, vectors, texts, where, reach.k, lexical)
     else:
-        hits = graph.submit(lexical_indexed, snapshot, texts, where, reach.k)  # while encoding
-        vectors = encode(embedder, texts)
-        found = preselect_indexed(snapshot, vectors, where, reach.k, hits.result())
+        hits, vectors = graph.alongside(
+            partial(lexical_indexed, snapshot, texts, where, reach.k), encoding
+        )
+        found = preselect_indexed(snapshot, vectors, where, reach.k, hits)
     excluded = set(exclude)
     ids = [i for i in [*found.chosen(reach.limit), *include] if i not in excluded]
-    if on_candidates is not None:
-        on_candidates(ids)
     request = ProfileRequest(ids, now - EXPOSURE_WINDOW, excluded, where, include, target=target)
     if snapshot is not None:  # the index's evidence is scored while the profiles are read
         known = partial(indexed_evidence, snapshot, ids, vectors)

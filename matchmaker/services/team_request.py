@@ -8,41 +8,39 @@ node's own text (a remit being drafted).
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from typing import Literal
+from typing import Any, Literal
 
 from matchmaker.adapters.graph import Graph
 from matchmaker.adapters.targets import Target, read_target
 from matchmaker.errors import InvalidInput
-from matchmaker.matching.problem import TeamWeights
+from matchmaker.matching.problem import TeamSpec
 
-MAX_SIZE = 12
 MAX_SKILLS = 10
 MAX_TEXT = 5000
-SECTORS = frozenset({"nhs", "academia", "industry", "charity", "government"})
+# Teams asked through the service count a skill as covered from this score up (the core's
+# own default is matching.problem.COVER_THRESHOLD).
+ASKED_COVER_THRESHOLD = 0.35
 Solver = Literal["heuristic", "exact"]
+
+
+def asked(**constraints: Any) -> TeamSpec:
+    """The constraints of a team asked through the API or the CLI: `constraints` as given,
+    with the service's cover threshold unless one is given."""
+    return TeamSpec(**{"cover_threshold": ASKED_COVER_THRESHOLD, **constraints})
 
 
 @dataclass(frozen=True)
 class TeamRequest:
+    """What a team is for (one target, or text), its skills, and its constraints, which
+    pass through to the solver as they are (matching.problem.TeamSpec)."""
+
     idea_id: str | None = None
     call_id: str | None = None
     task_group_id: str | None = None
     text: str = ""  # free text (a remit); replaces a node's text when both are given
     skills: tuple[str, ...] = ()  # required skills; derived from the text when empty
-    size: int = 4
-    must_include: tuple[str, ...] = ()  # member ids locked into the team
-    exclude: tuple[str, ...] = ()  # member ids removed by the user
-    max_per_org: int | None = None
-    required_sectors: Mapping[str, int] = field(default_factory=dict)  # sector -> minimum
-    min_distinct_sigs: int = 0
-    min_distinct_disciplines: int = 0
-    min_early_career: int = 0
-    min_regions: int = 0
-    require_capacity: bool = True
-    weights: TeamWeights = field(default_factory=TeamWeights)
-    cover_threshold: float = 0.35
+    constraints: TeamSpec = field(default_factory=asked)
     solver: Solver = "heuristic"
 
 
@@ -50,17 +48,6 @@ def text_target_id(text: str) -> str:
     """A stable id for a free-text target, so feedback on it can be found again."""
     digest = hashlib.sha256(" ".join(text.lower().split()).encode()).hexdigest()
     return f"text:{digest[:16]}"
-
-
-def _minimums(request: TeamRequest) -> dict[str, int]:
-    return {
-        "size": request.size,
-        "min_distinct_sigs": request.min_distinct_sigs,
-        "min_distinct_disciplines": request.min_distinct_disciplines,
-        "min_early_career": request.min_early_career,
-        "min_regions": request.min_regions,
-        **{f"required_sectors.{k}": v for k, v in request.required_sectors.items()},
-    }
 
 
 def validate(request: TeamRequest) -> None:
@@ -72,18 +59,11 @@ def validate(request: TeamRequest) -> None:
         raise InvalidInput("text", "give an idea, a call, a task group or some text")
     if len(request.text) > MAX_TEXT:
         raise InvalidInput("text", f"at most {MAX_TEXT} characters")
-    if not 1 <= request.size <= MAX_SIZE:
-        raise InvalidInput("size", f"must be between 1 and {MAX_SIZE}, got {request.size}")
     if len(request.skills) > MAX_SKILLS:
         raise InvalidInput("skills", f"at most {MAX_SKILLS} skills, got {len(request.skills)}")
-    for name, value in _minimums(request).items():
-        if value < 0:
-            raise InvalidInput(name, f"must not be negative, got {value}")
-    unknown = sorted(set(request.required_sectors) - SECTORS)
-    if unknown:
-        raise InvalidInput("required_sectors", f"unknown sectors {unknown}")
-    if request.max_per_org is not None and request.max_per_org < 1:
-        raise InvalidInput("max_per_org", f"must be at least 1, got {request.max_per_org}")
+    problems = request.constraints.problems()
+    if problems:
+        raise InvalidInput(*problems[0])
     if request.solver not in ("heuristic", "exact"):
         raise InvalidInput("solver", f"must be heuristic or exact, got {request.solver!r}")
 

@@ -26,19 +26,27 @@ from matchmaker.services.embedding import embed_stale
 from matchmaker.services.search import SearchFilters, search_members
 from matchmaker.services.supervisors import supervisors_for
 from matchmaker.services.team_report import TeamResult
-from matchmaker.services.team_request import TeamRequest
+from matchmaker.services.team_request import TeamRequest, asked
 from matchmaker.services.teams import suggest_team
 from tests.integration.builders import build_graph
 
-IDEA = TeamRequest(idea_id="idea-1", size=3)
+IDEA = TeamRequest(idea_id="idea-1", constraints=asked(size=3))
+
+
+def asking(request: TeamRequest, **changes: Any) -> TeamRequest:
+    return replace(request, constraints=replace(request.constraints, **changes))
+
+
 SEMANTIC = AffinityParams(lexical_weight=0.0)
 TEAMS = [
     IDEA,
-    replace(IDEA, required_sectors={"nhs": 1, "academia": 1, "industry": 1}),
-    replace(IDEA, must_include=("m-mri-optout",)),
-    replace(IDEA, min_early_career=1, max_per_org=1),
-    TeamRequest(text="Radiotherapy dosimetry audit with machine learning", size=4),
-    replace(IDEA, min_regions=9),  # infeasible
+    asking(IDEA, required_sectors={"nhs": 1, "academia": 1, "industry": 1}),
+    asking(IDEA, must_include=frozenset({"m-mri-optout"})),
+    asking(IDEA, min_early_career=1, max_per_org=1),
+    TeamRequest(
+        text="Radiotherapy dosimetry audit with machine learning", constraints=asked(size=4)
+    ),
+    asking(IDEA, min_regions=9),  # infeasible
 ]
 SEARCHES: list[tuple[str, str, SearchFilters]] = [
     ("MRI safety of implanted devices", "staff", SearchFilters()),
@@ -168,7 +176,9 @@ def test_consent_withdrawn_after_the_snapshot_is_honoured(
     assert index.snapshot().facts[first].consent.open_to_matching  # type: ignore[union-attr]  # stale on purpose
     hits = search_members(small, embedder, text, "member", index=index).hits
     assert first not in [h.member_id for h in hits]
-    team = suggest_team(small, embedder, TeamRequest(text=text, size=3), index=index)
+    team = suggest_team(
+        small, embedder, TeamRequest(text=text, constraints=asked(size=3)), index=index
+    )
     assert isinstance(team, TeamResult)
     assert first not in [m.member_id for m in team.members]
 

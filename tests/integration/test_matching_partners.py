@@ -12,7 +12,7 @@ from matchmaker.services.audience import Who
 from matchmaker.services.feedback import record_feedback
 from matchmaker.services.partners import PartnerResult, partners_for_team, search_partners
 from matchmaker.services.team_report import TeamResult
-from matchmaker.services.team_request import TeamRequest
+from matchmaker.services.team_request import TeamRequest, asked
 from matchmaker.services.teams import suggest_team
 from tests.integration.builders import GraphSpec, build_graph
 
@@ -22,7 +22,9 @@ RULE = {"id": "ktp-2025", "round": "2025", "min_business_fte": 20,
 
 
 def partners(graph: Graph, embedder: Embedder, size: int = 2, who: Who = "member") -> PartnerResult:
-    team = suggest_team(graph, embedder, TeamRequest(idea_id="idea-1", size=size, skills=SKILLS))
+    team = suggest_team(
+        graph, embedder, TeamRequest(idea_id="idea-1", skills=SKILLS, constraints=asked(size=size))
+    )
     assert isinstance(team, TeamResult)
     return partners_for_team(graph, embedder, team, who)
 

@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
+from typing import Any
 
 import pytest
 
@@ -15,7 +16,7 @@ from matchmaker.adapters.graph import Graph
 from matchmaker.domain.privacy import Looker
 from matchmaker.services.feedback import record_feedback, record_shown
 from matchmaker.services.team_report import TeamInfeasible, TeamResult
-from matchmaker.services.team_request import TeamRequest
+from matchmaker.services.team_request import TeamRequest, asked
 from matchmaker.services.teams import suggest_team
 from tests.integration.builders import MEMBERS, ORGANISATIONS, SIG_MEMBERS, build_graph
 
@@ -25,7 +26,7 @@ STAGE = {row[0]: row[3] for row in MEMBERS}
 REGION = {row[0]: row[4] for row in MEMBERS}
 DISCIPLINE = {row[0]: row[2] for row in MEMBERS}
 SIGS = {m: {sig for sig, ids in SIG_MEMBERS.items() if m in ids} for m in ORG}
-IDEA = TeamRequest(idea_id="idea-1", size=3)
+IDEA = TeamRequest(idea_id="idea-1", constraints=asked(size=3))
 NEVER = {"m-mri-optout", "m-mri-busy", "m-cyber-conflict", "m-proposer"}
 
 
@@ -33,6 +34,10 @@ NEVER = {"m-mri-optout", "m-mri-busy", "m-cyber-conflict", "m-proposer"}
 def small(graph: Graph, embedder: Embedder) -> Graph:
     build_graph(graph, embedder)
     return graph
+
+
+def asking(request: TeamRequest, **changes: Any) -> TeamRequest:
+    return replace(request, constraints=replace(request.constraints, **changes))
 
 
 def team(
@@ -49,24 +54,24 @@ def ids(result: TeamResult) -> list[str]:
 
 Check = Callable[[list[str]], bool]
 CONSTRAINTS: list[tuple[TeamRequest, Check]] = [
-    (replace(IDEA, required_sectors={"nhs": 1, "academia": 1, "industry": 1}),
+    (asking(IDEA, required_sectors={"nhs": 1, "academia": 1, "industry": 1}),
      lambda t: {SECTOR[ORG[m]] for m in t} == {"nhs", "academia", "industry"}),
-    (replace(IDEA, max_per_org=1), lambda t: max(Counter(ORG[m] for m in t).values()) == 1),
-    (replace(IDEA, min_early_career=1), lambda t: any(STAGE[m] in {"early", "trainee"} for m in t)),
-    (replace(IDEA, min_regions=3), lambda t: len({REGION[m] for m in t}) == 3),
-    (replace(IDEA, min_distinct_disciplines=3), lambda t: len({DISCIPLINE[m] for m in t}) == 3),
-    (replace(IDEA, min_distinct_sigs=3), lambda t: len(set().union(*(SIGS[m] for m in t))) >= 3),
-    (replace(IDEA, must_include=("m-rt-1",)), lambda t: "m-rt-1" in t),
-    (replace(IDEA, exclude=("m-mri-uni", "m-cyber-ind")),
+    (asking(IDEA, max_per_org=1), lambda t: max(Counter(ORG[m] for m in t).values()) == 1),
+    (asking(IDEA, min_early_career=1), lambda t: any(STAGE[m] in {"early", "trainee"} for m in t)),
+    (asking(IDEA, min_regions=3), lambda t: len({REGION[m] for m in t}) == 3),
+    (asking(IDEA, min_distinct_disciplines=3), lambda t: len({DISCIPLINE[m] for m in t}) == 3),
+    (asking(IDEA, min_distinct_sigs=3), lambda t: len(set().union(*(SIGS[m] for m in t))) >= 3),
+    (asking(IDEA, must_include=frozenset({"m-rt-1"})), lambda t: "m-rt-1" in t),
+    (asking(IDEA, exclude=frozenset({"m-mri-uni", "m-cyber-ind"})),
      lambda t: not {"m-mri-uni", "m-cyber-ind"} & set(t)),
-    (replace(IDEA, size=5), lambda t: len(t) == 5),
+    (asking(IDEA, size=5), lambda t: len(t) == 5),
 ]  # fmt: skip
 
 
 def test_every_constraint_kind_holds(small: Graph, embedder: Embedder) -> None:
     for request, holds in CONSTRAINTS:
         members = ids(team(small, embedder, request))
-        assert len(members) == request.size
+        assert len(members) == request.constraints.size
         assert holds(members), (request, members)
         assert not NEVER & set(members), members  # consent, capacity, conflict, proposer
 
@@ -90,8 +95,8 @@ def test_team_covers_the_skills_with_evidence(small: Graph, embedder: Embedder) 
 
 
 MEMBER_REASONS = {"excluded", "declined", "constraint", "lower marginal gain"}
-CYBER = replace(IDEA, skills=("medical device cybersecurity",), size=1)
-HEATING = replace(IDEA, skills=("MRI implant heating",), size=1)
+CYBER = asking(replace(IDEA, skills=("medical device cybersecurity",)), size=1)
+HEATING = asking(replace(IDEA, skills=("MRI implant heating",)), size=1)
 
 
 def reasons(result: TeamResult) -> dict[str, str]:
@@ -120,13 +125,13 @@ def test_why_not_tells_staff_of_capacity_and_conflict_and_counts_consent(
 
 
 def test_no_path_passes_through_an_opted_out_member(small: Graph, embedder: Embedder) -> None:
-    for member in team(small, embedder, replace(IDEA, size=5)).members:
+    for member in team(small, embedder, asking(IDEA, size=5)).members:
         path = member.path_to_proposer
         assert path is None or "m-mri-optout" not in {n.id for n in path.nodes}
 
 
 def test_same_organisation_as_the_proposer_is_flagged(small: Graph, embedder: Embedder) -> None:
-    result = team(small, embedder, replace(IDEA, must_include=("m-mri-same",)))
+    result = team(small, embedder, asking(IDEA, must_include=frozenset({"m-mri-same"})))
     flags = {m.member_id: m.same_organisation_as_proposer for m in result.members}
     assert flags["m-mri-same"] is True
     assert sum(flags.values()) == 1
@@ -142,9 +147,9 @@ def test_gaps_are_reported(small: Graph, embedder: Embedder) -> None:
 @pytest.mark.parametrize(
     ("request_", "named"),
     [
-        (replace(IDEA, required_sectors={"charity": 1}), "charity"),
-        (replace(IDEA, min_early_career=6, size=6), "early-career"),
-        (replace(IDEA, must_include=("m-mri-optout",)), "m-mri-optout"),
+        (asking(IDEA, required_sectors={"charity": 1}), "charity"),
+        (asking(IDEA, min_early_career=6, size=6), "early-career"),
+        (asking(IDEA, must_include=frozenset({"m-mri-optout"})), "m-mri-optout"),
     ],
 )
 def test_infeasible_names_the_binding_constraint(
@@ -157,14 +162,14 @@ def test_infeasible_names_the_binding_constraint(
 
 
 def test_same_input_same_team(small: Graph, embedder: Embedder) -> None:
-    request = replace(IDEA, size=4, min_regions=3)
+    request = asking(IDEA, size=4, min_regions=3)
     first, second = (team(small, embedder, request) for _ in range(2))
     assert first == second
 
 
 def test_free_text_gets_derived_skills(small: Graph, embedder: Embedder) -> None:
     text = "Cutting the carbon footprint of imaging departments and single-use disposables"
-    result = team(small, embedder, TeamRequest(text=text, size=2))
+    result = team(small, embedder, TeamRequest(text=text, constraints=asked(size=2)))
     assert result.skills_derived
     assert result.skills
     assert result.target.kind == "text"

@@ -9,12 +9,19 @@ import pytest
 from embeddings.hashing import HashingEmbedder
 from matchmaker.adapters.fulltext import escape, lucene_query
 from matchmaker.errors import InvalidInput, PermissionDenied
+from matchmaker.matching.problem import TeamSpec
 from matchmaker.matching.vocabulary import Vocabulary, VocabularySkill
 from matchmaker.services.audience import base_filter, checked
 from matchmaker.services.evidence import snippet
 from matchmaker.services.search import decode_cursor, encode_cursor
 from matchmaker.services.skills import candidate_phrases, derive_skills, skills_for
-from matchmaker.services.team_request import TeamRequest, text_target_id, validate
+from matchmaker.services.team_request import (
+    ASKED_COVER_THRESHOLD,
+    TeamRequest,
+    asked,
+    text_target_id,
+    validate,
+)
 
 
 def test_every_lucene_special_character_is_escaped() -> None:
@@ -32,7 +39,7 @@ def test_lucene_query_drops_operators_stop_words_and_repeats() -> None:
 
 def test_cursor_round_trip_and_refusal() -> None:
     assert decode_cursor(encode_cursor(40)) == 40
-    for bad in ("", "!!", encode_cursor(3).replace("=", "") + "x"):
+    for bad in ("", "!!", encode_cursor(3)[:-2] + "!!", "bzoz"):  # "bzoz" is "o:3"
         with pytest.raises(InvalidInput):
             decode_cursor(bad)
 
@@ -107,6 +114,17 @@ def test_text_targets_have_stable_ids() -> None:
     ],
 )
 def test_team_requests_are_checked(change: dict[str, object], field: str) -> None:
+    request = TeamRequest(text="a remit")
+    asked_for = {k: v for k, v in change.items() if k in TeamSpec.__dataclass_fields__}
+    request = replace(request, constraints=replace(request.constraints, **asked_for))  # type: ignore[arg-type]
+    target = {k: v for k, v in change.items() if k not in asked_for}
     with pytest.raises(InvalidInput) as caught:
-        validate(replace(TeamRequest(text="a remit"), **change))  # type: ignore[arg-type]
+        validate(replace(request, **target))  # type: ignore[arg-type]
     assert caught.value.field == field
+
+
+def test_the_constraints_reach_the_solver_as_the_api_built_them() -> None:
+    spec = asked(size=3, must_include=frozenset({"m1"}), min_regions=2)
+    assert TeamRequest(text="a remit", constraints=spec).constraints is spec
+    assert spec.cover_threshold == ASKED_COVER_THRESHOLD
+    assert TeamRequest(text="x").constraints == asked()

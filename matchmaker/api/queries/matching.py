@@ -7,8 +7,6 @@ from typing import Annotated
 
 import strawberry
 
-from graph_schema import model as m
-from matchmaker.adapters import reads
 from matchmaker.api.context import AppInfo, Context
 from matchmaker.api.errors import NotAllowed, NotFound, ValidationErrors
 from matchmaker.api.mutations.outcome import attempt
@@ -17,10 +15,11 @@ from matchmaker.api.permissions import MemberOrStaff, only
 from matchmaker.api.types.enums import CareerStage, Sector
 from matchmaker.api.types.matching import MemberHit
 from matchmaker.api.types.teams import InfeasibleConstraints, TeamSuggestion
-from matchmaker.errors import NotFound as NotFoundError
-from matchmaker.errors import PermissionDenied
+from matchmaker.matching.problem import TeamSpec
 from matchmaker.services import search, shown, team_report, teams
-from matchmaker.services.team_request import TeamRequest
+from matchmaker.services.team_graph import graph_ports
+from matchmaker.services.team_ports import TeamPorts
+from matchmaker.services.team_request import TeamRequest, asked
 
 
 @strawberry.input(description="Narrow a search; every field is optional.")
@@ -91,19 +90,15 @@ def _filters(f: SearchFilter | None) -> search.SearchFilters:
     )
 
 
-def _request(i: TeamInput) -> TeamRequest:
-    def opt(v: strawberry.ID | None) -> str | None:
-        return None if v is None else str(v)
+def _opt(value: strawberry.ID | None) -> str | None:
+    return None if value is None else str(value)
 
-    return TeamRequest(
-        idea_id=opt(i.idea_id),
-        call_id=opt(i.call_id),
-        task_group_id=opt(i.task_group_id),
-        text=i.text,
-        skills=tuple(i.skills),
+
+def _constraints(i: TeamInput) -> TeamSpec:
+    return asked(
         size=i.size,
-        must_include=tuple(map(str, i.must_include)),
-        exclude=tuple(map(str, i.exclude)),
+        must_include=frozenset(map(str, i.must_include)),
+        exclude=frozenset(map(str, i.exclude)),
         max_per_org=i.max_per_organisation,
         required_sectors={s.sector.value: s.count for s in i.required_sectors},
         min_distinct_sigs=i.min_distinct_sigs,
@@ -114,19 +109,22 @@ def _request(i: TeamInput) -> TeamRequest:
     )
 
 
-def _suggest(
-    ctx: Context, request: TeamRequest
-) -> team_report.TeamResult | team_report.TeamInfeasible:
-    """The service call, after checking the caller may use the named target."""
-    viewer, graph = ctx.viewer, ctx.runtime.graph
-    if request.task_group_id and not viewer.is_staff:
-        raise PermissionDenied("Only STERIC staff suggest teams for task groups.")
-    if request.idea_id and reads.one(graph, m.IDEA, request.idea_id, viewer) is None:
-        raise NotFoundError("idea", request.idea_id)
-    return teams.suggest_team(
-        graph, ctx.runtime.query_embedder, request, viewer.looker,
-        index=ctx.runtime.match_index,
-    )  # fmt: skip
+def _request(i: TeamInput) -> TeamRequest:
+    """The one conversion of the input: its constraints reach the solver as built here."""
+    return TeamRequest(
+        idea_id=_opt(i.idea_id),
+        call_id=_opt(i.call_id),
+        task_group_id=_opt(i.task_group_id),
+        text=i.text,
+        skills=tuple(i.skills),
+        constraints=_constraints(i),
+    )
+
+
+def team_ports(ctx: Context) -> TeamPorts:
+    """The team use case's ports for this request: the service's graph, model and index."""
+    runtime = ctx.runtime
+    return graph_ports(runtime.graph, runtime.query_embedder, runtime.match_index)
 
 
 @strawberry.type
@@ -166,7 +164,7 @@ class MatchingQueries:
     )
     async def suggest_team(self, info: AppInfo, input: TeamInput) -> TeamResult:
         ctx = info.context
-        found = await attempt(_suggest, ctx, _request(input))
+        found = await attempt(teams.suggest, team_ports(ctx), _request(input), ctx.viewer.looker)
         if isinstance(found, team_report.TeamResult):
             slip = shown.shown_slip(found, ctx.viewer, ctx.runtime.settings.jwt_secret)
             return TeamSuggestion.from_domain(found, slip)
