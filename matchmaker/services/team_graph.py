@@ -8,7 +8,7 @@ encodes), so nothing here waits on more than one call at a time.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from embeddings import Embedder
 from graph_schema import model as m
@@ -24,6 +24,7 @@ from matchmaker.matching.feedback import FeedbackEvent, Outcome
 from matchmaker.matching.vocabulary import Vocabulary
 from matchmaker.services.evidence import read_texts
 from matchmaker.services.scoring import Scored, score_candidates
+from matchmaker.services.skill_confirmation import confirmed_names
 from matchmaker.services.skills import skills_for
 from matchmaker.services.team_ports import Ask, TeamPorts
 from matchmaker.services.team_request import TeamRequest, resolve_target
@@ -42,7 +43,9 @@ class GraphTeamSources:
             viewer = Viewer(looker.id, Role(looker.audience))
             if reads.one(self.graph, m.IDEA, request.idea_id, viewer) is None:
                 raise NotFound("idea", request.idea_id)
-        return resolve_target(self.graph, request)
+        target = resolve_target(self.graph, request)
+        confirmed = confirmed_names(self.graph, target)  # the proposer's, over skills as typed
+        return replace(target, skills=confirmed) if confirmed else target
 
     def skills(self, target: Target, given: Sequence[str]) -> tuple[tuple[str, ...], bool]:
         vocabulary = Vocabulary() if given else read_vocabulary(self.graph)
