@@ -98,18 +98,20 @@ ALL_LABELS = (
     "[s.name] + coalesce(s.synonyms, []) AS labels ORDER BY s.id"
 )
 
-# Names that must not become skills: members', organisations', partners', networks' and
-# groups' names and the regions: -> name
+# Names that must not become skills: -> kind (person | body | region), name. People are
+# members; bodies are organisations, partners, networks and groups.
 PROPER_NAMES = f"""
 CALL () {{
-  MATCH (n) WHERE (n:{m.MEMBER} OR n:{m.ORGANISATION} OR n:{m.PARTNER} OR n:{m.NETWORK}
-                   OR n:{m.GROUP}) AND n.name IS NOT NULL
-  RETURN n.name AS name
+  MATCH (n:{m.MEMBER}) WHERE n.name IS NOT NULL RETURN 'person' AS kind, n.name AS name
+  UNION
+  MATCH (n) WHERE (n:{m.ORGANISATION} OR n:{m.PARTNER} OR n:{m.NETWORK} OR n:{m.GROUP})
+    AND n.name IS NOT NULL
+  RETURN 'body' AS kind, n.name AS name
   UNION
   MATCH (n) WHERE (n:{m.MEMBER} OR n:{m.ORGANISATION} OR n:{m.PARTNER}) AND n.region IS NOT NULL
-  RETURN n.region AS name
+  RETURN 'region' AS kind, n.region AS name
 }}
-RETURN DISTINCT name
+RETURN kind, name
 """
 
 # Mined phrases proposed as skills; $phrases: [{id, name, members}]. A skill already decided

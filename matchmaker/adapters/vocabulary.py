@@ -82,9 +82,13 @@ def all_labels(graph: Graph) -> list[tuple[str, str, tuple[str, ...]]]:
     return [(str(r["id"]), str(r["status"]), tuple(map(str, r["labels"]))) for r in rows]
 
 
-def proper_names(graph: Graph) -> list[str]:
-    """Names of members, bodies, networks and groups, and regions; raises Neo4jUnavailable."""
-    return [str(r["name"]) for r in graph.read(q.PROPER_NAMES)]
+def proper_names(graph: Graph) -> dict[str, list[str]]:
+    """Names by kind: "person" (members), "body" (organisations, partners, networks, groups)
+    and "region"; raises Neo4jUnavailable."""
+    found: dict[str, list[str]] = {"person": [], "body": [], "region": []}
+    for r in graph.read(q.PROPER_NAMES):
+        found[str(r["kind"])].append(str(r["name"]))
+    return found
 
 
 @dataclass(frozen=True)

@@ -52,7 +52,8 @@ def current_vocabulary(graph: Graph) -> Vocabulary:
     return read_vocabulary(graph)
 
 
-def _text(evidence: Evidence) -> str:
+def document_text(evidence: Evidence) -> str:
+    """The text a piece of evidence stands for: an output's title and abstract, or a statement."""
     if evidence.output_id.startswith(STATEMENT_PREFIX):
         return evidence.text
     return f"{evidence.title}. {evidence.text}"
@@ -68,7 +69,7 @@ def _documents(
     per_label = labels @ vectors.T  # (labels, documents)
     count = len(vocabulary.skills)
     return [
-        Document(e.output_id, _text(e),
+        Document(e.output_id, document_text(e),
                  best_per_skill(per_label[:, j], vocabulary.owners, count))
         for j, e in enumerate(embedded)
     ]  # fmt: skip
