@@ -190,6 +190,10 @@ def answer(group: Lifecycle, member_id: str, accept: bool) -> Lifecycle:
     return _with_seat(group, replace(seat, invitation=Invitation.DECLINED, role=MEMBER))
 
 
+def _has(count: int) -> str:
+    return "has" if count == 1 else "have"
+
+
 def activate(group: Lifecycle) -> Lifecycle:
     """Invitations sent, nobody left uninvited, the minimum accepted, any chair accepted."""
     if group.state is not GroupState.INVITATIONS_SENT:
@@ -208,8 +212,8 @@ def activate(group: Lifecycle) -> Lifecycle:
     if accepted < group.minimum:
         raise RuleBroken(
             "minimum-accepted",
-            f"At least {group.minimum} members must accept before the group is activated "
-            f"({accepted} have).",
+            f"At least {group.minimum} {'member' if group.minimum == 1 else 'members'} must "
+            f"accept before the group is activated ({accepted} {_has(accepted)}).",
         )
     chair = group.chair
     if chair is not None and chair.invitation is not Invitation.ACCEPTED:

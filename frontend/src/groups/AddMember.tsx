@@ -23,7 +23,7 @@ export function AddMember({ groupId, onChanged }: { groupId: string; onChanged: 
           setAsked(text.trim());
         }}
       >
-        <label htmlFor="add-name">Name</label>
+        <label htmlFor="add-name">Member's name</label>
         <input id="add-name" value={text} onChange={(e) => setText(e.target.value)} minLength={2} />
         <button type="submit" className="secondary" disabled={text.trim().length < 2}>
           Find

@@ -38,7 +38,7 @@ function DetailsForm({ group, onChanged }: { group: Lifecycle; onChanged: () => 
         void change.run({ groupId: group.id, input }, () => "Saved the group's details.");
       }}
     >
-      <label htmlFor="group-name">Name</label>
+      <label htmlFor="group-name">Name of the group</label>
       <input id="group-name" value={name} onChange={(e) => setName(e.target.value)} />
       <label htmlFor="group-remit">Remit</label>
       <textarea id="group-remit" rows={4} value={remit} onChange={(e) => setRemit(e.target.value)} />
@@ -199,7 +199,7 @@ function Manage({ group, reload }: { group: Lifecycle; reload: () => void }) {
           {editable && (
             <section className="panel" aria-labelledby="details-heading">
               <h2 id="details-heading">Details</h2>
-              <DetailsForm key={`${group.name}|${group.remit}|${group.minimumAccepted}`} group={group} onChanged={reload} />
+              <DetailsForm key={group.id} group={group} onChanged={reload} />
             </section>
           )}
           <Export group={group} />
