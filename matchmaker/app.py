@@ -19,6 +19,7 @@ from threadpoolctl import threadpool_limits
 from matchmaker.adapters.schema import schema_version
 from matchmaker.adapters.stats import read_node_counts, read_stats
 from matchmaker.api.executor import ExecutionLoop
+from matchmaker.api.oidc import auth_routes
 from matchmaker.api.security_headers import SecurityHeaders
 from matchmaker.api.server import graphql_app
 from matchmaker.bootstrap import Runtime, open_runtime
@@ -72,6 +73,7 @@ def _routes(settings: Settings) -> list[BaseRoute]:
         Route("/healthz", healthz),
         Route("/stats", stats),
         Route("/graphql", graphql_app(), methods=["GET", "POST"]),
+        *auth_routes(settings),
     ]
     if (settings.frontend_dir / "index.html").exists():
         routes.append(Mount("/", StaticFiles(directory=settings.frontend_dir, html=True)))

@@ -1,5 +1,7 @@
 """The GraphQL HTTP endpoint: bearer tokens, the body limit, and status codes for refusals.
 
+- The token comes from `Authorization: Bearer`, or from the session cookie of a sign-in
+  through the provider when the request carries the app's header (matchmaker.auth.cookies).
 - A missing token means an anonymous caller; a malformed, tampered, expired or unknown
   token is refused with 401 before any resolver runs.
 - A request whose every error is a refusal gets that refusal's status: 400 for an invalid
@@ -14,7 +16,8 @@ from typing import Any
 
 from graphql import GraphQLError
 from starlette.concurrency import run_in_threadpool
-from starlette.requests import Request
+from starlette.datastructures import Headers
+from starlette.requests import Request, cookie_parser
 from starlette.responses import JSONResponse, Response
 from starlette.types import ASGIApp, Receive, Scope, Send
 from starlette.websockets import WebSocket
@@ -28,6 +31,7 @@ from matchmaker.api.executor import ExecutionLoop, RequestTimedOut
 from matchmaker.api.graphiql import GraphiQLPage
 from matchmaker.api.limits import MAX_BODY_BYTES, STAFF_BODY_BYTES, BodyLimit
 from matchmaker.api.schema import schema
+from matchmaker.auth.cookies import cookie_token
 from matchmaker.auth.roles import STAFF_ROLES
 from matchmaker.auth.tokens import TokenRejected, read_token
 from matchmaker.errors import Neo4jUnavailable
@@ -82,6 +86,7 @@ class MatchmakerGraphQL(GraphQL[Context, None]):
         assert isinstance(request, Request)
         runtime = request.app.state.runtime
         token = bearer_token(request.headers.get("authorization"))
+        token = token or cookie_token(request.cookies, request.headers)
         recent = runtime.recent_viewers
         viewer = known_viewer(runtime.settings, token, recent)
         if viewer is None:
@@ -124,9 +129,10 @@ class MatchmakerGraphQL(GraphQL[Context, None]):
 
 def body_limit_for(scope: Scope) -> int:
     """Staff (checked by signature only, no database) may send larger bodies, for imports."""
-    headers = dict(scope.get("headers", []))
+    headers = Headers(scope=scope)
     try:
-        token = bearer_token(headers.get(b"authorization", b"").decode("latin-1"))
+        token = bearer_token(headers.get("authorization"))
+        token = token or cookie_token(cookie_parser(headers.get("cookie", "")), headers)
         secret = scope["app"].state.runtime.settings.jwt_secret
         staff = token is not None and read_token(token, secret).role in STAFF_ROLES
     except (TokenRejected, AttributeError, KeyError):
