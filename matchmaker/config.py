@@ -54,6 +54,15 @@ ENV_VARS: tuple[str, ...] = (
     "MATCHMAKER_OIDC_SCOPES",
     "MATCHMAKER_OIDC_PROVIDER_NAME",
     "MATCHMAKER_OIDC_ROLES",
+    "MATCHMAKER_SMTP_HOST",
+    "MATCHMAKER_SMTP_PORT",
+    "MATCHMAKER_SMTP_TLS",
+    "MATCHMAKER_SMTP_USER",
+    "MATCHMAKER_SMTP_PASSWORD",
+    "MATCHMAKER_SMTP_SENDER",
+    "MATCHMAKER_PUBLIC_URL",
+    "MATCHMAKER_NOTICE_POLL_S",
+    "MATCHMAKER_NOTICE_RETRY_S",
 )
 REPO_ROOT = Path(__file__).resolve().parent.parent
 OIDC_WELL_KNOWN = "/.well-known/openid-configuration"
@@ -119,6 +128,29 @@ class OidcSettings:
         return self.provider_name or urlsplit(self.issuer).hostname or "your organisation"
 
 
+SMTP_TLS_MODES = ("none", "starttls", "tls")
+
+
+@dataclass(frozen=True)
+class SmtpSettings:
+    """Where e-mail notices go (matchmaker.adapters.mailer); no `host` keeps them in the
+    outbox unsent. `tls`: none, starttls (upgrade after connecting) or tls (from the start)."""
+
+    host: str = ""
+    port: int = 25
+    tls: str = "none"
+    user: str = ""
+    password: str = ""
+    sender: str = "IPEM matchmaker <matchmaker@localhost>"
+    # Seconds between looks at the outbox, and before the first retry (doubled each time).
+    poll_s: float = 5.0
+    retry_s: float = 60.0
+
+    @property
+    def enabled(self) -> bool:
+        return bool(self.host)
+
+
 @dataclass(frozen=True)
 class Settings:
     neo4j: Neo4jSettings = field(default_factory=Neo4jSettings)
@@ -142,6 +174,9 @@ class Settings:
     # Server processes, each with its own index (matchmaker.cli.serve); 0 means one per core.
     workers: int = 1
     oidc: OidcSettings = field(default_factory=OidcSettings)
+    smtp: SmtpSettings = field(default_factory=SmtpSettings)
+    # The address people open the app at, for links in e-mail notices.
+    public_url: str = "http://127.0.0.1:8000"
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -243,9 +278,12 @@ def _build(env: Mapping[str, str]) -> Settings:
         request_timeout_s=_float(env, "MATCHMAKER_REQUEST_TIMEOUT_S", base.request_timeout_s),
         workers=_int(env, "MATCHMAKER_WORKERS", base.workers),
         oidc=_oidc(env),
+        smtp=_smtp(env),
+        public_url=env.get("MATCHMAKER_PUBLIC_URL", "").strip().rstrip("/") or base.public_url,
     )
     _validate(settings)
     _validate_oidc(settings.oidc)
+    _validate_smtp(settings.smtp, settings.public_url)
     return settings
 
 
@@ -333,3 +371,36 @@ def _check_url(name: str, url: str, private_hosts: bool) -> None:
     if parts.scheme == "http" and host and local:
         return
     raise ConfigError(f"{name} must be an https URL (http only to localhost), got {url!r}")
+
+
+def _smtp(env: Mapping[str, str]) -> SmtpSettings:
+    base = SmtpSettings()
+    tls = env.get("MATCHMAKER_SMTP_TLS", "").strip().lower() or base.tls
+    return SmtpSettings(
+        host=env.get("MATCHMAKER_SMTP_HOST", "").strip(),
+        port=_int(env, "MATCHMAKER_SMTP_PORT", 465 if tls == "tls" else base.port),
+        tls=tls,
+        user=env.get("MATCHMAKER_SMTP_USER", "").strip(),
+        password=env.get("MATCHMAKER_SMTP_PASSWORD", ""),
+        sender=env.get("MATCHMAKER_SMTP_SENDER", "").strip() or base.sender,
+        poll_s=_float(env, "MATCHMAKER_NOTICE_POLL_S", base.poll_s),
+        retry_s=_float(env, "MATCHMAKER_NOTICE_RETRY_S", base.retry_s),
+    )
+
+
+def _validate_smtp(smtp: SmtpSettings, public_url: str) -> None:
+    if smtp.tls not in SMTP_TLS_MODES:
+        raise ConfigError(f"MATCHMAKER_SMTP_TLS must be none, starttls or tls, got {smtp.tls!r}")
+    if not 0 < smtp.port < 65536:
+        raise ConfigError(f"MATCHMAKER_SMTP_PORT must be between 1 and 65535, got {smtp.port}")
+    if smtp.password and not smtp.user:
+        raise ConfigError("MATCHMAKER_SMTP_USER must be set when MATCHMAKER_SMTP_PASSWORD is")
+    if "@" not in smtp.sender:
+        raise ConfigError(f"MATCHMAKER_SMTP_SENDER must hold an address, got {smtp.sender!r}")
+    if not 0.05 <= smtp.poll_s <= 3600 or not 0.05 <= smtp.retry_s <= 86400:
+        raise ConfigError(
+            "MATCHMAKER_NOTICE_POLL_S (up to 3600) and MATCHMAKER_NOTICE_RETRY_S (up to 86400) "
+            f"must be at least 0.05 seconds, got {smtp.poll_s} and {smtp.retry_s}"
+        )
+    if urlsplit(public_url).scheme not in ("http", "https") or not urlsplit(public_url).netloc:
+        raise ConfigError(f"MATCHMAKER_PUBLIC_URL must be an http(s) URL, got {public_url!r}")
