@@ -70,6 +70,17 @@ def _group_lifecycle(_: int) -> tuple[str, ...]:
     return (f"MATCH (g:{m.TASK_GROUP}) WHERE g.status IS NULL SET g.status = 'active'",)
 
 
+def _outbox(_: int) -> tuple[str, ...]:
+    # Unique ids for notices and introductions; the sender looks for due notices by status.
+    return (
+        f"CREATE CONSTRAINT notice_id IF NOT EXISTS FOR (n:{m.NOTICE}) REQUIRE n.id IS UNIQUE",
+        f"CREATE CONSTRAINT introduction_id IF NOT EXISTS FOR (n:{m.INTRODUCTION}) "
+        "REQUIRE n.id IS UNIQUE",
+        f"CREATE INDEX notice_status IF NOT EXISTS FOR (n:{m.NOTICE}) ON (n.status)",
+        f"CREATE INDEX notice_created IF NOT EXISTS FOR (n:{m.NOTICE}) ON (n.created)",
+    )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "uniqueness constraints on every id", _constraints),
     Migration(2, "full-text indexes on names and texts", _fulltext),
@@ -77,6 +88,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(4, "lookup indexes for filters and feedback", _lookup_indexes),
     Migration(5, "one shown mark per target and member", _shown_marks),
     Migration(6, "task groups saved before the lifecycle are active", _group_lifecycle),
+    Migration(7, "the e-mail outbox and introductions", _outbox),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

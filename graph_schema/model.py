@@ -12,7 +12,7 @@ See docs/graph-model.md for the picture and the reasoning. The shape, in short:
     (Member)-[:COLLABORATED_WITH {count, since}]->(Member)   one edge per pair, lower id first,
                                                              derived from co-authored outputs
     (Member)-[:DECLARED_CONFLICT {reason}]->(Member|Partner)
-    (Member)-[:INTERESTED_IN {at}]->(Idea)    (Member)-[:INVITED_TO {by, at}]->(Idea)
+    (Member)-[:INTERESTED_IN {at}]->(Idea)    (Member)-[:INVITED_TO {by, at, status}]->(Idea)
     (Member)-[:PROPOSED_FOR {invitation, role}]->(TaskGroup)   a seat not (yet) a membership
     (Idea)-[:SUBMITTED_BY]->(Member)   (Idea)-[:RESPONDS_TO]->(Call)
     (Idea|Call)-[:ADDRESSES]->(Theme)
@@ -22,6 +22,10 @@ See docs/graph-model.md for the picture and the reasoning. The shape, in short:
     (Suggestion {id, target_id, candidate_id, candidate_kind, decision, by, at})
         -[:FOR]->(Idea|Call|TaskGroup)   (Suggestion)-[:SUGGESTS]->(Member|Partner)
     (AuditEvent {id, actor, role, action, target_id, at, detail})
+    (Notice {id, kind, status, subject, body, path, to_email, ...})-[:NOTIFIES]->(Member)
+        -[:ATTEMPTED]->(NoticeAttempt {at, outcome, error})   the e-mail outbox
+    (Introduction {id, status, topic, message, contact_email})-[:REQUESTED_BY]->(Member|Partner)
+        (Introduction)-[:INTRODUCES]->(Member)   (Introduction)-[:ABOUT]->(Idea)
 
 A member's expertise evidence is each authored Output's vector plus the vector of their own
 expertise statement (kept on the Member node); they are never averaged into one vector.
@@ -55,6 +59,10 @@ MIGRATION: Final = "SchemaMigration"
 # One node a kind: the file last imported for it (digest, rows) and how many of that kind's
 # records carried a fingerprint then; see matchmaker.services.importing.
 IMPORT_FILE: Final = "ImportFile"
+# The e-mail outbox (matchmaker.services.notices) and introductions between people.
+NOTICE: Final = "Notice"
+NOTICE_ATTEMPT: Final = "NoticeAttempt"
+INTRODUCTION: Final = "Introduction"
 
 # Every label whose nodes carry a unique `id`.
 ID_LABELS: Final[tuple[str, ...]] = (
@@ -103,6 +111,11 @@ DECLARED_CONFLICT: Final = "DECLARED_CONFLICT"
 SUGGESTS: Final = "SUGGESTS"
 FOR: Final = "FOR"
 SAME_AS: Final = "SAME_AS"  # (Partner)-[:SAME_AS]->(Organisation) for one real-world body
+NOTIFIES: Final = "NOTIFIES"
+ATTEMPTED: Final = "ATTEMPTED"
+REQUESTED_BY: Final = "REQUESTED_BY"
+INTRODUCES: Final = "INTRODUCES"
+ABOUT: Final = "ABOUT"
 
 # Embedding properties. Each embedded node keeps its vector, the hash of the text it was made
 # from and the model that made it, so unchanged text is never embedded twice.
