@@ -58,12 +58,15 @@ def express_interest(label: str) -> str:
 
 INVITE = (
     f"MATCH (w:{m.MEMBER} {{id: $member_id}}), (i:{m.IDEA} {{id: $idea_id}}) "
-    f"MERGE (w)-[r:{m.INVITED_TO}]->(i) ON CREATE SET r.by = $by, r.at = datetime() "
+    f"MERGE (w)-[r:{m.INVITED_TO}]->(i) "
+    "ON CREATE SET r.by = $by, r.at = datetime(), r.status = 'pending' "
     "RETURN i.id AS id"
 )
 
 UNINVITE = (
     f"MATCH (:{m.MEMBER} {{id: $member_id}})-[r:{m.INVITED_TO}]->(i:{m.IDEA} {{id: $idea_id}}) "
+    # A declined invitation stays: the decline is final, so it cannot be sent again.
+    "WHERE coalesce(r.status, 'pending') <> 'declined' "
     "DELETE r RETURN i.id AS id"
 )
 

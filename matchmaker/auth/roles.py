@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from matchmaker.domain.privacy import Looker
+from matchmaker.domain.privacy import Looker, sees_contact
 
 
 class Role(StrEnum):
@@ -58,13 +58,11 @@ class Viewer:
     def partner_id(self) -> str | None:
         return self.id if self.role is Role.PARTNER else None
 
-    def sees_contact_of(self, member_id: str, visible_to_members: bool) -> bool:
-        """Whether this viewer may read a member's contact details (email)."""
-        if self.is_staff:
-            return True
-        if self.role is not Role.MEMBER:
-            return False
-        return member_id == self.id or visible_to_members
+    def sees_contact_of(
+        self, member_id: str, visible_to_members: bool, introduced: bool = False
+    ) -> bool:
+        """Whether this viewer may read a member's contact details (privacy.sees_contact)."""
+        return sees_contact(self.looker, member_id, visible_to_members, introduced)
 
 
 ANONYMOUS = Viewer(id="", role=Role.ANONYMOUS, name="")

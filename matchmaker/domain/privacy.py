@@ -6,7 +6,10 @@ docs/privacy.md is the same policy in prose. Every read path asks this module:
   profile read), through `admits` with the rule `consent_rule` makes for the looker;
 - the graph view (services.graph_view), through `sees_member` and `shows_edge`;
 - team answers (services.teams), through `in_team_pool` and `counted_not_named`;
-- search filters (services.search), through `check_filters`.
+- search filters (services.search), through `check_filters`;
+- contact details (api.permissions.CanSeeContact), through `sees_contact`, and what the two
+  sides of an introduction or an idea invitation learn (services.introductions,
+  services.invitations), through `contact_shared` and `told_requester`.
 The Cypher in graph_schema/queries/api_visibility.py and graph_schema/queries/matching.py
 (`member_filter`) states the same rules as pre-filters, so that pages, counts and index
 look-ups do not ship hidden rows; where this module and a pre-filter disagree this module
@@ -166,3 +169,33 @@ def decision_scope(looker: Looker, staff_ids: Iterable[str]) -> tuple[str, ...]:
     """Whose recorded decisions (accepts, declines) shape the looker's suggestions: their own;
     for staff, every staff account's. No one changes another person's suggestions."""
     return tuple(sorted(staff_ids)) if looker.is_staff else (looker.id,)
+
+
+# What the person who asked (for an introduction, or by inviting someone to an idea) is told
+# of each answer: a decline is never passed on as such, let alone with a reason.
+TOLD_REQUESTER = {"pending": "pending", "accepted": "accepted", "declined": "not_available"}
+
+
+def sees_contact(
+    looker: Looker, member_id: str, visible_to_members: bool, introduced: bool
+) -> bool:
+    """Whether the looker may read a member's contact details (e-mail).
+
+    Staff always; a member their own, and those of members who agreed to be visible to
+    members; anyone (member or partner) those of a member who accepted an introduction
+    between the two (`introduced`), never before the acceptance."""
+    if looker.is_staff or (looker.audience == "member" and looker.id == member_id):
+        return True
+    if looker.audience not in ("member", "partner"):
+        return False
+    return introduced or (looker.audience == "member" and visible_to_members)
+
+
+def contact_shared(status: str) -> bool:
+    """Whether an introduction in `status` shows each side the other's contact details."""
+    return status == "accepted"
+
+
+def told_requester(status: str) -> str:
+    """The state of a request as its maker sees it: pending, accepted or not_available."""
+    return TOLD_REQUESTER.get(status, "not_available")

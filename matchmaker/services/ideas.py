@@ -9,10 +9,11 @@ from datetime import date
 from embeddings import Embedder
 from graph_schema import model as m
 from graph_schema.queries import api_writes as q
-from matchmaker.adapters import reads, writes
+from matchmaker.adapters import introductions, outbox, reads, writes
 from matchmaker.adapters.audit import AuditEntry, Step, write_audited
 from matchmaker.adapters.graph import Graph
 from matchmaker.auth.roles import Role, Viewer
+from matchmaker.domain import notices
 from matchmaker.domain.model import Idea
 from matchmaker.errors import NotFound, PermissionDenied
 from matchmaker.services.embedding import embed_nodes
@@ -145,20 +146,25 @@ def express_interest(graph: Graph, viewer: Viewer, idea_id: str) -> Idea:
     return _visible_idea(graph, viewer, idea_id)
 
 
-def _own_idea_and_member(graph: Graph, viewer: Viewer, idea_id: str, member_id: str) -> None:
+def _own_idea_and_member(graph: Graph, viewer: Viewer, idea_id: str, member_id: str) -> Idea:
     idea = _visible_idea(graph, viewer, idea_id)
     if viewer.member_id is None or idea.submitted_by != viewer.id:
         raise PermissionDenied("Only the member who submitted an idea invites people to it.")
     if reads.one(graph, m.MEMBER, member_id, viewer) is None:
         raise NotFound("member", member_id)
+    return idea
 
 
 def invite_to_idea(graph: Graph, viewer: Viewer, idea_id: str, member_id: str) -> Idea:
-    """The idea's submitter invites a member; raises NotFound, PermissionDenied."""
-    _own_idea_and_member(graph, viewer, idea_id, member_id)
-    step: Step = (q.INVITE, {"member_id": member_id, "idea_id": idea_id, "by": viewer.id})
+    """The idea's submitter invites a member, who gets an e-mail notice with a new invitation
+    (not with one they have already, or declined); raises NotFound, PermissionDenied."""
+    idea = _own_idea_and_member(graph, viewer, idea_id, member_id)
+    steps: list[Step] = [(q.INVITE, {"member_id": member_id, "idea_id": idea_id, "by": viewer.id})]
+    if introductions.invitation_status(graph, member_id, idea_id) is None:
+        draft = notices.idea_invitation(viewer.name, idea.title)
+        steps += outbox.notice_steps([(member_id, draft)])
     entry = AuditEntry(viewer.id, viewer.audience, "inviteToIdea", idea_id, f"invited {member_id}")
-    write_audited(graph, entry, [step])
+    write_audited(graph, entry, steps)
     return _visible_idea(graph, viewer, idea_id)
 
 
