@@ -25,6 +25,7 @@ from matchmaker.api.server import graphql_app
 from matchmaker.bootstrap import Runtime, open_runtime
 from matchmaker.config import Settings
 from matchmaker.errors import Neo4jUnavailable
+from matchmaker.services.notice_sender import NoticeSender, start_sender
 
 log = logging.getLogger(__name__)
 
@@ -103,6 +104,7 @@ def create_app(
         runtime = await run_in_threadpool(runtime_factory, settings)
         app.state.runtime = runtime
         app.state.executor = ExecutionLoop()
+        sender: NoticeSender | None = None
         try:
             if on_ready is not None:
                 await run_in_threadpool(on_ready, runtime)
@@ -111,8 +113,11 @@ def create_app(
                 # own indexes first and from the in-memory one later.
                 await run_in_threadpool(runtime.match_index.refresh)
                 runtime.match_index.start()
+            sender = start_sender(runtime.graph, runtime.settings.smtp, runtime.settings.public_url)
             yield
         finally:
+            if sender is not None:
+                await sender.close()
             await run_in_threadpool(app.state.executor.close)
             await run_in_threadpool(runtime.close)
 

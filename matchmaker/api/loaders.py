@@ -13,7 +13,7 @@ from starlette.concurrency import run_in_threadpool
 from strawberry.dataloader import DataLoader
 
 from graph_schema.queries.api_related import Hop
-from matchmaker.adapters import reads
+from matchmaker.adapters import introductions, reads
 from matchmaker.adapters.graph import Graph
 from matchmaker.adapters.records import Linked
 from matchmaker.auth.roles import Viewer
@@ -27,6 +27,7 @@ class Loaders:
         self.viewer = viewer
         self._nodes: dict[str, DataLoader[str, Any | None]] = {}
         self._hops: dict[Hop, DataLoader[str, list[Linked]]] = {}
+        self._introduced: DataLoader[str, bool] | None = None
 
     def node(self, label: str) -> DataLoader[str, Any | None]:
         """Nodes of `label` by id; None where the node is hidden or does not exist."""
@@ -39,6 +40,12 @@ class Loaders:
         if step not in self._hops:
             self._hops[step] = DataLoader(load_fn=partial(self._load_hop, step))
         return self._hops[step]
+
+    def introduced(self) -> DataLoader[str, bool]:
+        """Whether the viewer (a member or partner) and each member id were introduced."""
+        if self._introduced is None:
+            self._introduced = DataLoader(load_fn=self._load_introduced)
+        return self._introduced
 
     def remember(self, label: str, records: list[Any]) -> None:
         """Prime the node loader with records a page has already read."""
@@ -53,3 +60,10 @@ class Loaders:
     async def _load_hop(self, step: Hop, ids: list[str]) -> list[list[Linked]]:
         found = await run_in_threadpool(reads.hop, self.graph, step, ids, self.viewer)
         return [found[i] for i in ids]
+
+    async def _load_introduced(self, ids: list[str]) -> list[bool]:
+        kind = self.viewer.audience
+        found = await run_in_threadpool(
+            introductions.introduced, self.graph, kind, self.viewer.id, ids
+        )
+        return [i in found for i in ids]

@@ -63,11 +63,17 @@ class AdminOnly(RolePermission):
 
 
 class CanSeeContact(BasePermission):
-    """A member's email: staff, the member, and members when the member agreed."""
+    """A member's email (privacy.sees_contact): staff, the member, members when the member
+    agreed, and whoever the member accepted an introduction with."""
 
-    def has_permission(self, source: Any, info: AppInfo, **kwargs: Any) -> bool:
-        record = source.record
-        return info.context.viewer.sees_contact_of(record.id, record.visible_to_members)
+    async def has_permission(self, source: Any, info: AppInfo, **kwargs: Any) -> bool:
+        record, viewer = source.record, info.context.viewer
+        if viewer.sees_contact_of(record.id, record.visible_to_members):
+            return True
+        if viewer.role not in (Role.MEMBER, Role.PARTNER):
+            return False
+        introduced = await info.context.loaders.introduced().load(record.id)
+        return viewer.sees_contact_of(record.id, record.visible_to_members, introduced)
 
 
 class SelfOrStaff(BasePermission):

@@ -13,6 +13,7 @@ from matchmaker.api.mutations.feedback import FeedbackMutations
 from matchmaker.api.mutations.groups import GroupMutations
 from matchmaker.api.mutations.ideas import IdeaMutations
 from matchmaker.api.mutations.imports import ImportMutations
+from matchmaker.api.mutations.introductions import IntroductionMutations
 from matchmaker.api.mutations.profile import ProfileMutations
 from matchmaker.api.mutations.session import SessionMutations
 from matchmaker.api.mutations.skills import IdeaSkillMutations, SkillMutations
@@ -20,6 +21,7 @@ from matchmaker.api.mutations.task_groups import TaskGroupMutations
 from matchmaker.api.queries.directory import DirectoryQueries
 from matchmaker.api.queries.graph import GraphQueries
 from matchmaker.api.queries.health import HealthQueries
+from matchmaker.api.queries.introductions import IntroductionQueries
 from matchmaker.api.queries.matching import MatchingQueries
 from matchmaker.api.queries.partnering import PartneringQueries
 from matchmaker.api.queries.session import SessionQueries
@@ -41,6 +43,7 @@ Query = merge_types(
         TaskGroupQueries,
         SkillQueries,
         HealthQueries,
+        IntroductionQueries,
     ),
 )
 
@@ -55,6 +58,7 @@ Mutation = merge_types(
         FeedbackMutations,
         ImportMutations,
         SkillMutations,
+        IntroductionMutations,
         IdeaSkillMutations,
     ),
 )

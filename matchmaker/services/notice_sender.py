@@ -33,7 +33,7 @@ class NoticeSender:
     """Sends the outbox's due notices, every `smtp.poll_s` seconds or when woken."""
 
     def __init__(self, graph: Graph, smtp: SmtpSettings, public_url: str) -> None:
-        self.graph = graph
+        self.graph = graph.sibling()  # its own counters: background work is not a request's
         self.smtp = smtp
         self.public_url = public_url
         self.worker = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:6]}"
@@ -50,6 +50,7 @@ class NoticeSender:
         if self._task is not None:
             self._task.cancel()
             await asyncio.gather(self._task, return_exceptions=True)
+        await asyncio.to_thread(self.graph.close)
 
     async def _run(self) -> None:
         while True:

@@ -45,10 +45,11 @@ class Member:
         )
 
     @strawberry.field(
-        description="Staff, the member, and members when the member agreed; null otherwise.",
+        description="Staff, the member, members when the member agreed, and those the member "
+        "accepted an introduction with; null otherwise.",
         extensions=hidden_unless(CanSeeContact()),
     )
-    def email(self) -> str | None:
+    async def email(self) -> str | None:
         return self.record.email
 
     @strawberry.field(
