@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 TIERS = ("unit", "integration", "e2e")
+pytest_plugins = ("tests.keycloak",)  # the session's one Keycloak, for the sign-in tests
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
 

@@ -1,8 +1,11 @@
-/** The demo sign-in: pick one of the demo users the API offers. */
+/**
+ * The sign-in page: the organisation's provider (OpenID Connect) when the server has one, and
+ * the demo picker of demo users only when the server's demo sign-in is on.
+ */
 import { useQuery, useMutation } from "./api/hooks";
-import { QueryView, ErrorState } from "./components/States";
+import { QueryView, ErrorState, Loading } from "./components/States";
 import { label } from "./format";
-import { roleOf, useSession, type User } from "./session";
+import { here, loginUrl, roleOf, useSession, userOf, type SignInOptions } from "./session";
 
 interface DemoUser {
   id: string;
@@ -42,6 +45,36 @@ const HEADINGS: Record<string, string> = {
 };
 
 export function SignIn() {
+  const { options } = useSession();
+  return (
+    <>
+      <h1 tabIndex={-1}>Sign in to the IPEM matchmaker</h1>
+      {!options && <Loading label="Loading the ways to sign in" />}
+      {options?.provider && <ProviderSignIn options={options} />}
+      {options?.demoSignIn && <DemoSignIn />}
+      {options && !options.provider && !options.demoSignIn && (
+        <div className="state state-empty">
+          No way to sign in is set up on this server yet. Its administrator sets the organisation&apos;s sign-in
+          provider (see the README).
+        </div>
+      )}
+    </>
+  );
+}
+
+function ProviderSignIn({ options }: { options: SignInOptions }) {
+  return (
+    <section className="panel" aria-labelledby="provider-sign-in">
+      <h2 id="provider-sign-in">With your organisation account</h2>
+      <p>Members, STERIC staff and partners sign in with the account their organisation gave them.</p>
+      <a className="button" href={loginUrl(options, here())}>
+        Sign in with {options.provider?.name}
+      </a>
+    </section>
+  );
+}
+
+function DemoSignIn() {
   const users = useQuery<{ demoUsers: DemoUser[] }>("DemoUsers");
   const signInMutation = useMutation<{ signIn: SignInResult }>("SignIn");
   const { signIn } = useSession();
@@ -49,19 +82,13 @@ export function SignIn() {
   async function choose(u: DemoUser) {
     const data = await signInMutation.run({ input: signInInput(u) });
     const result = data?.signIn;
-    if (result?.__typename === "SignedIn") {
-      const role = roleOf(result.viewer.role);
-      const subjectId = role === "member" || role === "partner" ? result.viewer.id : null;
-      const user: User = { id: result.viewer.id, name: result.viewer.name, role, subjectId };
-      signIn(result.token, user);
-    }
+    if (result?.__typename === "SignedIn") signIn(result.token, userOf(result.viewer));
   }
 
   const outcome = signInMutation.data?.signIn;
   const refused = outcome && outcome.__typename !== "SignedIn" ? outcome : null;
   return (
     <>
-      <h1 tabIndex={-1}>Sign in to the IPEM matchmaker</h1>
       <p className="lede">
         This is the demonstration. Choose who you want to be: a member with an idea, STERIC staff assembling a
         Task-and-Finish group, or an external partner looking for expertise.

@@ -1,6 +1,11 @@
-/** Who is signed in: the token and the user it belongs to, kept for this browser tab only. */
+/**
+ * Who is signed in. Two kinds of session:
+ * - a sign-in through the organisation's provider (OpenID Connect): the server keeps it in an
+ *   HttpOnly cookie the app cannot read, and /auth/session says who it is;
+ * - the demo sign-in: a bearer token, kept for this browser tab only.
+ */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
-import { setToken, whenUnauthorised } from "./api/client";
+import { CSRF_HEADER, setToken, whenUnauthorised } from "./api/client";
 
 export type Role = "member" | "staff" | "partner" | "admin";
 
@@ -12,18 +17,43 @@ export interface User {
   subjectId: string | null;
 }
 
+/** The ways to sign in this server offers (from /auth/session). */
+export interface SignInOptions {
+  provider: { name: string; loginUrl: string } | null;
+  demoSignIn: boolean;
+}
+
 interface Session {
   user: User | null;
+  /** null until the server has said. */
+  options: SignInOptions | null;
   signIn: (token: string, user: User) => void;
   signOut: () => void;
 }
 
+interface ServerSession extends SignInOptions {
+  viewer: { id: string; name: string; role: string } | null;
+}
+
 const KEY = "matchmaker.session";
 const SessionContext = createContext<Session | null>(null);
+const APP_HEADERS = { [CSRF_HEADER.name]: CSRF_HEADER.value };
 
 export function roleOf(value: string): Role {
   const v = value.toLowerCase();
   return v === "staff" || v === "partner" || v === "admin" ? v : "member";
+}
+
+export function userOf(viewer: { id: string; name: string; role: string }): User {
+  const role = roleOf(viewer.role);
+  const subjectId = role === "member" || role === "partner" ? viewer.id : null;
+  return { id: viewer.id, name: viewer.name, role, subjectId };
+}
+
+/** Where the provider's sign-in starts, coming back to `path` (e.g. "/#/profile"). */
+export function loginUrl(options: SignInOptions, path: string): string {
+  const base = options.provider?.loginUrl ?? "/auth/login";
+  return path && path !== "/" ? `${base}?next=${encodeURIComponent(path)}` : base;
 }
 
 function restore(): { token: string; user: User } | null {
@@ -36,20 +66,71 @@ function restore(): { token: string; user: User } | null {
   }
 }
 
+/** The server's answer; a server without /auth/session offers the demo sign-in only. */
+async function serverSession(): Promise<ServerSession> {
+  try {
+    const answer = await fetch("/auth/session", { headers: APP_HEADERS, credentials: "same-origin" });
+    if (answer.ok) return (await answer.json()) as ServerSession;
+  } catch {
+    // fall through: the sign-in page says what it can
+  }
+  return { viewer: null, provider: null, demoSignIn: true };
+}
+
+/** The app's address to come back to (its routes live in the hash). */
+export function here(): string {
+  return `/${window.location.hash}`;
+}
+
 export function SessionProvider({ children }: { children: ReactNode }) {
-  const [user, setUser] = useState<User | null>(() => restore()?.user ?? null);
+  const [saved] = useState(restore);
+  const [user, setUser] = useState<User | null>(saved?.user ?? null);
+  const [options, setOptions] = useState<SignInOptions | null>(null);
+  const [byCookie, setByCookie] = useState(false);
+
+  useEffect(() => {
+    let live = true;
+    void serverSession().then((s) => {
+      if (!live) return;
+      setOptions({ provider: s.provider, demoSignIn: s.demoSignIn });
+      if (s.viewer && !saved) {
+        setUser(userOf(s.viewer));
+        setByCookie(true);
+      }
+    });
+    return () => {
+      live = false;
+    };
+  }, [saved]);
+
   const signIn = useCallback((token: string, next: User) => {
     setToken(token);
     sessionStorage.setItem(KEY, JSON.stringify({ token, user: next }));
     setUser(next);
   }, []);
+
   const signOut = useCallback(() => {
     setToken(null);
     sessionStorage.removeItem(KEY);
     setUser(null);
-  }, []);
-  useEffect(() => whenUnauthorised(signOut), [signOut]);
-  const value = useMemo(() => ({ user, signIn, signOut }), [user, signIn, signOut]);
+    if (!byCookie) return;
+    setByCookie(false);
+    // The server ends the cookie session and names the provider's sign-out page, if any.
+    void fetch("/auth/logout", { method: "POST", headers: APP_HEADERS, credentials: "same-origin" })
+      .then((answer) => (answer.ok ? (answer.json() as Promise<{ redirect: string }>) : { redirect: "/" }))
+      .catch(() => ({ redirect: "/" }))
+      .then(({ redirect }) => window.location.assign(redirect));
+  }, [byCookie]);
+
+  // A provider's session whose token ran out signs in again through the provider, which
+  // answers without a password while its own session lasts; a demo session just ends.
+  const ended = useCallback(() => {
+    if (byCookie && options?.provider) window.location.assign(loginUrl(options, here()));
+    else signOut();
+  }, [byCookie, options, signOut]);
+  useEffect(() => whenUnauthorised(ended), [ended]);
+
+  const value = useMemo(() => ({ user, options, signIn, signOut }), [user, options, signIn, signOut]);
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 

@@ -13,6 +13,13 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * Sent with every request. The server trusts its session cookie (a sign-in through the
+ * organisation's provider) only on requests that carry this header, which a page on another
+ * site cannot add: a forged request arrives signed in as nobody.
+ */
+export const CSRF_HEADER = { name: "X-Requested-With", value: "matchmaker" } as const;
+
 let token: string | null = null;
 let onUnauthorised: () => void = () => {};
 
@@ -40,9 +47,9 @@ export const REQUEST_TIMEOUT_MS = 15_000;
 const TIMED_OUT = `The server did not answer within ${REQUEST_TIMEOUT_MS / 1000} seconds. It may be busy: try again in a moment.`;
 
 function post(body: string, signal: AbortSignal): Promise<Response> {
-  const headers: Record<string, string> = { "Content-Type": "application/json" };
+  const headers: Record<string, string> = { "Content-Type": "application/json", [CSRF_HEADER.name]: CSRF_HEADER.value };
   if (token) headers.Authorization = `Bearer ${token}`;
-  return fetch("/graphql", { method: "POST", headers, body, signal }).catch(() => {
+  return fetch("/graphql", { method: "POST", headers, body, signal, credentials: "same-origin" }).catch(() => {
     if (signal.aborted) throw new ApiError(TIMED_OUT, "timeout");
     throw new ApiError("The server could not be reached. Check your connection and try again.", "network");
   });

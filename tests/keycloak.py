@@ -1,0 +1,133 @@
+"""One real Keycloak for a test session, started only when a test asks for `keycloak`.
+
+It runs `start-dev` with the realm in deploy/keycloak (matchmaker.adapters.keycloak_local) and
+stops when the session ends. Its start takes one to two minutes on a 2-core machine, so the
+fixture is session-scoped and the time is reported at the end of the run.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from urllib.parse import parse_qs, urlsplit
+
+import httpx
+import pytest
+
+from matchmaker.adapters.keycloak_local import (
+    REALM_FILE,
+    LocalKeycloak,
+    RunningKeycloak,
+    ensure_installed,
+)
+from matchmaker.config import OidcSettings, Settings
+
+REALM = json.loads(REALM_FILE.read_text())
+CLIENT = next(c for c in REALM["clients"] if c["clientId"] == "matchmaker")
+STARTS: list[float] = []
+
+
+@dataclass(frozen=True)
+class RealmUser:
+    username: str
+    password: str
+    email: str
+
+
+def realm_user(username: str) -> RealmUser:
+    user = next(u for u in REALM["users"] if u["username"] == username)
+    return RealmUser(username, user["credentials"][0]["value"], user["email"])
+
+
+def oidc_settings(keycloak: RunningKeycloak, app_url: str) -> OidcSettings:
+    """The app's settings for the test realm, the app reached at `app_url`."""
+    return Settings.from_env(oidc_env(keycloak, app_url)).oidc
+
+
+def oidc_env(keycloak: RunningKeycloak, app_url: str) -> dict[str, str]:
+    """The same settings as environment variables, for a service started as a process."""
+    return {
+        "MATCHMAKER_OIDC_ISSUER": keycloak.issuer(REALM["realm"]),
+        "MATCHMAKER_OIDC_CLIENT_ID": CLIENT["clientId"],
+        "MATCHMAKER_OIDC_CLIENT_SECRET": CLIENT["secret"],
+        "MATCHMAKER_OIDC_REDIRECT_URL": f"{app_url}/auth/callback",
+        "MATCHMAKER_OIDC_PROVIDER_NAME": "IPEM test realm",
+    }
+
+
+@pytest.fixture(scope="session")
+def keycloak() -> Iterator[RunningKeycloak]:
+    installed = ensure_installed(Settings.from_env().neo4j.cache_dir)
+    server = LocalKeycloak(installed, REALM_FILE)
+    running = server.start()
+    STARTS.append(running.started_in_s)
+    yield running
+    server.stop()
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    for seconds in STARTS:
+        terminalreporter.write_line(f"Keycloak started in {seconds:.1f} s")
+
+
+class _LoopbackIsSecure(httpx.BaseTransport):
+    """Browsers send Secure cookies to http://127.0.0.1 (a secure context), and Keycloak marks
+    its login cookies Secure; httpx keeps them only for https. This transport drops the Secure
+    attribute from cookies set by loopback servers, so the test's browser acts as a browser."""
+
+    def __init__(self) -> None:
+        self._inner = httpx.HTTPTransport()
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        response = self._inner.handle_request(request)
+        if request.url.host not in ("127.0.0.1", "localhost"):
+            return response
+        headers = [
+            (
+                k,
+                re.sub(rb";\s*Secure(?=;|$)", b"", v, flags=re.I)
+                if k.lower() == b"set-cookie"
+                else v,
+            )
+            for k, v in response.headers.raw
+        ]
+        return httpx.Response(
+            response.status_code,
+            headers=headers,
+            stream=response.stream,
+            extensions=response.extensions,
+        )
+
+    def close(self) -> None:
+        self._inner.close()
+
+
+def provider_browser() -> httpx.Client:
+    """An HTTP client that keeps cookies the way a browser does at the local Keycloak."""
+    return httpx.Client(transport=_LoopbackIsSecure(), follow_redirects=False, timeout=30)
+
+
+def login_form(page: httpx.Response) -> str:
+    """The action URL of Keycloak's login form on `page`."""
+    found = re.search(r'<form[^>]*id="kc-form-login"[^>]*action="([^"]+)"', page.text)
+    assert found, f"no login form on the provider's page:\n{page.text[:2000]}"
+    return html.unescape(found.group(1))
+
+
+def sign_in_at_provider(browser: httpx.Client, authorize_url: str, user: RealmUser) -> str:
+    """Drive Keycloak's own login page as a browser would; return the address it sends the
+    browser back to (the app's /auth/callback with the code)."""
+    page = browser.get(authorize_url)
+    assert page.status_code == 200, page.text[:500]
+    answer = browser.post(
+        login_form(page), data={"username": user.username, "password": user.password}
+    )
+    assert answer.status_code in (302, 303), answer.text[:2000]
+    return answer.headers["location"]
+
+
+def callback_query(location: str) -> dict[str, str]:
+    return {k: v[0] for k, v in parse_qs(urlsplit(location).query).items()}
