@@ -8,12 +8,14 @@ is done in the cache and not again at every start.
 `LocalKeycloak` runs `kc.sh start-dev` in a home of its own under a temporary folder (the
 cache's jars linked, its built server copied), with an in-memory H2 store, a free port on
 127.0.0.1 and `--import-realm` of a realm file from the repository. It dies with its owner:
-`stop()` ends it, and the tests stop it at the end of the session.
+`stop()` ends it, the tests stop it at the end of the session, and on Linux it also gets
+SIGTERM if its owner dies without stopping it.
 """
 
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import hashlib
 import json
 import os
@@ -39,6 +41,7 @@ DIST_URL = (
 )
 REALM_FILE = REPO_ROOT / "deploy" / "keycloak" / "ipem-realm.json"
 HEAP = "-Xms64m -Xmx512m"
+PR_SET_PDEATHSIG = 1
 # Copied into each server's own home (small, or written by the server); the rest is linked.
 COPIED = ("bin/kc.sh", "conf", "lib/quarkus", "lib/app", "lib/quarkus-run.jar")
 LINKED = ("lib/lib", "themes", "providers")
@@ -179,7 +182,7 @@ class LocalKeycloak:
         env = {**os.environ, "JAVA_OPTS_KC_HEAP": HEAP}
         with self.log_path.open("wb") as log:
             return subprocess.Popen(
-                command, stdout=log, stderr=subprocess.STDOUT, env=env, start_new_session=True
+                command, stdout=log, stderr=subprocess.STDOUT, env=env, preexec_fn=_die_with_owner
             )
 
     def _ready_url(self) -> str:
@@ -208,20 +211,27 @@ class LocalKeycloak:
         return "(no log)"
 
     def stop(self, timeout_s: float = 60.0) -> None:
-        """Stop the server (its whole process group: kc.sh and the JVM); remove its home."""
+        """Stop the server (kc.sh runs the JVM in its own place); remove its home."""
         process, self._process = self._process, None
         if process is not None and process.poll() is None:
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(process.pid, signal.SIGTERM)
+            process.terminate()
             try:
                 process.wait(timeout=timeout_s)
             except subprocess.TimeoutExpired:
-                with contextlib.suppress(ProcessLookupError):
-                    os.killpg(process.pid, signal.SIGKILL)
+                process.kill()
                 process.wait()
         if self._own_home and self._home is not None:
             shutil.rmtree(self._home, ignore_errors=True)
             self._home = None
+
+
+def _die_with_owner() -> None:
+    """In the child before kc.sh runs (Linux): SIGTERM when the process that started it dies,
+    even by SIGKILL, so that no Keycloak outlives its test session. kc.sh ends by exec'ing the
+    JVM, which keeps this."""
+    with contextlib.suppress(OSError, AttributeError):
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
 
 
 def _server_home(installed: Path, realm_file: Path | None) -> Path:

@@ -4,6 +4,8 @@ OpenID Connect sign-in on this machine."""
 from __future__ import annotations
 
 import argparse
+import signal
+import sys
 import time
 from typing import Any
 
@@ -23,9 +25,11 @@ def run_keycloak(args: argparse.Namespace) -> int:
         print(f"Keycloak ready in {installed}")
         return 0
     server = LocalKeycloak(installed, REALM_FILE)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # stop Keycloak on `kill` too
     running = server.start()
     print(f"Keycloak started in {running.started_in_s:.0f} s at {running.url}; the realm's issuer")
     print(f"is {running.issuer('ipem')} (users and passwords in {REALM_FILE}). Ctrl-C stops it.")
+    sys.stdout.flush()
     try:
         while True:
             time.sleep(3600)

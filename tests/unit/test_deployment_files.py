@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import tomllib
 from pathlib import Path
@@ -10,6 +11,7 @@ from typing import Any
 import pytest
 import yaml
 
+from matchmaker.adapters import keycloak_local
 from matchmaker.config import ENV_VARS, Settings
 from matchmaker.errors import ConfigError
 
@@ -40,11 +42,14 @@ def test_app_waits_for_a_healthy_neo4j_and_reads_only_known_settings() -> None:
     assert env["NEO4J_URI"] == "bolt://neo4j:7687"
 
 
+def _defaults(value: object) -> str:
+    """A compose value as it reads with nothing set: defaults taken, required ones "x"."""
+    with_defaults = re.sub(r"\$\{[A-Z_]+:-([^}]*)\}", r"\1", str(value))
+    return re.sub(r"\$\{[^}]+\}", "x", with_defaults)
+
+
 def test_the_settings_the_app_gets_from_compose_parse() -> None:
-    env = {
-        k: re.sub(r"\$\{[^}]+\}", "x", str(v))
-        for k, v in _compose()["services"]["app"]["environment"].items()
-    }
+    env = {k: _defaults(v) for k, v in _compose()["services"]["app"]["environment"].items()}
     settings = Settings.from_env(
         {**env, "MATCHMAKER_DEMO_SIGN_IN": "false", "MATCHMAKER_LOAD_DEMO": "false"}
     )
@@ -83,3 +88,28 @@ def test_the_composed_app_needs_a_secret_and_keeps_the_demo_sign_in_off() -> Non
     with pytest.raises(ConfigError, match="MATCHMAKER_JWT_SECRET"):
         Settings.from_env({**unset, "MATCHMAKER_JWT_SECRET": "short"}).check_secret()
     assert "--demo" not in (REPO / "Dockerfile").read_text().split("CMD", 1)[1]
+
+
+def test_keycloak_is_the_tested_version_importing_the_realm_in_the_repo() -> None:
+    keycloak = _compose()["services"]["keycloak"]
+    assert keycloak["image"] == f"quay.io/keycloak/keycloak:{keycloak_local.VERSION}"
+    assert keycloak["command"][:2] == ["start-dev", "--import-realm"]
+    source, target, _ = keycloak["volumes"][0].split(":")
+    assert (REPO / source).resolve() == keycloak_local.REALM_FILE
+    assert target == f"/opt/keycloak/data/import/{keycloak_local.REALM_FILE.name}"
+    assert "KEYCLOAK_ADMIN_PASSWORD:?" in keycloak["environment"]["KC_BOOTSTRAP_ADMIN_PASSWORD"]
+
+
+def test_the_composed_app_signs_in_through_the_composed_keycloak() -> None:
+    app = _compose()["services"]["app"]
+    env = {k: _defaults(v) for k, v in app["environment"].items()}
+    oidc = Settings.from_env(env).oidc
+    realm = json.loads(keycloak_local.REALM_FILE.read_text())
+    client = next(c for c in realm["clients"] if c["clientId"] == oidc.client_id)
+    assert oidc.issuer == f"http://localhost:8080/realms/{realm['realm']}"
+    assert oidc.metadata_url.startswith(f"http://keycloak:8080/realms/{realm['realm']}/")
+    assert oidc.client_secret == client["secret"]
+    assert oidc.redirect_url == f"http://localhost:{app['ports'][0].split(':')[0]}/auth/callback"
+    assert any(oidc.redirect_url.startswith(u.rstrip("*")) for u in client["redirectUris"])
+    assert "--hostname=http://localhost:8080" in _compose()["services"]["keycloak"]["command"]
+    assert app["depends_on"]["keycloak"]["condition"] == "service_started"
