@@ -72,6 +72,13 @@ export type InvitationState =
   | 'INVITED'
   | 'PROPOSED';
 
+/** Kinds of notice to switch on (true) or off; leave one out to keep it. */
+export type NoticePreferencesInput = {
+  groupProposal?: boolean | null | undefined;
+  ideaInvitation?: boolean | null | undefined;
+  introductionRequest?: boolean | null | undefined;
+};
+
 /** An idea you may see, or plain text; with the gaps to fill. */
 export type PartnerInput = {
   first?: number;
@@ -209,6 +216,32 @@ export type TeamInput = {
 export type ThemeKind =
   | 'EMERGING_TREND'
   | 'GRAND_CHALLENGE';
+
+export type AnswerIdeaInvitationMutationVariables = Exact<{
+  ideaId: string;
+  accept: boolean;
+}>;
+
+
+export type AnswerIdeaInvitationMutation = { answerIdeaInvitation:
+    | { __typename: 'IdeaInvitationAnswered', invitation: { ideaId: string, status: string } }
+    | { __typename: 'NotAllowed', message: string }
+    | { __typename: 'NotFound', message: string }
+    | { __typename: 'ValidationErrors', message: string }
+   };
+
+export type AnswerIntroductionMutationVariables = Exact<{
+  id: string;
+  accept: boolean;
+}>;
+
+
+export type AnswerIntroductionMutation = { answerIntroduction:
+    | { __typename: 'IntroductionAnswered', request: { id: string, status: string, contactEmail: string | null } }
+    | { __typename: 'NotAllowed', message: string }
+    | { __typename: 'NotFound', message: string }
+    | { __typename: 'ValidationErrors', message: string }
+   };
 
 export type ConfirmIdeaSkillsMutationVariables = Exact<{
   ideaId: string;
@@ -428,6 +461,11 @@ export type IdeasBoardQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type IdeasBoardQuery = { me: { id: string, partner: { id: string, interests: Array<{ id: string }> | null } | null }, ideas: { totalCount: number, nodes: Array<{ id: string, title: string, summary: string, status: string, isMine: boolean, call: { id: string, title: string } | null, themes: Array<{ id: string, name: string }> }> } };
 
+export type IntroductionRequestsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type IntroductionRequestsQuery = { introductionRequests: Array<{ id: string, status: string, topic: string | null, ideaId: string | null, ideaTitle: string | null, message: string, created: string, requesterName: string, requesterKind: string, contactEmail: string | null }>, myIdeaInvitations: Array<{ ideaId: string, ideaTitle: string, invitedBy: string, status: string, at: string }> };
+
 export type InviteToIdeaMutationVariables = Exact<{
   ideaId: string;
   memberId: string;
@@ -458,6 +496,11 @@ export type MyIdeasQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type MyIdeasQuery = { me: { id: string, member: { id: string, ideas: Array<{ id: string, title: string, status: string, created: string, call: { id: string, title: string } | null }> } | null } };
 
+export type MyIntroductionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyIntroductionsQuery = { myIntroductions: Array<{ id: string, status: string, topic: string | null, ideaTitle: string | null, created: string, memberId: string, memberName: string, contactEmail: string | null }> };
+
 export type MyProfileQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -475,6 +518,11 @@ export type NeighbourhoodQuery = { neighbourhood:
     | { __typename: 'NotFound', message: string }
     | { __typename: 'ValidationErrors', message: string }
    };
+
+export type NoticePreferencesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type NoticePreferencesQuery = { noticePreferences: { ideaInvitation: boolean, introductionRequest: boolean, groupProposal: boolean } };
 
 export type OpenCallsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -505,6 +553,22 @@ export type RecordTeamShownMutation = { recordTeamShown:
     | { __typename: 'ValidationErrors' }
    };
 
+export type RequestIntroductionMutationVariables = Exact<{
+  memberId: string;
+  message: string;
+  topic?: string | null | undefined;
+  ideaId?: string | null | undefined;
+  contactEmail?: string | null | undefined;
+}>;
+
+
+export type RequestIntroductionMutation = { requestIntroduction:
+    | { __typename: 'IntroductionRequested', introduction: { id: string, status: string } }
+    | { __typename: 'NotAllowed', message: string }
+    | { __typename: 'NotFound', message: string }
+    | { __typename: 'ValidationErrors', message: string, errors: Array<{ field: string, message: string }> }
+   };
+
 export type SearchExpertiseQueryVariables = Exact<{
   text: string;
   filter?: SearchFilter | null | undefined;
@@ -529,6 +593,18 @@ export type SetConsentMutation = { setMyConsent:
     | { __typename: 'NotFound', message: string }
     | { __typename: 'ProfileSaved', member: { id: string } }
     | { __typename: 'ValidationErrors', message: string, errors: Array<{ field: string, message: string }> }
+   };
+
+export type SetNoticePreferencesMutationVariables = Exact<{
+  input: NoticePreferencesInput;
+}>;
+
+
+export type SetNoticePreferencesMutation = { setNoticePreferences:
+    | { __typename: 'NotAllowed', message: string }
+    | { __typename: 'NotFound', message: string }
+    | { __typename: 'NoticePreferencesSaved', preferences: { ideaInvitation: boolean, introductionRequest: boolean, groupProposal: boolean } }
+    | { __typename: 'ValidationErrors', message: string }
    };
 
 export type SignInMutationVariables = Exact<{
@@ -652,6 +728,8 @@ export type WithdrawInvitationMutation = { withdrawInvitation:
 
 /** Each operation in src/graphql by name: its kind, result and variables. */
 export interface Operations {
+  AnswerIdeaInvitation: { kind: "mutation"; data: AnswerIdeaInvitationMutation; variables: AnswerIdeaInvitationMutationVariables };
+  AnswerIntroduction: { kind: "mutation"; data: AnswerIntroductionMutation; variables: AnswerIntroductionMutationVariables };
   ConfirmIdeaSkills: { kind: "mutation"; data: ConfirmIdeaSkillsMutation; variables: ConfirmIdeaSkillsMutationVariables };
   CreateIdea: { kind: "mutation"; data: CreateIdeaMutation; variables: CreateIdeaMutationVariables };
   CreateTaskGroup: { kind: "mutation"; data: CreateTaskGroupMutation; variables: CreateTaskGroupMutationVariables };
@@ -673,17 +751,22 @@ export interface Operations {
   Idea: { kind: "query"; data: IdeaQuery; variables: IdeaQueryVariables };
   IdeaSkills: { kind: "query"; data: IdeaSkillsQuery; variables: IdeaSkillsQueryVariables };
   IdeasBoard: { kind: "query"; data: IdeasBoardQuery; variables: IdeasBoardQueryVariables };
+  IntroductionRequests: { kind: "query"; data: IntroductionRequestsQuery; variables: IntroductionRequestsQueryVariables };
   InviteToIdea: { kind: "mutation"; data: InviteToIdeaMutation; variables: InviteToIdeaMutationVariables };
   Member: { kind: "query"; data: MemberQuery; variables: MemberQueryVariables };
   MemberLoad: { kind: "query"; data: MemberLoadQuery; variables: MemberLoadQueryVariables };
   MyIdeas: { kind: "query"; data: MyIdeasQuery; variables: MyIdeasQueryVariables };
+  MyIntroductions: { kind: "query"; data: MyIntroductionsQuery; variables: MyIntroductionsQueryVariables };
   MyProfile: { kind: "query"; data: MyProfileQuery; variables: MyProfileQueryVariables };
   Neighbourhood: { kind: "query"; data: NeighbourhoodQuery; variables: NeighbourhoodQueryVariables };
+  NoticePreferences: { kind: "query"; data: NoticePreferencesQuery; variables: NoticePreferencesQueryVariables };
   OpenCalls: { kind: "query"; data: OpenCallsQuery; variables: OpenCallsQueryVariables };
   RecordFeedback: { kind: "mutation"; data: RecordFeedbackMutation; variables: RecordFeedbackMutationVariables };
   RecordTeamShown: { kind: "mutation"; data: RecordTeamShownMutation; variables: RecordTeamShownMutationVariables };
+  RequestIntroduction: { kind: "mutation"; data: RequestIntroductionMutation; variables: RequestIntroductionMutationVariables };
   SearchExpertise: { kind: "query"; data: SearchExpertiseQuery; variables: SearchExpertiseQueryVariables };
   SetConsent: { kind: "mutation"; data: SetConsentMutation; variables: SetConsentMutationVariables };
+  SetNoticePreferences: { kind: "mutation"; data: SetNoticePreferencesMutation; variables: SetNoticePreferencesMutationVariables };
   SignIn: { kind: "mutation"; data: SignInMutation; variables: SignInMutationVariables };
   SiloCell: { kind: "query"; data: SiloCellQuery; variables: SiloCellQueryVariables };
   SiloMap: { kind: "query"; data: SiloMapQuery; variables: SiloMapQueryVariables };

@@ -4,6 +4,7 @@ import { Empty, QueryView } from "../components/States";
 import { label } from "../format";
 import { personFacts, type PersonSummary } from "../components/Person";
 import { Link } from "../router";
+import { AskIntroduction } from "../partner/AskIntroduction";
 import { MyInvitations } from "../groups/MyInvitations";
 
 interface MemberDetail extends PersonSummary {
@@ -52,6 +53,7 @@ export function MemberPage({ id }: { id: string }) {
                     Contact: <a href={`mailto:${m.email}`}>{m.email}</a>
                   </p>
                 )}
+                {!m.email && <AskIntroduction memberId={m.id} name={m.name} topic="" />}
                 <Link to={`/graph/Member/${encodeURIComponent(m.id)}`}>See {m.name}'s network</Link>
               </section>
               <div>

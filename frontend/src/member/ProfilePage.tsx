@@ -6,6 +6,8 @@ import { fieldErrors, refusalOf, RefusalView, Saved } from "../components/Outcom
 import { ErrorState, QueryView } from "../components/States";
 import { label } from "../format";
 import { Link } from "../router";
+import { NoticeSettings } from "./NoticeSettings";
+import { Requests } from "./Requests";
 
 export interface Profile {
   id: string;
@@ -44,6 +46,7 @@ export function ProfilePage() {
           )
         }
       </QueryView>
+      <Requests /> <NoticeSettings />
     </>
   );
 }

@@ -10,6 +10,8 @@ import type { Evidence } from "../team/types";
 import { CAREER_STAGES, REGIONS, SECTORS } from "../vocabulary";
 import { DownloadCsv } from "../export/DownloadCsv";
 import { SEARCH_HEADER, searchRows, type SearchHit } from "../export/tables";
+import { AskIntroduction } from "./AskIntroduction";
+import { MyIntroductions } from "./MyIntroductions";
 import { describeFilters, hasFilters, readSearch, searchPath, type Filters } from "./searchUrl";
 
 interface Hit extends SearchHit {
@@ -83,6 +85,7 @@ function Hits({ text, filters, hits, total, more }: { text: string; filters: Fil
                   band={h.band}
                   reasons={reasons(h)}
                   testId="person-hit"
+                  actions={<AskIntroduction memberId={h.memberId} name={h.name} topic={text} />}
                 />
               ))}
             </ul>
@@ -162,7 +165,7 @@ export function SearchPage({ query }: { query: URLSearchParams }) {
       <p className="lede">
         Describe what you need in your own words.{" "}
         {user.role === "partner"
-          ? "You see only members who agreed to be visible to partners, and never their contact details."
+          ? "You see only members who agreed to be visible to partners, and their contact details only when they accept an introduction."
           : "Only members who agreed to be found appear."}
       </p>
       <div className="split">
@@ -192,6 +195,7 @@ export function SearchPage({ query }: { query: URLSearchParams }) {
         <div aria-live="polite" data-testid="search-results">
           <Results key={JSON.stringify(asked)} text={asked.text} filters={asked.filters} />
         </div>
+        {user.role !== "staff" && user.role !== "admin" && <MyIntroductions />}
       </div>
     </>
   );
