@@ -113,3 +113,19 @@ def test_the_composed_app_signs_in_through_the_composed_keycloak() -> None:
     assert any(oidc.redirect_url.startswith(u.rstrip("*")) for u in client["redirectUris"])
     assert "--hostname=http://localhost:8080" in _compose()["services"]["keycloak"]["command"]
     assert app["depends_on"]["keycloak"]["condition"] == "service_started"
+
+
+def test_compose_catches_the_apps_e_mail_in_mailpit() -> None:
+    services = _compose()["services"]
+    mailpit = services["mailpit"]
+    assert mailpit["image"].startswith("axllent/mailpit")
+    assert "8025:8025" in mailpit["ports"]
+    app = services["app"]
+    assert "mailpit" in app["depends_on"]
+    unset = {
+        k: re.sub(r"\$\{[A-Z_]+:-([^}]*)\}", r"\1", str(v)) for k, v in app["environment"].items()
+    }
+    settings = Settings.from_env({**unset, "MATCHMAKER_JWT_SECRET": "s" * 48})
+    assert (settings.smtp.host, settings.smtp.port, settings.smtp.tls) == ("mailpit", 1025, "none")
+    assert settings.smtp.enabled
+    assert settings.public_url == "http://localhost:8000"
