@@ -33,6 +33,7 @@ def register(commands: Any) -> None:
     )
     mine.add_argument("--limit", type=int, default=LIMIT,
                       help=f"the most phrases proposed (default {LIMIT})")  # fmt: skip
+    mine.add_argument("--dry-run", action="store_true", help="list the phrases, write nothing")
     mine.set_defaults(handler=run_mine)
     vocabulary = commands.add_parser(
         "skills-import", help="merge a skills vocabulary file (TOML) into the graph"
@@ -60,11 +61,14 @@ def run_mine(args: argparse.Namespace) -> int:
         return 2
     runtime = open_runtime(Settings.from_env())
     try:
-        report = mine_skills(runtime.graph, runtime.embedder, args.min_members, args.limit)
+        report = mine_skills(
+            runtime.graph, runtime.embedder, args.min_members, args.limit, write=not args.dry_run
+        )
     finally:
         runtime.close()
+    verb = "found" if args.dry_run else "proposed"
     print(
-        f"{len(report.mined)} phrases proposed from {report.documents} documents of "
+        f"{len(report.mined)} phrases {verb} from {report.documents} documents of "
         f"{report.members} members in {report.seconds:.1f} s"
     )
     for phrase in report.mined:

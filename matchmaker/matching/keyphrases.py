@@ -6,7 +6,8 @@ synonyms, proposals and rejected ones included, so nothing is proposed twice); a
 read from the graph (`Names`: people's, bodies' and regions').
 
 A phrase is kept when it is not a label already (as matchmaker.matching.vocabulary compares
-words: case, hyphens and a plural "s" aside), holds no word of a person's name or a region,
+words: case, hyphens and a plural "s" aside) and holds none as a run of its words (it would
+add nothing to that skill), holds no word of a person's name or a region,
 no place or body word and no verb or generic research word (STOP_WORDS), is not a body's
 name, and occurs in the evidence of at least `min_members` members. A kept phrase that is
 part of a longer kept one ("heating" of "radiofrequency heating") is dropped: the longer one
@@ -17,7 +18,7 @@ at most `limit`.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from matchmaker.matching.vocabulary import words
@@ -51,6 +52,9 @@ _VERBS_AND_GENERIC = """
     best better practice service services team teams project projects programme
     device devices system systems model models tool tools technique techniques performance
     quality safety measurement measurements test testing tests machine machines
+    scientist scientists researcher researchers postdoctoral professor lecturer consultant
+    senior trainee head section working works covers cover particular recent focus focuses
+    advise advises lead leads interest interests role member members end non
 """
 STOP_WORDS = frozenset((_PLACES_AND_BODIES + _VERBS_AND_GENERIC).split())
 
@@ -82,6 +86,24 @@ def acceptable(phrase: str, blocked: frozenset[str]) -> bool:
     )
 
 
+def _runs(key: tuple[str, ...]) -> set[tuple[str, ...]]:
+    return {key[i:j] for i in range(len(key)) for j in range(i + 1, len(key) + 1)}
+
+
+def new_phrase(labels: Iterable[str], names: Names) -> Callable[[str], bool]:
+    """The test a phrase must pass before it is counted: acceptable, no label within it,
+    not a body's whole name."""
+    known = {words(label) for label in labels}
+    bodies = {words(n) for n in names.bodies}
+    blocked = names.blocked_words()
+
+    def test(phrase: str) -> bool:
+        key = words(phrase)
+        return acceptable(phrase, blocked) and key not in bodies and not _runs(key) & known
+
+    return test
+
+
 def select(
     per_member: Mapping[str, Iterable[str]],
     labels: Iterable[str],
@@ -90,27 +112,18 @@ def select(
     limit: int,
 ) -> list[MinedPhrase]:
     """The phrases to propose (see module doc)."""
-    known = {words(label) for label in labels} | {words(n) for n in names.bodies}
-    blocked = names.blocked_words()
+    passes = new_phrase(labels, names)
     counts: Counter[tuple[str, ...]] = Counter()
     spelling: dict[tuple[str, ...], Counter[str]] = {}
     for phrases in per_member.values():
         keys: set[tuple[str, ...]] = set()
-        for phrase in phrases:
+        for phrase in filter(passes, phrases):
             key = words(phrase)
-            if key in known or not acceptable(phrase, blocked):
-                continue
             keys.add(key)
             spelling.setdefault(key, Counter())[" ".join(phrase.lower().split())] += 1
         counts.update(keys)
     frequent = {k for k, n in counts.items() if n >= min_members}
-    kept = [(spelling[k].most_common(1)[0][0], counts[k]) for k in frequent
-            if not any(_part_of(k, longer) for longer in frequent)]  # fmt: skip
+    inside = {r for longer in frequent for r in _runs(longer) if len(r) < len(longer)}
+    kept = [(spelling[k].most_common(1)[0][0], counts[k]) for k in frequent - inside]
     kept.sort(key=lambda x: (-x[1], x[0]))
     return [MinedPhrase(name, n) for name, n in kept[:limit]]
-
-
-def _part_of(short: tuple[str, ...], longer: tuple[str, ...]) -> bool:
-    """Whether `short` is a run of words inside `longer`, and shorter than it."""
-    n = len(short)
-    return n < len(longer) and any(longer[i : i + n] == short for i in range(len(longer) - n + 1))

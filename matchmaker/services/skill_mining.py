@@ -4,11 +4,11 @@ Every member's embedded evidence (outputs' titles and abstracts, expertise state
 a page of members at a time; each document is read once however many members wrote it. Key
 phrases come from KeyBERT on the project's embedder (adapters.keyphrases), among candidates
 that already pass matching.keyphrases' filter, so places, bodies, people's names, verbs and
-the vocabulary's labels are never encoded. A phrase found in at least `min_members` members'
-evidence is written as a Skill with source "mined" and status "proposed": it is not part of
-the vocabulary, so matching never reads it, until staff accept it
-(services.skill_vocabulary.accept_proposed). Running it again refreshes the proposals' member
-counts and leaves decided skills as they are.
+phrases holding a vocabulary label (the committed file's while the graph holds none) are
+never encoded. A phrase found in at least `min_members` members' evidence is written as a
+Skill with source "mined" and status "proposed": it is not part of the vocabulary, so
+matching never reads it, until staff accept it (services.skill_vocabulary.accept_proposed).
+Running it again refreshes the proposals' member counts and leaves decided skills alone.
 """
 
 from __future__ import annotations
@@ -31,9 +31,9 @@ from matchmaker.adapters.vocabulary import (
     proper_names,
     propose_mined,
 )
-from matchmaker.matching.keyphrases import MinedPhrase, Names, acceptable, select
-from matchmaker.matching.vocabulary import words
+from matchmaker.matching.keyphrases import MinedPhrase, Names, new_phrase, select
 from matchmaker.services.skill_links import PAGE_SIZE, document_text
+from matchmaker.services.skills import committed_vocabulary
 
 MIN_MEMBERS = 3
 LIMIT = 50
@@ -86,26 +86,26 @@ def mine_skills(
     min_members: int = MIN_MEMBERS,
     limit: int = LIMIT,
     page_size: int = PAGE_SIZE,
+    write: bool = True,
 ) -> MineReport:
-    """Mine members' evidence and write the phrases as proposed skills (see module doc).
-    Raises Neo4jUnavailable and what the embedder raises."""
+    """Mine members' evidence and write the phrases as proposed skills (see module doc);
+    with `write` False, only report them. Raises Neo4jUnavailable and what the embedder
+    raises."""
     started = time.perf_counter()
     corpus = _read_corpus(graph, page_size)
     labels = [label for _, _, ls in all_labels(graph) for label in ls]
+    labels = labels or list(committed_vocabulary().labels)  # what the graph will be given
     names = _names(graph)
-    known, blocked = {words(label) for label in labels}, names.blocked_words()
     ids = list(corpus.texts)
     texts = [corpus.texts[i] for i in ids]
     vectors = np.asarray([corpus.vectors[i] for i in ids], dtype=np.float32)
-
-    def keep(phrase: str) -> bool:
-        return acceptable(phrase, blocked) and words(phrase) not in known
-
+    keep = new_phrase(labels, names)
     phrases = key_phrases(embedder, texts, vectors, keep, top_n=PHRASES_PER_DOCUMENT)
     per_member: dict[str, set[str]] = defaultdict(set)
     for doc_id, found in zip(ids, phrases, strict=True):
         for member_id in corpus.holders[doc_id]:
             per_member[member_id].update(found)
     mined = select(per_member, labels, names, min_members, limit)
-    propose_mined(graph, [ProposedSkill(mined_id(p.name), p.name, p.members) for p in mined])
+    if write:
+        propose_mined(graph, [ProposedSkill(mined_id(p.name), p.name, p.members) for p in mined])
     return MineReport(len(ids), corpus.members, tuple(mined), time.perf_counter() - started)

@@ -104,6 +104,9 @@ def test_the_cli_mines_and_lists_the_proposals(
 ) -> None:
     build_graph(runtime.graph, runtime.embedder)
     monkeypatch.setenv("NEO4J_URI", runtime.settings.neo4j.uri)
+    assert main(["skills", "mine", "--min-members", "3", "--dry-run"]) == 0
+    assert "phrases found from" in capsys.readouterr().out
+    assert proposed_skills(runtime.graph) == [], "a dry run writes nothing"
     assert main(["skills", "mine", "--min-members", "3", "--limit", "5"]) == 0
     out = capsys.readouterr().out
     assert "of 20 members" in out

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from matchmaker.matching.keyphrases import MinedPhrase, Names, acceptable, select
+from matchmaker.matching.keyphrases import MinedPhrase, Names, acceptable, new_phrase, select
 
 NAMES = Names(
     people=("Ada Fenwick", "Ben Okafor"),
@@ -39,6 +39,8 @@ def test_topics_pass(phrase: str) -> None:
         "12 beams",  # not letters
         "ct",  # too short
         "dose map quality check",  # more than three words
+        "scientist working",  # a role in a statement, not a topic
+        "radiotherapy particular",
         "",
     ],
 )
@@ -75,3 +77,15 @@ def test_a_phrase_inside_a_longer_kept_one_is_dropped() -> None:
     ]
     # Without the longer phrase kept, the word stands on its own.
     assert select(per_member, [], NAMES, min_members=3, limit=10) == [MinedPhrase("heating", 3)]
+
+
+def test_a_phrase_holding_a_label_or_naming_a_body_is_not_new() -> None:
+    names = Names(bodies=("MRI", "Acme Devices"))
+    per_member = {m: ["deep learning reconstruction", "mri reconstruction", "acme devices"]
+                  for m in ("m1", "m2")}  # fmt: skip
+    mined = select(per_member, ["deep learning"], names, min_members=2, limit=10)
+    # "deep learning reconstruction" adds nothing to the label; a group called "MRI" blocks
+    # its own name only, not the phrases that hold it.
+    assert mined == [MinedPhrase("mri reconstruction", 2)]
+    assert new_phrase(["deep learning"], names)("MRI reconstruction")
+    assert not new_phrase(["deep learning"], names)("Deep-learning")
