@@ -6,7 +6,7 @@ group node is locked, and written with its audit event: all of it or none of it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -15,7 +15,7 @@ from neo4j import ManagedTransaction
 from graph_schema import model as m
 from graph_schema.queries import api_writes
 from graph_schema.queries import task_groups as q
-from matchmaker.adapters.audit import AuditEntry, record
+from matchmaker.adapters.audit import AuditEntry, Step, record
 from matchmaker.adapters.graph import Graph, Record
 from matchmaker.domain.group_lifecycle import GroupState, Invitation, Lifecycle, Seat
 
@@ -38,6 +38,7 @@ class Change:
     after: Lifecycle
     fields: Mapping[str, str] = field(default_factory=dict)
     theme_ids: tuple[str, ...] | None = None  # None: leave the themes as they are
+    then: Sequence[Step] = ()  # more writes for the same transaction (e-mail notices)
 
 
 @dataclass(frozen=True)
@@ -116,6 +117,8 @@ def change(
         if decided.theme_ids is not None:
             _themes(tx, group_id, decided.theme_ids)
         _write_seats(tx, before.lifecycle, after)
+        for query, values in decided.then:
+            tx.run(query, dict(values)).consume()
         record(tx, entry(before, decided))
         return True
 

@@ -22,6 +22,7 @@ from matchmaker.auth.roles import Viewer
 from matchmaker.domain import group_lifecycle as rules
 from matchmaker.domain.group_lifecycle import Invitation, Lifecycle, RuleBroken
 from matchmaker.errors import NotFound, PermissionDenied
+from matchmaker.services.notices import group_proposal_steps
 from matchmaker.services.validation import Checks
 
 __all__ = ["GroupFile", "GroupInvitation", "RuleBroken"]
@@ -180,15 +181,16 @@ def set_chair(graph: Graph, viewer: Viewer, group_id: str, member_id: str | None
 
 
 def send_invitations(graph: Graph, viewer: Viewer, group_id: str) -> InvitationsSent:
-    """Invite every proposed member of the group, in one transaction; returns the group and the
-    ids of the members invited by this call (for whoever tells them). Raises NotFound,
-    RuleBroken ("nobody-to-invite" when no proposed member is waiting), PermissionDenied."""
+    """Invite every proposed member of the group, each told by an e-mail notice written in the
+    same transaction; returns the group and the ids of the members invited by this call.
+    Raises NotFound, RuleBroken ("nobody-to-invite" when no proposed member is waiting),
+    PermissionDenied."""
     invited: list[str] = []
 
     def decide(group: GroupFile) -> Change:
         after, now = rules.send_invitations(group.lifecycle)
         invited[:] = now
-        return Change(after)
+        return Change(after, then=group_proposal_steps(group_id, group.name, now))
 
     _staff(viewer)
     done = store.change(

@@ -123,16 +123,29 @@ def test_the_outbox_is_staff_s_and_bad_filters_are_named(api: Api) -> None:
     assert "status" in body["errors"][0]["message"]
 
 
-def test_group_proposals_are_notices_written_with_the_groups_change(
-    api: Api, runtime: Runtime, mailbox: tuple[Mailbox, int]
+GROUP = """mutation($input: TaskGroupInput!) { createTaskGroup(input: $input) {
+  ... on GroupSaved { group { id } } } }"""
+SEND = """mutation($g: ID!) { sendGroupInvitations(groupId: $g) { __typename } }"""
+
+
+def test_staff_sending_a_groups_invitations_tells_each_member(
+    api: Api, mailbox: tuple[Mailbox, int]
 ) -> None:
     box, _ = mailbox
-    steps = group_proposal_steps("tg-1", "Greener radiotherapy", ["m-ada", "m-dan"])
-    entry = AuditEntry("staff-steric", "staff", "sendGroupInvitations", "tg-1", "m-ada, m-dan")
-    write_audited(runtime.graph, entry, steps)
+    draft = {
+        "name": "Greener imaging T&F",
+        "remit": "Write guidance on the energy use of imaging departments.",
+        "memberIds": ["m-ada", "m-dan"],
+    }
+    group = ok(api.gql("staff", GROUP, input=draft))["createTaskGroup"]["group"]["id"]
+    assert notices(api) == []  # proposing is not inviting
+    ok(api.gql("staff", SEND, g=group))
     arrived = box.wait_for(2)
     assert {m["To"] for m in arrived} == {"m-ada@example.org", "m-dan@example.org"}
-    assert {link(m) for m in arrived} == {f"{PUBLIC}/#/groups/tg-1"}
+    assert {m["Subject"] for m in arrived} == {
+        'You are invited to join the group "Greener imaging T&F"'
+    }
+    assert {link(m) for m in arrived} == {f"{PUBLIC}/#/groups/{group}"}
 
 
 def test_a_permanent_refusal_fails_at_once_and_is_kept(runtime: Runtime) -> None:
