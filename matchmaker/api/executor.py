@@ -5,6 +5,11 @@ responses. Everything a document costs in CPU (parsing, validation, resolving, c
 the result) runs here instead, so a costly request delays other GraphQL requests at most by
 the interpreter's thread switch interval, and never stops the server answering /healthz.
 Resolvers keep sending their Neo4j reads to worker threads, as before.
+
+The loop runs one long-lived task as its root. anyio (behind starlette's run_in_threadpool)
+ties its worker threads to the root task it finds and stops them when that task ends; with
+no root of its own each request's task became the root, so every request started and
+stopped its own threads (and scanned every task to look for a root).
 """
 
 from __future__ import annotations
@@ -32,8 +37,23 @@ class ExecutionLoop:
 
     def __init__(self, name: str = "graphql-execution") -> None:
         self._loop = asyncio.new_event_loop()
-        self._thread = threading.Thread(target=self._loop.run_forever, name=name, daemon=True)
+        self._stopping = asyncio.Event()
+        self._thread = threading.Thread(target=self._serve, name=name, daemon=True)
         self._thread.start()
+
+    def _serve(self) -> None:
+        asyncio.set_event_loop(self._loop)
+        try:
+            self._loop.run_until_complete(self._root())
+        finally:
+            self._loop.close()
+
+    async def _root(self) -> None:
+        await self._stopping.wait()
+        others = [t for t in asyncio.all_tasks() if t is not asyncio.current_task()]
+        for task in others:
+            task.cancel()
+        await asyncio.gather(*others, return_exceptions=True)
 
     async def run(self, work: Coroutine[Any, Any, T], budget_s: float) -> T:
         """`work`'s result, awaited from the caller's loop; raises RequestTimedOut when it
@@ -47,9 +67,9 @@ class ExecutionLoop:
 
     def close(self, timeout_s: float = 5.0) -> None:
         """Cancel what still runs, stop the loop and wait for its thread."""
-        if not self._loop.is_running():
+        if not self._thread.is_alive():
             return
-        self._loop.call_soon_threadsafe(_cancel_all, self._loop)
+        self._loop.call_soon_threadsafe(self._stopping.set)
         self._thread.join(timeout_s)
 
 
@@ -59,9 +79,3 @@ async def _within(work: Coroutine[Any, Any, T], budget_s: float) -> T:
             return await work
     except TimeoutError as e:
         raise RequestTimedOut(budget_s) from e
-
-
-def _cancel_all(loop: asyncio.AbstractEventLoop) -> None:
-    for task in asyncio.all_tasks(loop):
-        task.cancel()
-    loop.call_soon(loop.stop)
