@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from graph_schema import model as m
+from graph_schema.queries.api_nodes import ORDER, PAGED_LABELS
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,16 @@ def _outbox(_: int) -> tuple[str, ...]:
     )
 
 
+def _page_order(_: int) -> tuple[str, ...]:
+    # Range indexes on each paged label's order key: a page walks the index in order and
+    # stops after the page, where it sorted every visible node before.
+    return tuple(
+        f"CREATE INDEX {label.lower()}_order IF NOT EXISTS "
+        f"FOR (n:{label}) ON (n.{ORDER.get(label, 'name')})"
+        for label in PAGED_LABELS
+    )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "uniqueness constraints on every id", _constraints),
     Migration(2, "full-text indexes on names and texts", _fulltext),
@@ -89,6 +100,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(5, "one shown mark per target and member", _shown_marks),
     Migration(6, "task groups saved before the lifecycle are active", _group_lifecycle),
     Migration(7, "the e-mail outbox and introductions", _outbox),
+    Migration(8, "range indexes on the keys pages are ordered by", _page_order),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

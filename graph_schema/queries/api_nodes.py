@@ -98,6 +98,12 @@ FILTER_PARAMETERS: dict[str, tuple[str, ...]] = {
 # The property each label's pages are ordered by (then id, so pages are stable).
 ORDER: dict[str, str] = {m.IDEA: "title", m.CALL: "title", m.OUTPUT: "title", m.KTP: "title"}
 
+# Every label the API reads in pages (each has a range index on its order key, migration 8).
+PAGED_LABELS: tuple[str, ...] = (
+    m.MEMBER, m.ORGANISATION, m.GROUP, m.PARTNER, m.NETWORK, m.KTP,
+    m.CALL, m.IDEA, m.THEME, m.SKILL, m.OUTPUT,
+)  # fmt: skip
+
 
 def _where(label: str) -> str:
     extra = FILTERS.get(label)
@@ -109,12 +115,41 @@ def count(label: str) -> str:
     return f"MATCH (n:{label}) WHERE {_where(label)} RETURN count(n) AS total"
 
 
+# Nodes a page of a label nearly always needs next, read with the page so that the API's
+# loaders hold them already: (label of the neighbour, the pattern from the page's node).
+LINKED: dict[str, tuple[str, str]] = {
+    m.MEMBER: (m.ORGANISATION, f"-[:{m.WORKS_AT}]->"),
+}
+
+
+def linked_label(label: str) -> str | None:
+    """The label of the neighbours a page of `label` reads with it, if any."""
+    found = LINKED.get(label)
+    return None if found is None else found[0]
+
+
 def page_with_total(label: str) -> str:
-    """One page and the total in one row {total, rows}: one round trip where two were sent."""
+    """One page, its total and the page's linked neighbours, in one row {total, rows, linked}:
+    one round trip where three were sent.
+
+    The order key is required (`IS NOT NULL`), so the planner walks the key's range index in
+    order and stops after the page instead of sorting every visible node."""
     key = ORDER.get(label, "name")
+    where = f"n.{key} IS NOT NULL AND {_where(label)}"
     return (
-        f"CALL () {{ {count(label)} }} "
-        f"CALL () {{ MATCH (n:{label}) WHERE {_where(label)} WITH n ORDER BY n.{key}, n.id "
-        f"SKIP $skip LIMIT $limit RETURN collect({node(label)}) AS rows }} "
-        "RETURN total, rows"
+        f"CALL () {{ MATCH (n:{label}) WHERE {where} RETURN count(n) AS total }} "
+        f"CALL () {{ MATCH (n:{label}) WHERE {where} WITH n ORDER BY n.{key}, n.id "
+        "SKIP $skip LIMIT $limit WITH collect(n) AS page "
+        f"RETURN [n IN page | {node(label)}] AS rows, {_linked(label)} AS linked }} "
+        "RETURN total, rows, linked"
+    )
+
+
+def _linked(label: str) -> str:
+    if label not in LINKED:
+        return "[]"
+    target, pattern = LINKED[label]
+    return (
+        f"[n IN page | [(n){pattern}(o:{target}) WHERE {visible(target, 'o')} "
+        f"| {node(target, 'o')}]]"
     )

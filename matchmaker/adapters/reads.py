@@ -9,7 +9,7 @@ graph does not answer and RowMismatch for a node that does not fit its record.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from graph_schema.queries import api_nodes as q
@@ -25,6 +25,8 @@ from matchmaker.auth.roles import Viewer
 class Page:
     items: list[Any]
     total: int
+    # Visible neighbours read with the page (graph_schema api_nodes.LINKED), by label.
+    linked: dict[str, list[Any]] = field(default_factory=dict)
 
 
 def audience(viewer: Viewer) -> dict[str, str]:
@@ -66,10 +68,20 @@ def page(
     Raises ParameterMismatch for a filter name the label does not have."""
     skip, limit = window
     given = {**filter_values(label, filters or {}), **visibility(viewer, label)}
+    neighbour = q.linked_label(label)
+    if neighbour is not None:
+        given |= visibility(viewer, neighbour)
     query = q.page_with_total(label)
     row = graph.read(query, **bind(query, {**given, "skip": skip, "limit": limit}))[0]
     items = [from_row(label, node) for node in row["rows"]]
-    return Page(items, int(row["total"]))
+    return Page(items, int(row["total"]), _linked(neighbour, row["linked"]))
+
+
+def _linked(label: str | None, found: list[list[dict[str, Any]]]) -> dict[str, list[Any]]:
+    if label is None:
+        return {}
+    unique = {node["id"]: node for nodes in found for node in nodes}
+    return {label: [from_row(label, node) for node in unique.values()]}
 
 
 def hop(

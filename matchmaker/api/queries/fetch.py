@@ -35,6 +35,8 @@ async def page_of(
         reads.page, ctx.runtime.graph, label, ctx.viewer, (skip, limit), filters
     )
     ctx.loaders.remember(label, found.items)
+    for neighbour, records in found.linked.items():
+        ctx.loaders.remember(neighbour, records)
     return connection(found.items, found.total, skip, wrap)
 
 
