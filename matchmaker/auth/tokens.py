@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
+from functools import lru_cache
 
 import jwt
 
@@ -51,8 +52,23 @@ def issue_token(
     return jwt.encode(payload, secret, algorithm=ALGORITHM)
 
 
-def read_token(token: str, secret: str) -> Claims:
-    """The claims of a valid token; raises TokenRejected saying why it is not valid."""
+def read_token(token: str, secret: str, now: float | None = None) -> Claims:
+    """The claims of a valid token; raises TokenRejected saying why it is not valid.
+
+    A signed-in client sends the same token with every request: a token whose signature was
+    checked before is not checked again (its claims are kept), only its expiry."""
+    claims = _verified(token, secret)
+    if claims.expires_at <= (time.time() if now is None else now):
+        raise TokenRejected("The sign-in token has expired; sign in again.")
+    return claims
+
+
+VERIFIED_KEPT = 10_000  # distinct valid tokens whose signature check is remembered
+
+
+@lru_cache(maxsize=VERIFIED_KEPT)
+def _verified(token: str, secret: str) -> Claims:
+    """The claims of a well-signed token, expiry checked as of its first reading."""
     try:
         payload = jwt.decode(
             token,

@@ -41,3 +41,19 @@ def test_contact_details_follow_role_and_consent() -> None:
     assert Viewer("s", Role.STAFF).sees_contact_of("m-2", visible_to_members=False)
     assert not Viewer("p", Role.PARTNER).sees_contact_of("m-2", visible_to_members=True)
     assert not ANONYMOUS.sees_contact_of("m-2", visible_to_members=True)
+
+
+def test_a_token_read_before_is_refused_once_it_expires() -> None:
+    secret = "s" * 40
+    token = issue_token("m1", Role.MEMBER, secret, ttl_s=60)
+    claims = read_token(token, secret)
+    assert read_token(token, secret) == claims  # the second reading is the remembered one
+    with pytest.raises(TokenRejected, match="expired"):
+        read_token(token, secret, now=claims.expires_at + 1)
+
+
+def test_a_remembered_token_is_not_accepted_under_another_secret() -> None:
+    token = issue_token("m1", Role.MEMBER, "a" * 40, ttl_s=60)
+    read_token(token, "a" * 40)
+    with pytest.raises(TokenRejected, match="signature"):
+        read_token(token, "b" * 40)
