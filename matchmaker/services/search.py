@@ -10,16 +10,27 @@ with the model.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
 import numpy as np
 
 from embeddings import Embedder
-from matchmaker.adapters.candidates import CandidateFilter, CandidateProfile
+from matchmaker.adapters.candidates import (
+    CandidateFilter,
+    CandidateProfile,
+    EvidenceRow,
+    ProfileRequest,
+    candidate_profiles,
+)
 from matchmaker.adapters.graph import Graph
-from matchmaker.adapters.match_index import MatchIndex
-from matchmaker.domain.privacy import check_filters, consent_rule
+from matchmaker.adapters.indexed_evidence import (
+    indexed_evidence,
+    lexical_indexed,
+    preselect_indexed,
+)
+from matchmaker.adapters.match_index import IndexSnapshot, MatchIndex
+from matchmaker.domain.privacy import Consent, check_filters, consent_rule
 from matchmaker.errors import InvalidInput, PermissionDenied
 from matchmaker.matching.affinity import AffinityParams
 from matchmaker.services.audience import Who, checked, may_see
@@ -27,9 +38,12 @@ from matchmaker.services.cursor import decode_cursor, encode_cursor
 from matchmaker.services.evidence import EvidenceItem, items_for, read_texts
 from matchmaker.services.scoring import (
     DEFAULT_PARAMS,
+    EXPOSURE_WINDOW,
     Reach,
     Scored,
+    encode,
     score_candidates,
+    score_profiles,
     to_unit,
 )
 
@@ -163,17 +177,80 @@ def search_members(
     start = decode_cursor(cursor) if cursor is not None else offset
     where = member_filter(audience, filters)
     reach = Reach(k=300 if filters.any else 100, limit=max(200, start + limit))
-    scored = score_candidates(
-        graph, embedder, [query], where, params, now or datetime.now(UTC), reach, index=index
-    )
-    order = ranked(scored, audience)
-    shown = order[start : start + limit]
+    when = now or datetime.now(UTC)
+    snapshot = index.snapshot() if index is not None else None
+    if snapshot is None:
+        scored = score_candidates(graph, embedder, [query], where, params, when, reach)
+        order = ranked(scored, audience)
+        shown, dropped = order[start : start + limit], 0
+    else:
+        scored = score_indexed(snapshot, embedder, query, where, params, reach)
+        order = ranked(scored, audience)
+        page = order[start : start + limit]
+        scored, shown = confirm_page(graph, scored, page, where, audience, when)
+        dropped = min(limit, len(order) - start) - len(shown) if start < len(order) else 0
     texts = read_texts(graph, scored, [0], shown, EVIDENCE_PER_HIT)
     following = start + limit if start + limit < len(order) else None
     return MemberPage(
         hits=tuple(_hit(scored, p, texts) for p in shown),
-        total=len(order),
+        total=len(order) - dropped,
         offset=start,
         limit=limit,
         next_cursor=None if following is None else encode_cursor(following),
     )
+
+
+def score_indexed(
+    snapshot: IndexSnapshot,
+    embedder: Embedder,
+    query: str,
+    where: CandidateFilter,
+    params: AffinityParams,
+    reach: Reach,
+) -> Scored:
+    """Candidates for `query` scored from the in-memory index alone: pre-selection, evidence
+    and consent as of its last refresh. The profiles are stand-ins holding only the id, the
+    consent and the evidence; confirm_page reads the real ones for the page shown."""
+    vectors = encode(embedder, [query])
+    hits = lexical_indexed(snapshot, [query], where, reach.k)
+    found = preselect_indexed(snapshot, vectors, where, reach.k, hits)
+    ids = [i for i in found.chosen(reach.limit) if snapshot.knows(i)]
+    evidence = indexed_evidence(snapshot, ids, vectors)
+    stand_ins = tuple(_stand_in(i, snapshot.facts[i].consent, evidence[i]) for i in ids)
+    rows, matrix = score_profiles(stand_ins, 1, params, found)
+    return Scored((query,), params, stand_ins, rows, matrix, snapshot)
+
+
+def confirm_page(
+    graph: Graph,
+    scored: Scored,
+    page: list[int],
+    where: CandidateFilter,
+    audience: Who,
+    now: datetime,
+) -> tuple[Scored, list[int]]:
+    """The page's profiles read from the live graph, where consent and the filters are
+    checked again: a member who withdrew consent or stopped passing a filter since the
+    index's last refresh (a few seconds) is dropped from the page."""
+    ids = [scored.profiles[p].id for p in page]
+    request = ProfileRequest(ids, now - EXPOSURE_WINDOW, where=where, known=dict.fromkeys(ids, ()))
+    live = {profile.id: profile for profile in candidate_profiles(graph, request, np.empty((0, 0)))}
+    profiles = list(scored.profiles)
+    kept = []
+    for p in page:
+        found = live.get(profiles[p].id)
+        if found is not None and may_see(found, checked(audience)):
+            profiles[p] = replace(found, evidence=profiles[p].evidence)
+            kept.append(p)
+    return replace(scored, profiles=tuple(profiles)), kept
+
+
+def _stand_in(
+    member_id: str, consent: Consent, evidence: tuple[EvidenceRow, ...]
+) -> CandidateProfile:
+    return CandidateProfile(
+        id=member_id, name="", discipline="", career_stage="", region="", organisation_id="",
+        organisation_name="", sector="", availability_hours=0, max_groups=0, active_groups=0,
+        open_to_matching=consent.open_to_matching, visible_to_partners=consent.visible_to_partners,
+        visible_to_members=consent.visible_to_members, evidence=evidence,
+    )  # fmt: skip
