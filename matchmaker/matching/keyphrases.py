@@ -45,7 +45,7 @@ _VERBS_AND_GENERIC = """
     provide provided provides reduce reduced reducing increase increased measured measure
     perform performed achieve achieved apply applied allow allows enable enables require
     required requires produce produced support supported include included including study
-    studies paper work results result method methods approach approaches analysis data
+    studies paper work results result method methods approach approaches data
     patients patient clinical new novel current different significant high low year years
     time number use case cases set level levels range example review overall total first
     second three two one using within across including various several large small good
@@ -54,9 +54,11 @@ _VERBS_AND_GENERIC = """
     quality safety measurement measurements test testing tests machine machines
     scientist scientists researcher researchers postdoctoral professor lecturer consultant
     senior trainee head section working works covers cover particular recent focus focuses
-    advise advises lead leads interest interests role member members end non
+    advise advises lead leads interest interests role member members end non phd scientific
+    technical
 """
-STOP_WORDS = frozenset((_PLACES_AND_BODIES + _VERBS_AND_GENERIC).split())
+# Spelt as `words` spells a text's words ("focus" -> "focu"), so that they are compared alike.
+STOP_WORDS = frozenset(words(_PLACES_AND_BODIES + _VERBS_AND_GENERIC))
 
 
 @dataclass(frozen=True)

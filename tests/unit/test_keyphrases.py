@@ -41,6 +41,8 @@ def test_topics_pass(phrase: str) -> None:
         "dose map quality check",  # more than three words
         "scientist working",  # a role in a statement, not a topic
         "radiotherapy particular",
+        "radiology physics focus",  # "focus" as the plural rule spells it
+        "PhD",
         "",
     ],
 )
