@@ -17,6 +17,7 @@ best statements before the filter on who may be a candidate is applied.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from itertools import islice
 
 import numpy as np
 
@@ -33,7 +34,6 @@ from matchmaker.adapters.graph import Record
 from matchmaker.adapters.match_index import IndexSnapshot
 from matchmaker.matching.affinity import FloatArray, IntArray
 from matchmaker.matching.evidence_table import (
-    EvidenceTable,
     cosines,
     nearest,
     people_rows,
@@ -92,19 +92,26 @@ def indexed_evidence(
     people = [p for p in (table.person(m) for m in known) if p is not None]
     rows = people_rows(table, people)
     similarity = row_cosines(table, rows, vectors).tolist()
+    # Plain lists read once: indexing numpy arrays row by row cost more than the cosines.
+    sources, titles = table.source_ids, table.titles
+    listed = zip(
+        rows.tolist(),
+        table.years[rows].tolist(),
+        table.is_statement[rows].tolist(),
+        similarity,
+        strict=True,
+    )
     found: dict[str, tuple[EvidenceRow, ...]] = dict.fromkeys(known, ())
-    at = 0
     for p in people:
-        count = len(table.rows_of(p))
-        found[table.people[p]] = tuple(
-            _row(table, table.people[p], int(row), similarity[at + i])
-            for i, row in enumerate(rows[at : at + count])
+        member = table.people[p]
+        found[member] = tuple(
+            EvidenceRow(
+                member,
+                sources[row],
+                STATEMENT_TITLE if statement else titles[row],
+                year,
+                tuple(cosine),
+            )
+            for row, year, statement, cosine in islice(listed, len(table.rows_of(p)))
         )
-        at += count
     return found
-
-
-def _row(table: EvidenceTable, member_id: str, row: int, cosine: list[float]) -> EvidenceRow:
-    title = STATEMENT_TITLE if table.is_statement[row] else table.titles[row]
-    return EvidenceRow(member_id, table.source_ids[row], title, int(table.years[row]),
-                       tuple(cosine))  # fmt: skip
