@@ -1,5 +1,5 @@
 /** The shell: header, navigation for the signed-in role, and the page for the current route. */
-import { lazy, Suspense, useEffect, useRef, type ReactNode } from "react";
+import { lazy, Suspense, useEffect, useRef, useState, type ReactNode } from "react";
 import { Link, useRoute, type Route } from "./router";
 import { isStaff, useSession, type User } from "./session";
 import { label } from "./format";
@@ -99,36 +99,59 @@ function NotFound({ user }: { user: User }) {
   );
 }
 
+/**
+ * The menu's open state: on a phone the links and the sign-out sit behind one button, so the
+ * header is one row. It closes on navigation, and on Escape with focus back on the button.
+ */
+function useMenu(path: string) {
+  const [open, setOpen] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
+  useEffect(() => setOpen(false), [path]);
+  const onKeyDown = (event: React.KeyboardEvent) => {
+    if (event.key !== "Escape" || !open) return;
+    setOpen(false);
+    button.current?.focus();
+  };
+  return { open, toggle: () => setOpen((o) => !o), button, onKeyDown };
+}
+
 function Header({ user, path }: { user: User | null; path: string }) {
   const { signOut } = useSession();
   const items = user ? navFor(user) : [];
+  const menu = useMenu(path);
   return (
-    <header className="topbar">
+    <header className="topbar" onKeyDown={menu.onKeyDown}>
       <Link to="/" className="brand">
         IPEM matchmaker<small>connect the right people</small>
       </Link>
       {user && (
-        <nav aria-label="Main">
-          <ul>
-            {items.map((item) => (
-              <li key={item.to}>
-                <Link to={item.to} aria-current={path === item.to ? "page" : undefined}>
-                  {item.text}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </nav>
+        <button type="button" className="menu-button" ref={menu.button} aria-expanded={menu.open} aria-controls="main-menu" onClick={menu.toggle}>
+          <span className="menu-icon" aria-hidden="true" />
+          Menu
+        </button>
       )}
       {user && (
-        <div className="who">
-          <span>
-            <span className="visually-hidden">Signed in as </span>
-            <span data-testid="signed-in-name">{user.name}</span> <span className="role-pill">{label(user.role)}</span>
-          </span>
-          <button type="button" onClick={signOut}>
-            Sign out
-          </button>
+        <div id="main-menu" className="menu-panel" data-open={menu.open}>
+          <nav aria-label="Main">
+            <ul>
+              {items.map((item) => (
+                <li key={item.to}>
+                  <Link to={item.to} aria-current={path === item.to ? "page" : undefined}>
+                    {item.text}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <div className="who">
+            <span>
+              <span className="visually-hidden">Signed in as </span>
+              <span data-testid="signed-in-name">{user.name}</span> <span className="role-pill">{label(user.role)}</span>
+            </span>
+            <button type="button" onClick={signOut}>
+              Sign out
+            </button>
+          </div>
         </div>
       )}
     </header>

@@ -239,7 +239,7 @@ export function IdeaPage({ id }: { id: string }) {
             {user.role === "partner" ? (
               <Details idea={r} listedSkills />
             ) : (
-              <div className="split">
+              <div className="split suggestions-first">
                 <Details idea={r} listedSkills={false} />
                 <div>
                   <Suggestions idea={r} canEditSkills={mine || user.role === "staff" || user.role === "admin"} onInvited={idea.reload} />
