@@ -7,7 +7,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from matchmaker.bootstrap import load_embedder, open_runtime
+from matchmaker.adapters.match_index import MatchIndex
+from matchmaker.bootstrap import Runtime, load_embedder, open_runtime
 from matchmaker.cli.matching_output import render_page, render_team
 from matchmaker.config import Settings
 from matchmaker.errors import InvalidInput
@@ -115,12 +116,21 @@ def run_search(args: argparse.Namespace) -> int:
     try:
         page = search_members(
             runtime.graph, runtime.query_embedder, args.text, args.audience, filters,
-            offset=args.offset, limit=args.limit,
+            offset=args.offset, limit=args.limit, index=loaded_index(runtime),
         )  # fmt: skip
     finally:
         runtime.close()
     print(render_page(page))
     return 0
+
+
+def loaded_index(runtime: Runtime) -> MatchIndex | None:
+    """The in-memory matching index, loaded once, so that a command answers with the same
+    engine as the service (None when the settings turn the index off)."""
+    index = runtime.match_index
+    if index is not None:
+        index.refresh()
+    return index
 
 
 def parse_sectors(values: Sequence[str]) -> dict[str, int]:
@@ -163,7 +173,10 @@ def run_suggest_team(args: argparse.Namespace) -> int:
     request = team_request(args)
     runtime = open_runtime(Settings.from_env())
     try:
-        result = suggest_team(runtime.graph, runtime.query_embedder, request, args.audience)
+        result = suggest_team(
+            runtime.graph, runtime.query_embedder, request, args.audience,
+            index=loaded_index(runtime),
+        )  # fmt: skip
     finally:
         runtime.close()
     print(render_team(result))

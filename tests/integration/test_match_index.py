@@ -20,7 +20,9 @@ from matchmaker.adapters.candidates import CandidateFilter, lexical_hits
 from matchmaker.adapters.graph import Graph
 from matchmaker.adapters.indexed_evidence import lexical_indexed
 from matchmaker.adapters.match_index import MatchIndex, partner_sentences, passes
+from matchmaker.adapters.neo4j_local import LocalNeo4j
 from matchmaker.bootstrap import query_embedder_for
+from matchmaker.cli import main
 from matchmaker.matching.affinity import AffinityParams
 from matchmaker.services.embedding import embed_stale
 from matchmaker.services.search import SearchFilters, search_members
@@ -262,3 +264,36 @@ def test_a_refresh_gives_the_query_embedder_the_skill_vocabulary_of_the_graph(
         assert (queries.hits - hits, queries.misses - misses) == (3, 1)  # the text alone
     finally:
         index.close()
+
+
+def test_the_search_command_answers_with_the_index_like_the_service(
+    small: Graph,
+    embedder: Embedder,
+    index: MatchIndex,
+    neo4j_server: LocalNeo4j,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    text = SEARCHES[0][0]
+    served = search_members(small, query_embedder_for(embedder), text, "staff", limit=5,
+                            index=index)  # fmt: skip
+    monkeypatch.setenv("NEO4J_URI", neo4j_server.uri)
+    monkeypatch.setenv("MATCHMAKER_INDEX_REFRESH_S", "2")
+    loads = []
+    monkeypatch.setattr(MatchIndex, "refresh", _counting(MatchIndex.refresh, loads))
+
+    assert main(["search", text, "--audience", "staff", "--limit", "5"]) == 0
+
+    assert loads, "the command did not load the in-memory index"
+    printed = capsys.readouterr().out
+    assert served.hits
+    for rank, hit in enumerate(served.hits, start=1):
+        assert f"{rank:>3}. {hit.name} ({hit.member_id}) {hit.score:.3f}" in printed
+
+
+def _counting(method: Any, calls: list[object]) -> Any:
+    def counted(self: MatchIndex) -> Any:
+        calls.append(self)
+        return method(self)
+
+    return counted
