@@ -41,6 +41,7 @@ describe("a task group's seats", () => {
   it("says where the group stands", () => {
     expect(standing(group("INVITATIONS_SENT", seats))).toBe("Invitations sent: 1 of 2 needed have accepted, 1 not answered yet, 1 declined.");
     expect(standing(group("DRAFT", seats))).toMatch(/^Draft: 4 proposed, nobody asked yet/);
+    expect(standing(group("ACTIVE", [seat("a", "ACCEPTED")]))).toBe("Active with 1 member.");
   });
 });
 

@@ -1,5 +1,6 @@
 /** A Task-and-Finish group's lifecycle as staff read it (GroupLifecycle.graphql). */
 import type { PersonSummary } from "../components/Person";
+import { plural } from "../format";
 
 export type GroupState = "DRAFT" | "INVITATIONS_SENT" | "ACTIVE" | "CLOSED";
 export type InvitationState = "PROPOSED" | "INVITED" | "ACCEPTED" | "DECLINED";
@@ -78,7 +79,7 @@ export function standing(group: Lifecycle): string {
     case "INVITATIONS_SENT":
       return `Invitations sent: ${group.acceptedCount} of ${group.minimumAccepted} needed have accepted, ${count("INVITED")} not answered yet${tail}.`;
     case "ACTIVE":
-      return `Active with ${group.acceptedCount} members${tail}.`;
+      return `Active with ${plural(group.acceptedCount, "member")}${tail}.`;
     case "CLOSED":
       return `Closed.`;
   }
