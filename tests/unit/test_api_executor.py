@@ -41,7 +41,7 @@ def test_an_operation_past_its_budget_is_cancelled_and_reported() -> None:
             raise
 
     try:
-        with pytest.raises(RequestTimedOut, match="longer than 0.05 s"):
+        with pytest.raises(RequestTimedOut, match=r"longer than 0\.05 s"):
             asyncio.run(loop.run(slow(), budget_s=0.05))
     finally:
         loop.close()

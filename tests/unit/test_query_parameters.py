@@ -26,7 +26,7 @@ class RecordingGraph:
 
     def read(self, query: str, **params: Any) -> list[dict[str, Any]]:
         self.sent.append(params)
-        return [{"total": 0, "rows": []}] if "skip" in params else []
+        return [{"total": 0, "rows": [], "linked": []}] if "skip" in params else []
 
 
 def test_bind_names_a_parameter_without_a_value_and_a_value_not_read() -> None:
