@@ -211,3 +211,44 @@ def test_the_accessibility_scan_catches_a_nameless_button(page: Page) -> None:
     assert violations(page) == []
     page.evaluate("() => document.querySelector('main').append(document.createElement('button'))")
     assert any(v.startswith("critical button-name") for v in violations(page))
+
+
+def test_the_proposer_confirms_the_ideas_skills_and_the_team_follows_them(page: Page) -> None:
+    sign_in(page, "Members")
+    page.get_by_test_id("call").first.get_by_role(
+        "link", name="Write an idea for this call"
+    ).click()
+    page.get_by_label("Title").fill("Confirmed skills for low-field MRI hubs")
+    page.get_by_label("The idea in plain language").fill(IDEA_SUMMARY)
+    page.get_by_label("Skills the team needs").fill("machine learning, quality assurance")
+    page.get_by_role("button", name="Save draft and find collaborators").click()
+
+    panel = page.locator("section").filter(
+        has=page.get_by_role("heading", name="Skills the team needs")
+    )
+    expect(panel.get_by_test_id("skills-state")).to_have_text("Not confirmed yet")
+    chips = panel.get_by_test_id("idea-skill")
+    expect(chips.first).to_be_visible()
+    proposed = [c.strip("×").strip() for c in chips.all_inner_texts()]
+    assert proposed[:2] == ["AI and machine learning", "quality assurance"], proposed
+    panel.get_by_role("button", name="Remove quality assurance").click()
+    box = panel.get_by_label("Add a skill")
+    box.fill("Basket weaving")
+    panel.get_by_role("button", name="Add", exact=True).click()
+    expect(panel.get_by_role("alert")).to_contain_text("not in the skills vocabulary")
+    box.fill("particle therapy")  # a synonym: the chip names its skill
+    panel.get_by_role("button", name="Add", exact=True).click()
+    expect(chips.last).to_contain_text("proton therapy")
+    wanted = [c.strip("×").strip() for c in chips.all_inner_texts()]
+    assert "quality assurance" not in wanted
+    screenshot(page, "member-idea-skills")
+    panel.get_by_role("button", name="Confirm these skills").click()
+    expect(panel.get_by_test_id("skills-state")).to_have_text("Confirmed")
+
+    coverage = page.get_by_role("table", name="How well the team covers each required skill")
+    rows = coverage.get_by_role("rowheader")  # waits for the team asked for the confirmed skills
+    expect(rows).to_have_text([re.compile(rf"^{re.escape(w)}(\s*gap)?$") for w in wanted])
+
+    page.reload()
+    expect(panel.get_by_test_id("skills-state")).to_have_text("Confirmed")
+    expect(chips).to_have_text(wanted)
