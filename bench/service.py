@@ -33,11 +33,16 @@ class Service:
         return self.data_dir / "matchmaker-neo4j.pid"
 
 
-def start_service(data_dir: Path, *args: str, timeout_s: float = 300.0) -> Service:
-    """Start `matchmaker serve` with its own local Neo4j and wait for /healthz to say 200."""
+def start_service(
+    data_dir: Path, *args: str, timeout_s: float = 300.0, env: dict[str, str] | None = None
+) -> Service:
+    """Start `matchmaker serve` with its own local Neo4j and wait for /healthz to say 200;
+    `env` adds to (or overrides) the environment it inherits."""
     port = free_port()
     env = {
         **os.environ,
+        "MATCHMAKER_PUBLIC_URL": f"http://127.0.0.1:{port}",  # links in its e-mail notices
+        **(env or {}),
         "MATCHMAKER_NEO4J_DATA": str(data_dir),
         "MATCHMAKER_NEO4J_PORT": str(free_port()),
         "MATCHMAKER_NEO4J_HEAP": "1g",

@@ -25,6 +25,7 @@ class Mailbox:
         self.messages: list[EmailMessage] = []
         self.refuse = 0
         self.refused = 0
+        self.port = 0  # set by whoever starts it
         self._lock = threading.Lock()
 
     async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:  # noqa: N802
