@@ -148,3 +148,66 @@ def _locked(row: Locator) -> bool:
 
 def _name(row: Locator) -> str:
     return row.locator("strong a").first.inner_text()
+
+
+def test_the_silo_map_is_a_heat_map_with_named_axes_a_legend_and_a_drill_down(
+    page: Page,
+) -> None:
+    sign_in(page, "STERIC staff")
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Silo map").click()
+    heat = page.locator("table.heat")
+    cells = heat.get_by_role("button")
+    expect(cells.first).to_be_visible()
+    expect(page.get_by_test_id("silo-legend")).to_contain_text("0, never together")
+
+    # Both axes name the groups; no numbered columns.
+    columns = [c.strip() for c in heat.get_by_role("columnheader").all_inner_texts()]
+    rows = [r.strip() for r in heat.get_by_role("rowheader").all_inner_texts()]
+    assert len(rows) >= 3
+    assert columns == rows
+    assert not any(c.isdigit() for c in columns), columns
+
+    # One tab stop for the map; arrow keys move between cells, each with a tooltip.
+    assert heat.locator("button[tabindex='0']").count() == 1
+    heat.locator("button[tabindex='0']").focus()
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("ArrowDown")
+    focused = page.locator("table.heat button:focus")
+    expect(focused).to_have_attribute("data-cell", "1-2")
+    tip = page.get_by_test_id("silo-tooltip")
+    expect(tip).to_have_text(focused.get_attribute("aria-label") or "")
+    expect(tip).to_contain_text(f"{rows[1]} and {rows[2]}")
+    page.keyboard.press("Escape")
+    expect(tip).to_have_count(0)
+
+    # Enter on the busiest pair shows the ideas and groups behind its number.
+    numbers = [int(t) for t in cells.all_inner_texts()]
+    busiest = cells.nth(numbers.index(max(numbers)))
+    busiest.hover()
+    expect(tip).to_have_text(busiest.get_attribute("aria-label") or "")
+    busiest.focus()
+    page.keyboard.press("Enter")
+    expect(busiest).to_have_attribute("aria-pressed", "true")
+    detail = page.get_by_test_id("silo-cell")
+    expect(detail.get_by_role("heading", name=re.compile("^What links "))).to_be_visible()
+    expect(detail.get_by_test_id("silo-cell-count")).to_contain_text(f"{max(numbers)} ")
+    links = detail.get_by_role("link")
+    expect(links).to_have_count(max(numbers))
+    expect(detail.get_by_text(re.compile(r"\d+ members? from "))).not_to_have_count(0)
+    screenshot(page, "steric-silo-cell")
+
+    # The weakest links sit beside the map, fewest first, and open the same drill-down.
+    weakest = page.get_by_test_id("silo-weakest").get_by_role("listitem")
+    counts = [count_text(t) for t in weakest.locator(".meta").all_inner_texts()]
+    assert counts == sorted(counts)
+    assert counts[0] >= 1
+    weakest.first.get_by_role("button").click()
+    expect(detail.get_by_test_id("silo-cell-count")).to_contain_text(f"{counts[0]} ")
+    expect(detail.get_by_role("link")).to_have_count(counts[0])
+
+    with page.expect_download() as started:
+        page.get_by_role("button", name="Download the silo map as CSV").click()
+    lines = Path(started.value.path()).read_bytes().decode("utf-8-sig").strip().split("\r\n")
+    assert lines[0] == "SIG A,SIG B,Ideas and groups together"
+    assert len(lines) - 1 == len(rows) * (len(rows) - 1) // 2
+    assert sorted(int(line.rsplit(",", 1)[1]) for line in lines[1:])[-1] == max(numbers)
