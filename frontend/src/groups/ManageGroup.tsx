@@ -90,7 +90,7 @@ function Seats({ group, onChanged }: { group: Lifecycle; onChanged: () => void }
                 EDITABLE.includes(group.state) && (
                   <>
                     {canChair(group, s) && (
-                      <button type="button" className="secondary small" disabled={busy} aria-label={`Make ${nameOf(s)} the chair`}
+                      <button type="button" className="secondary small" disabled={busy} aria-label={`Make chair: ${nameOf(s)}`}
                         onClick={() => void chair.run({ groupId: group.id, memberId: s.memberId }, () => `${nameOf(s)} is the chair.`)}>
                         Make chair
                       </button>
@@ -119,7 +119,13 @@ function StateActions({ group, onChanged }: { group: Lifecycle; onChanged: () =>
   const [closing, setClosing] = useState(false);
   const busy = send.running || activate.running || close.running;
   const proposed = group.seats.filter((s) => s.invitation === "PROPOSED").length;
-  const last = [send, activate, close].find((c) => c.refusal || c.done || c.error);
+  // The outcome shown is the last action's: a refused activation after invitations went out.
+  const [latest, setLatest] = useState<"send" | "activate" | "close" | null>(null);
+  const last = latest && { send, activate, close }[latest];
+  const act = (which: "send" | "activate" | "close", run: () => Promise<void>) => {
+    setLatest(which);
+    void run();
+  };
   return (
     <section className="panel" aria-labelledby="state-heading">
       <h2 id="state-heading">Invitations and state</h2>
@@ -128,12 +134,12 @@ function StateActions({ group, onChanged }: { group: Lifecycle; onChanged: () =>
       <div className="row">
         {EDITABLE.includes(group.state) && (
           <button type="button" disabled={busy || proposed === 0}
-            onClick={() => void send.run({ groupId: group.id }, (o) => `Invitations sent to ${plural(o.invited?.length ?? 0, "member")}.`)}>
+            onClick={() => act("send", () => send.run({ groupId: group.id }, (o) => `Invitations sent to ${plural(o.invited?.length ?? 0, "member")}.`))}>
             {proposed > 0 ? `Send invitations (${proposed})` : "Send invitations"}
           </button>
         )}
         {group.state === "INVITATIONS_SENT" && (
-          <button type="button" className="secondary" disabled={busy} onClick={() => void activate.run({ groupId: group.id }, () => "The group is active.")}>
+          <button type="button" className="secondary" disabled={busy} onClick={() => act("activate", () => activate.run({ groupId: group.id }, () => "The group is active."))}>
             Activate the group
           </button>
         )}
@@ -147,7 +153,7 @@ function StateActions({ group, onChanged }: { group: Lifecycle; onChanged: () =>
         <div className="row confirm" role="group" aria-label="Confirm closing">
           <span>Close “{group.name}”? Open invitations end and the group can no longer change.</span>
           <button type="button" className="danger" disabled={busy}
-            onClick={() => void close.run({ groupId: group.id }, () => "The group is closed.").then(() => setClosing(false))}>
+            onClick={() => act("close", () => close.run({ groupId: group.id }, () => "The group is closed.").then(() => setClosing(false)))}>
             Yes, close it
           </button>
           <button type="button" className="quiet" onClick={() => setClosing(false)}>
