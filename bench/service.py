@@ -57,8 +57,26 @@ def start_service(
     with open(log, "wb") as out:
         process = subprocess.Popen(command, cwd=REPO, env=env, stdout=out, stderr=subprocess.STDOUT)
     service = Service(process, f"http://127.0.0.1:{port}", data_dir, log)
-    _wait_healthy(service, timeout_s)
+    try:
+        _wait_healthy(service, timeout_s)
+    except BaseException:
+        # Also when the wait itself is interrupted (a test's time limit, Ctrl-C): a service
+        # left starting would outlive its caller with its Neo4j.
+        stop(service)
+        raise
     return service
+
+
+def stop(service: Service, grace_s: float = 30.0) -> None:
+    """SIGTERM the service (it stops its own Neo4j), then SIGKILL it after `grace_s`."""
+    if service.process.poll() is not None:
+        return
+    service.process.terminate()
+    try:
+        service.process.wait(timeout=grace_s)
+    except subprocess.TimeoutExpired:
+        service.process.kill()
+        service.process.wait()
 
 
 def _wait_healthy(service: Service, timeout_s: float) -> None:
@@ -72,5 +90,4 @@ def _wait_healthy(service: Service, timeout_s: float) -> None:
         except httpx.HTTPError:
             pass
         time.sleep(0.5)
-    service.process.kill()
     raise AssertionError(f"service not healthy in {timeout_s}s:\n{service.log.read_text()[-3000:]}")
