@@ -13,8 +13,9 @@ import strawberry
 from graphql import GraphQLError
 from strawberry.extensions import MaskErrors
 
-from matchmaker.errors import InvalidInput, MatchmakerError, Neo4jUnavailable
+from matchmaker.errors import InvalidInput, MatchmakerError, Neo4jUnavailable, PermissionDenied
 from matchmaker.errors import NotFound as NotFoundError
+from matchmaker.services.validation import InvalidFields
 
 log = logging.getLogger(__name__)
 
@@ -70,11 +71,29 @@ class NotAllowed:
     message: str
 
 
+# A service's refusal raised from a field whose type has no union member for it (a list, say):
+# its message is written for people, so it reaches the client with a code the view maps to 4xx.
+REFUSAL_CODES: tuple[tuple[type[MatchmakerError], str], ...] = (
+    (InvalidFields, "BAD_USER_INPUT"),
+    (InvalidInput, "BAD_USER_INPUT"),
+    (NotFoundError, "NOT_FOUND"),
+    (PermissionDenied, "FORBIDDEN"),
+)
+
+
+def refusal_code(error: BaseException | None) -> str | None:
+    """The code of a service's refusal, or None for anything else."""
+    return next((code for kind, code in REFUSAL_CODES if isinstance(error, kind)), None)
+
+
 def should_mask(error: GraphQLError) -> bool:
-    """Mask and log anything that is not a GraphQL refusal or a PublicError."""
+    """Mask and log anything that is not a GraphQL refusal or a PublicError; a service's
+    refusal is rewritten (not logged) with its own message and a code."""
     original = error.original_error
     if original is None or isinstance(original, (GraphQLError, PublicError)):
         return False
+    if refusal_code(original) is not None:
+        return True
     if isinstance(original, Neo4jUnavailable):
         log.warning("graph unavailable at %s: %s", error.path, original)
         return True
@@ -89,6 +108,14 @@ class MaskUnexpected(MaskErrors):
         super().__init__(should_mask_error=should_mask, error_message=UNEXPECTED)
 
     def anonymise_error(self, error: GraphQLError) -> GraphQLError:
+        code = refusal_code(error.original_error)
+        if code is not None:
+            return GraphQLError(
+                _sentence(str(error.original_error)),
+                nodes=error.nodes,
+                path=error.path,
+                extensions={"code": code},
+            )
         down = isinstance(error.original_error, Neo4jUnavailable)
         return GraphQLError(
             UNAVAILABLE if down else UNEXPECTED,
@@ -96,3 +123,8 @@ class MaskUnexpected(MaskErrors):
             path=error.path,
             extensions={"code": "UNAVAILABLE" if down else "INTERNAL"},
         )
+
+
+def _sentence(message: str) -> str:
+    text = message.strip() or "The request was refused"
+    return text[:1].upper() + text[1:] + ("" if text.endswith((".", "?", "!")) else ".")

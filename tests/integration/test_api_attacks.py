@@ -160,3 +160,13 @@ def test_unexpected_errors_are_masked(api: Api, monkeypatch: pytest.MonkeyPatch)
     assert message(response.json()) == "Unexpected error."
     assert "secret internals" not in response.text
     assert "Traceback" not in response.text
+
+
+def test_a_refusal_from_a_field_without_an_error_type_is_a_400_that_names_the_field(
+    api: Api,
+) -> None:
+    response = api.post("staff", '{ membersNamed(text: " ") { id } }')
+    assert response.status_code == 400, response.text
+    error = response.json()["errors"][0]
+    assert error["extensions"] == {"code": "BAD_USER_INPUT"}
+    assert error["message"] == "Name: needs at least 2 characters."

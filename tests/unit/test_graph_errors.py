@@ -18,8 +18,9 @@ from neo4j.exceptions import (
 )
 
 from matchmaker.adapters.graph import Graph
-from matchmaker.api.errors import MaskUnexpected
-from matchmaker.errors import Neo4jUnavailable
+from matchmaker.api.errors import MaskUnexpected, should_mask
+from matchmaker.errors import InvalidInput, Neo4jUnavailable, NotFound, PermissionDenied
+from matchmaker.services.validation import InvalidFields
 
 
 class FailingSession:
@@ -85,3 +86,18 @@ def test_the_api_masks_a_driver_error_as_internal_and_an_outage_as_unavailable()
     down = GraphQLError("x", original_error=Neo4jUnavailable("Neo4j is not reachable"))
     assert mask.anonymise_error(syntax).extensions == {"code": "INTERNAL"}
     assert mask.anonymise_error(down).extensions == {"code": "UNAVAILABLE"}
+
+
+def test_a_services_refusal_keeps_its_message_with_a_4xx_code() -> None:
+    mask = MaskUnexpected()
+    refusals = {
+        "BAD_USER_INPUT": InvalidFields([InvalidInput("name", "must not be empty")]),
+        "NOT_FOUND": NotFound("idea", "idea-9"),
+        "FORBIDDEN": PermissionDenied("only staff can do this"),
+    }
+    for code, refusal in refusals.items():
+        error = GraphQLError("x", original_error=refusal)
+        assert should_mask(error)  # rewritten, never passed through as it is
+        shown = mask.anonymise_error(error)
+        assert shown.extensions == {"code": code}
+        assert shown.message == str(refusal)[:1].upper() + str(refusal)[1:].rstrip(".") + "."
