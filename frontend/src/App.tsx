@@ -11,6 +11,7 @@ import { IdeaPage } from "./member/IdeaPage";
 import { DashboardPage } from "./steric/DashboardPage";
 import { AssemblePage } from "./steric/AssemblePage";
 import { SiloMapPage } from "./steric/SiloMapPage";
+import { SkillsPage } from "./steric/SkillsPage";
 import { GroupPage } from "./steric/GroupPage";
 import { SearchPage } from "./partner/SearchPage";
 import { IdeasBoardPage } from "./partner/IdeasBoardPage";
@@ -36,6 +37,7 @@ function navFor(user: User): NavItem[] {
     { to: "/steric", text: "Dashboard" },
     { to: "/steric/assemble", text: "Assemble a group" },
     { to: "/steric/silos", text: "Silo map" },
+    { to: "/steric/skills", text: "Skills vocabulary" },
   ];
   const partner = [
     { to: "/search", text: "Find expertise" },
@@ -72,6 +74,7 @@ function page(route: Route): ReactNode {
     case "steric":
       if (b === "assemble") return <AssemblePage />;
       if (b === "silos") return <SiloMapPage />;
+      if (b === "skills") return <SkillsPage />;
       return <DashboardPage />;
     case "search":
       return <SearchPage query={q} />;

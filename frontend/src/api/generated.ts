@@ -156,6 +156,16 @@ export type SiloDimension =
   | 'SECTOR'
   | 'SIG';
 
+/** A new vocabulary skill. */
+export type SkillInput = {
+  /** specialism or topic. */
+  kind?: string;
+  /** 2-200 characters, not already a skill's label. */
+  name: string;
+  /** At most 12. */
+  synonyms?: Array<string>;
+};
+
 /** What the suggestion was for. */
 export type TargetKind =
   | 'CALL'
@@ -216,6 +226,43 @@ export type TeamInput = {
 export type ThemeKind =
   | 'EMERGING_TREND'
   | 'GRAND_CHALLENGE';
+
+export type AcceptProposedSkillMutationVariables = Exact<{
+  skillId: string;
+}>;
+
+
+export type AcceptProposedSkillMutation = { acceptProposedSkill:
+    | { __typename: 'NotAllowed', message: string }
+    | { __typename: 'NotFound', message: string }
+    | { __typename: 'SkillSaved', id: string, name: string, kind: string, synonyms: Array<string> }
+    | { __typename: 'ValidationErrors', message: string, errors: Array<{ field: string, message: string }> }
+   };
+
+export type AddSkillMutationVariables = Exact<{
+  input: SkillInput;
+}>;
+
+
+export type AddSkillMutation = { addSkill:
+    | { __typename: 'NotAllowed', message: string }
+    | { __typename: 'NotFound', message: string }
+    | { __typename: 'SkillSaved', id: string, name: string, kind: string, synonyms: Array<string> }
+    | { __typename: 'ValidationErrors', message: string, errors: Array<{ field: string, message: string }> }
+   };
+
+export type AddSkillSynonymMutationVariables = Exact<{
+  skillId: string;
+  synonym: string;
+}>;
+
+
+export type AddSkillSynonymMutation = { addSkillSynonym:
+    | { __typename: 'NotAllowed', message: string }
+    | { __typename: 'NotFound', message: string }
+    | { __typename: 'SkillSaved', id: string, name: string, kind: string, synonyms: Array<string> }
+    | { __typename: 'ValidationErrors', message: string, errors: Array<{ field: string, message: string }> }
+   };
 
 export type AnswerIdeaInvitationMutationVariables = Exact<{
   ideaId: string;
@@ -553,6 +600,18 @@ export type RecordTeamShownMutation = { recordTeamShown:
     | { __typename: 'ValidationErrors' }
    };
 
+export type RejectProposedSkillMutationVariables = Exact<{
+  skillId: string;
+}>;
+
+
+export type RejectProposedSkillMutation = { rejectProposedSkill:
+    | { __typename: 'NotAllowed', message: string }
+    | { __typename: 'NotFound', message: string }
+    | { __typename: 'SkillSaved', id: string, name: string, kind: string, synonyms: Array<string> }
+    | { __typename: 'ValidationErrors', message: string, errors: Array<{ field: string, message: string }> }
+   };
+
 export type RequestIntroductionMutationVariables = Exact<{
   memberId: string;
   message: string;
@@ -637,6 +696,11 @@ export type SiloMapQueryVariables = Exact<{
 
 
 export type SiloMapQuery = { analytics: { siloMap: { dimension: SiloDimension, categories: Array<string>, pairs: Array<{ a: string, b: string, together: number }>, silos: Array<{ a: string, b: string, together: number }> } } };
+
+export type SkillCurationQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SkillCurationQuery = { skillVocabulary: Array<{ id: string, name: string, kind: string, synonyms: Array<string> }>, proposedSkills: Array<{ id: string, name: string, members: number }> };
 
 export type SkillVocabularyQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -728,6 +792,9 @@ export type WithdrawInvitationMutation = { withdrawInvitation:
 
 /** Each operation in src/graphql by name: its kind, result and variables. */
 export interface Operations {
+  AcceptProposedSkill: { kind: "mutation"; data: AcceptProposedSkillMutation; variables: AcceptProposedSkillMutationVariables };
+  AddSkill: { kind: "mutation"; data: AddSkillMutation; variables: AddSkillMutationVariables };
+  AddSkillSynonym: { kind: "mutation"; data: AddSkillSynonymMutation; variables: AddSkillSynonymMutationVariables };
   AnswerIdeaInvitation: { kind: "mutation"; data: AnswerIdeaInvitationMutation; variables: AnswerIdeaInvitationMutationVariables };
   AnswerIntroduction: { kind: "mutation"; data: AnswerIntroductionMutation; variables: AnswerIntroductionMutationVariables };
   ConfirmIdeaSkills: { kind: "mutation"; data: ConfirmIdeaSkillsMutation; variables: ConfirmIdeaSkillsMutationVariables };
@@ -763,6 +830,7 @@ export interface Operations {
   OpenCalls: { kind: "query"; data: OpenCallsQuery; variables: OpenCallsQueryVariables };
   RecordFeedback: { kind: "mutation"; data: RecordFeedbackMutation; variables: RecordFeedbackMutationVariables };
   RecordTeamShown: { kind: "mutation"; data: RecordTeamShownMutation; variables: RecordTeamShownMutationVariables };
+  RejectProposedSkill: { kind: "mutation"; data: RejectProposedSkillMutation; variables: RejectProposedSkillMutationVariables };
   RequestIntroduction: { kind: "mutation"; data: RequestIntroductionMutation; variables: RequestIntroductionMutationVariables };
   SearchExpertise: { kind: "query"; data: SearchExpertiseQuery; variables: SearchExpertiseQueryVariables };
   SetConsent: { kind: "mutation"; data: SetConsentMutation; variables: SetConsentMutationVariables };
@@ -770,6 +838,7 @@ export interface Operations {
   SignIn: { kind: "mutation"; data: SignInMutation; variables: SignInMutationVariables };
   SiloCell: { kind: "query"; data: SiloCellQuery; variables: SiloCellQueryVariables };
   SiloMap: { kind: "query"; data: SiloMapQuery; variables: SiloMapQueryVariables };
+  SkillCuration: { kind: "query"; data: SkillCurationQuery; variables: SkillCurationQueryVariables };
   SkillVocabulary: { kind: "query"; data: SkillVocabularyQuery; variables: SkillVocabularyQueryVariables };
   SuggestKtp: { kind: "query"; data: SuggestKtpQuery; variables: SuggestKtpQueryVariables };
   SuggestPartners: { kind: "query"; data: SuggestPartnersQuery; variables: SuggestPartnersQueryVariables };

@@ -1,0 +1,46 @@
+/** The skills vocabulary page's logic: filtering the skills, ordering proposals, reading synonyms. */
+
+export interface VocabularySkill {
+  id: string;
+  name: string;
+  kind: string;
+  synonyms: string[];
+}
+
+export interface Proposal {
+  id: string;
+  name: string;
+  members: number;
+}
+
+/** Case and runs of spaces aside, as the API compares labels. */
+export function normalise(text: string): string {
+  return text.split(/\s+/).filter(Boolean).join(" ").toLowerCase();
+}
+
+/** The skills whose name, kind or a synonym holds `text` (case and spacing aside), by name. */
+export function filterSkills<T extends VocabularySkill>(skills: T[], text: string): T[] {
+  const wanted = normalise(text);
+  const found = wanted ? skills.filter((s) => [s.name, s.kind, ...s.synonyms].some((l) => normalise(l).includes(wanted))) : skills;
+  return [...found].sort((a, b) => a.name.localeCompare(b.name, "en-GB", { sensitivity: "base" }));
+}
+
+/** Proposals with the most members first; ties by name. */
+export function byMembers<T extends Proposal>(proposals: T[]): T[] {
+  return [...proposals].sort((a, b) => b.members - a.members || a.name.localeCompare(b.name, "en-GB", { sensitivity: "base" }));
+}
+
+/** "MRI, magnetic resonance;  MR " → ["MRI", "magnetic resonance", "MR"]: commas or semicolons part them. */
+export function parseSynonyms(text: string): string[] {
+  return text
+    .split(/[,;\n]/)
+    .map((s) => s.split(/\s+/).filter(Boolean).join(" "))
+    .filter(Boolean);
+}
+
+/** Field name → its messages joined, so a field the API refuses on two counts shows both. */
+export function errorsByField(errors: { field: string; message: string }[] | undefined): Record<string, string> {
+  const found: Record<string, string> = {};
+  for (const e of errors ?? []) found[e.field] = found[e.field] ? `${found[e.field]}; ${e.message}` : e.message;
+  return found;
+}
