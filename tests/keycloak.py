@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import json
 import re
+import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
 from urllib.parse import parse_qs, urlsplit
@@ -117,16 +118,32 @@ def login_form(page: httpx.Response) -> str:
     return html.unescape(found.group(1))
 
 
+def page_text(page: httpx.Response) -> str:
+    """What a person would read on a provider's page: its body's text, without markup."""
+    body = re.sub(r"(?is)<(head|script|style)\b.*?</\1>", " ", page.text)
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", body)).split())[:600]
+
+
 def sign_in_at_provider(browser: httpx.Client, authorize_url: str, user: RealmUser) -> str:
     """Drive Keycloak's own login page as a browser would; return the address it sends the
-    browser back to (the app's /auth/callback with the code)."""
-    page = browser.get(authorize_url)
-    assert page.status_code == 200, page.text[:500]
-    answer = browser.post(
-        login_form(page), data={"username": user.username, "password": user.password}
-    )
-    assert answer.status_code in (302, 303), answer.text[:2000]
-    return answer.headers["location"]
+    browser back to (the app's /auth/callback with the code).
+
+    A refused attempt is reported with what the page says and which cookies went with it;
+    one refusal is retried from the start, as a person would, and warned about."""
+    refusals: list[str] = []
+    for _ in range(2):
+        page = browser.get(authorize_url)
+        assert page.status_code == 200, page_text(page)
+        sent = sorted(browser.cookies.keys())
+        answer = browser.post(
+            login_form(page), data={"username": user.username, "password": user.password}
+        )
+        if answer.status_code in (302, 303):
+            if refusals:
+                warnings.warn(f"Keycloak refused a sign-in once: {refusals[0]}", stacklevel=2)
+            return answer.headers["location"]
+        refusals.append(f"{answer.status_code} with cookies {sent}: {page_text(answer)}")
+    raise AssertionError("Keycloak refused the sign-in twice:\n" + "\n".join(refusals))
 
 
 def callback_query(location: str) -> dict[str, str]:

@@ -53,22 +53,37 @@ class TeamSuggestion:
 class Infeasible:
     binding: tuple[Binding, ...]
     screened: tuple[WhyNot, ...]  # candidates filtered out before the search
+    proven: bool = True  # False: the search ran out of time, so a team may still exist
 
     @property
     def message(self) -> str:
-        return "; ".join(b.detail for b in self.binding)
+        reasons = "; ".join(b.detail for b in self.binding)
+        if self.proven:
+            return reasons
+        return (
+            "no team meeting every constraint was found in the time allowed, though one may "
+            f"exist; relaxing one of these is the likeliest way to get one: {reasons}"
+        )
 
 
-def _search(pool: Pool, solver: Solver, time_limit_s: float) -> tuple[list[int] | None, str]:
+@dataclass(frozen=True)
+class _Searched:
+    team: list[int] | None
+    method: str
+    proven: bool = True  # with no team: whether none can exist, or time ran out
+
+
+def _search(pool: Pool, solver: Solver, time_limit_s: float) -> _Searched:
     if solver == "exact":
-        return solve_exact(pool, time_limit_s).team, "cp-sat"
+        exact = solve_exact(pool, time_limit_s)
+        return _Searched(exact.team, "cp-sat", exact.team is not None or exact.proven)
     start = greedy(pool)
     if start is not None:
-        return local_search(pool, start), "greedy + swaps"
-    fallback = feasible_team(pool, time_limit_s=time_limit_s).team
-    if fallback is None:
-        return None, "none"
-    return local_search(pool, fallback), "cp-sat start + swaps"
+        return _Searched(local_search(pool, start), "greedy + swaps")
+    fallback = feasible_team(pool, time_limit_s=time_limit_s)
+    if fallback.team is None:
+        return _Searched(None, "none", fallback.proven)
+    return _Searched(local_search(pool, fallback.team), "cp-sat start + swaps")
 
 
 def suggest_team(
@@ -84,9 +99,11 @@ def suggest_team(
     if binding:
         return Infeasible(tuple(binding), tuple(screened.values()))
     pool = build_pool(ordered, rows)
-    team, method = _search(pool, solver, time_limit_s)
+    searched = _search(pool, solver, time_limit_s)
+    team, method = searched.team, searched.method
     if team is None:
-        return Infeasible(tuple(minimal_binding(pool)), tuple(screened.values()))
+        blamed = tuple(minimal_binding(pool))
+        return Infeasible(blamed, tuple(screened.values()), proven=searched.proven)
     skills = ordered.skills
     return TeamSuggestion(
         member_ids=tuple(pool.ids[i] for i in best_first(pool, team)),

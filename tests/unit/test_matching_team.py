@@ -333,3 +333,20 @@ def test_locked_members_are_held_in_by_name() -> None:
     spec = TeamSpec(size=2, must_include=frozenset({"d"}))
     result = suggested(named(problem(FOUR, FOUR_SCORES, spec)))
     assert next(m.held_in for m in result.members if m.candidate_id == "d") == "asked for by name"
+
+
+def test_a_search_out_of_time_says_a_team_may_exist_rather_than_none_can() -> None:
+    people = [
+        person("a", sector="industry", region="London"),
+        person("b", career_stage="early", region="London"),
+        person("c", region="Wales"),
+        person("d", region="Wales", career_stage="early"),
+    ]
+    spec = TeamSpec(size=2, required_sectors={"industry": 1}, min_early_career=1, min_regions=2)
+    p = problem(people, [[0.9], [0.5], [0.5], [0.1]], spec)
+    assert suggested(p).member_ids == ("a", "d")  # a team exists
+    result = suggest_team(p, solver="exact", time_limit_s=0.0)
+    assert isinstance(result, Infeasible), result
+    assert not result.proven
+    assert result.message.startswith("no team meeting every constraint was found in the time")
+    assert "though one may exist" in result.message
