@@ -10,9 +10,9 @@ from __future__ import annotations
 import html
 import json
 import re
-import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import httpx
@@ -29,6 +29,7 @@ from matchmaker.config import OidcSettings, Settings
 REALM = json.loads(REALM_FILE.read_text())
 CLIENT = next(c for c in REALM["clients"] if c["clientId"] == "matchmaker")
 STARTS: list[float] = []
+LOGS: list[Path] = []  # the running Keycloak's log, quoted when it refuses a sign-in
 
 
 @dataclass(frozen=True)
@@ -65,7 +66,9 @@ def keycloak() -> Iterator[RunningKeycloak]:
     server = LocalKeycloak(installed, REALM_FILE)
     running = server.start()
     STARTS.append(running.started_in_s)
+    LOGS.append(server.log_path)
     yield running
+    LOGS.remove(server.log_path)
     server.stop()
 
 
@@ -126,24 +129,30 @@ def page_text(page: httpx.Response) -> str:
 
 def sign_in_at_provider(browser: httpx.Client, authorize_url: str, user: RealmUser) -> str:
     """Drive Keycloak's own login page as a browser would; return the address it sends the
-    browser back to (the app's /auth/callback with the code).
+    browser back to (the app's /auth/callback with the code). A refusal is reported with what
+    the page says, which cookies went with it, and the errors in Keycloak's log."""
+    page = browser.get(authorize_url)
+    assert page.status_code == 200, page_text(page)
+    sent = sorted(browser.cookies.keys())
+    answer = browser.post(
+        login_form(page), data={"username": user.username, "password": user.password}
+    )
+    assert answer.status_code in (302, 303), (
+        f"Keycloak answered {answer.status_code} with cookies {sent}: {page_text(answer)}"
+        + _log_problems()
+    )
+    return answer.headers["location"]
 
-    A refused attempt is reported with what the page says and which cookies went with it;
-    one refusal is retried from the start, as a person would, and warned about."""
-    refusals: list[str] = []
-    for _ in range(2):
-        page = browser.get(authorize_url)
-        assert page.status_code == 200, page_text(page)
-        sent = sorted(browser.cookies.keys())
-        answer = browser.post(
-            login_form(page), data={"username": user.username, "password": user.password}
-        )
-        if answer.status_code in (302, 303):
-            if refusals:
-                warnings.warn(f"Keycloak refused a sign-in once: {refusals[0]}", stacklevel=2)
-            return answer.headers["location"]
-        refusals.append(f"{answer.status_code} with cookies {sent}: {page_text(answer)}")
-    raise AssertionError("Keycloak refused the sign-in twice:\n" + "\n".join(refusals))
+
+def _log_problems() -> str:
+    """The warnings and errors at the end of the running Keycloak's log, if any."""
+    if not LOGS or not LOGS[-1].exists():
+        return ""
+    lines = LOGS[-1].read_text(errors="replace").splitlines()
+    flagged = [i for i, line in enumerate(lines) if " ERROR " in line or " WARN " in line]
+    if not flagged:
+        return ""
+    return "\nKeycloak's log:\n" + "\n".join(lines[max(0, flagged[-1] - 30) : flagged[-1] + 40])
 
 
 def callback_query(location: str) -> dict[str, str]:

@@ -6,8 +6,10 @@ here, unpacks it, and runs the dev-mode server once so that Quarkus's build step
 is done in the cache and not again at every start.
 
 `LocalKeycloak` runs `kc.sh start-dev` in a home of its own under a temporary folder (the
-cache's jars linked, its built server copied), with an in-memory H2 store, a free port on
-127.0.0.1 and `--import-realm` of a realm file from the repository. It dies with its owner:
+cache's jars linked, its built server copied), with an H2 store in files of that home, a free
+port on 127.0.0.1 and `--import-realm` of a realm file from the repository. Not the in-memory
+store: H2 drops an in-memory database when its last connection closes, which the pool does to
+idle connections, so about 15 minutes into a test run every sign-in failed. It dies with its owner:
 `stop()` ends it, the tests stop it at the end of the session, and on Linux it also gets
 SIGTERM if its owner dies without stopping it.
 """
@@ -174,7 +176,7 @@ class LocalKeycloak:
     def _spawn(self) -> subprocess.Popen[bytes]:
         assert self._home is not None
         command = [
-            str(self._home / "bin" / "kc.sh"), "start-dev", "--db=dev-mem",
+            str(self._home / "bin" / "kc.sh"), "start-dev", "--db=dev-file",
             f"--http-port={self.port}", "--http-host=127.0.0.1", "--hostname-strict=false",
         ]  # fmt: skip
         if self._realm_file is not None:
