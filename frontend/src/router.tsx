@@ -13,12 +13,21 @@ function current(): Route {
   return { parts, query: new URLSearchParams(search) };
 }
 
+/** Routes that follow the address: told at once by navigate(), and by hashchange for Back,
+ * Forward and typed addresses. hashchange alone comes after the event that navigated, so a
+ * checkbox whose state lives in the address showed unchecked for a moment after a click. */
+const followers = new Set<() => void>();
+
 export function useRoute(): Route {
   const [route, setRoute] = useState(current);
   useEffect(() => {
     const update = () => setRoute(current());
+    followers.add(update);
     window.addEventListener("hashchange", update);
-    return () => window.removeEventListener("hashchange", update);
+    return () => {
+      followers.delete(update);
+      window.removeEventListener("hashchange", update);
+    };
   }, []);
   return route;
 }
@@ -29,6 +38,7 @@ export function href(path: string): string {
 
 export function navigate(path: string): void {
   window.location.hash = href(path);
+  followers.forEach((update) => update());
 }
 
 type LinkProps = AnchorHTMLAttributes<HTMLAnchorElement> & { to: string; children: ReactNode };
