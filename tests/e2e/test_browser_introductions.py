@@ -5,7 +5,6 @@ invitee follows the invitation e-mail's link, signs in and accepts."""
 from __future__ import annotations
 
 import re
-import time
 from collections.abc import Iterator
 from email.message import EmailMessage
 from typing import Any
@@ -16,6 +15,7 @@ from playwright.sync_api import Page, expect
 
 from tests.e2e.browser import browser_fixture, page_fixture, screenshot, sign_in
 from tests.e2e.conftest import Service
+from tests.e2e.waiting import eventually
 from tests.mailbox import Mailbox, link, text
 
 browser = browser_fixture()
@@ -94,7 +94,7 @@ def test_a_partner_gets_the_members_address_after_they_accept(
 
     sign_in(page, "External partners")
     words = me["expertiseStatement"][:300] or me["discipline"]
-    _eventually(lambda: found_by_partner(api, member["id"], words) or None, 60, "a search hit")
+    eventually(lambda: found_by_partner(api, member["id"], words) or None, 60, "a search hit")
     page.get_by_label("What expertise are you looking for?").fill(words)
     page.get_by_role("button", name="Search").click()
     hit = page.get_by_test_id("person-hit").filter(has_text=member["name"]).first
@@ -111,7 +111,7 @@ def test_a_partner_gets_the_members_address_after_they_accept(
     expect(mine.get_by_test_id("introduction-email")).to_have_count(0)
     screenshot(page, "introduction-requested")
 
-    notice = _eventually(lambda: _mail_to(demo_mailbox, me["email"], "asks to be introduced"))
+    notice = eventually(lambda: _mail_to(demo_mailbox, me["email"], "asks to be introduced"))
     assert "We build QA phantoms" in text(notice)
 
     sign_out(page)
@@ -144,7 +144,7 @@ def test_an_invitee_follows_the_e_mail_link_signs_in_and_accepts(
     assert api.gql(token, INVITE, idea=idea["id"], member=invitee["id"])["inviteToIdea"]
     address = api.gql(api.token(invitee["id"]), ME)["me"]["member"]["email"]
 
-    mail = _eventually(lambda: _mail_to(demo_mailbox, address, idea["title"]))
+    mail = eventually(lambda: _mail_to(demo_mailbox, address, idea["title"]))
     assert mail["Subject"] == f'{inviter["name"]} invited you to the idea "{idea["title"]}"'
     page.goto(link(mail))
     expect(page.get_by_role("heading", name="Sign in to the IPEM matchmaker")).to_be_visible()
@@ -160,13 +160,3 @@ def test_an_invitee_follows_the_e_mail_link_signs_in_and_accepts(
 
 def _mail_to(mailbox: Mailbox, address: str, subject: str) -> EmailMessage | None:
     return next((m for m in mailbox.to(address) if subject in m["Subject"]), None)
-
-
-def _eventually(read: Any, timeout_s: float = 30.0, what: str = "the e-mail") -> Any:
-    deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
-        found = read()
-        if found is not None:
-            return found
-        time.sleep(0.2)
-    raise AssertionError(f"{what} did not come in {timeout_s} s")

@@ -14,7 +14,7 @@ import secrets
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from email.message import EmailMessage
 from pathlib import Path
 from typing import TypeVar
@@ -29,6 +29,7 @@ from matchmaker.auth.roles import Role
 from matchmaker.auth.tokens import issue_token
 from tests.e2e.browser import LAPTOP, TIMEOUT_MS, browser_fixture, screenshot
 from tests.e2e.conftest import REPO, Service, free_port
+from tests.e2e.waiting import eventually
 from tests.integration.api_world import MEMBERS, NODES, WORLD_MEMBERS
 from tests.keycloak import oidc_env, realm_user
 from tests.mailbox import Mailbox, link, running_mailbox
@@ -118,16 +119,6 @@ def _matching_sees(url: str, secret: str, text: str, member_id: str) -> bool:
     return any(n["memberId"] == member_id for n in nodes)
 
 
-def _eventually(read: Callable[[], T | None], timeout_s: float = 60.0, what: str = "") -> T:
-    deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
-        found = read()
-        if found is not None:
-            return found
-        time.sleep(0.5)
-    raise AssertionError(f"{what or 'it'} did not come in {timeout_s} s")
-
-
 @pytest.fixture(scope="module")
 def mailbox() -> Iterator[Mailbox]:
     """The SMTP server on loopback the service sends its e-mail notices to."""
@@ -162,8 +153,9 @@ def oidc_service(
     try:
         _wait_healthy(service)
         _seed(bolt_port, env, data.parent / "embed.log")
-        _eventually(
+        eventually(
             lambda: _matching_sees(url, secret, PRIYA_STATEMENT, "m-priya") or None,
+            timeout_s=60,
             what="the seeded members in the matching index",
         )
         yield service
@@ -274,7 +266,7 @@ def test_a_member_invites_from_the_suggested_team_and_the_invitee_accepts_from_t
     expect(page.get_by_test_id("idea-status")).to_have_text("Submitted")
     screenshot(page, "oidc-idea-invited")
 
-    mail = _eventually(lambda: _mail_to(mailbox, priya.email, IDEA_TITLE), 30, "the e-mail")
+    mail = eventually(lambda: _mail_to(mailbox, priya.email, IDEA_TITLE), 30, "the e-mail")
     assert mail["Subject"] == f'Darren Akhtar invited you to the idea "{IDEA_TITLE}"'
     address = link(mail)
     assert address == f"{oidc_service.url}/#/profile"
