@@ -1,6 +1,7 @@
 """Introductions and invitations in a real browser, with e-mail on an SMTP server on loopback:
 a partner asks to meet a member, who accepts, and the partner then reads their address; an
-invitee follows the invitation e-mail's link, signs in and accepts."""
+invitee follows the invitation e-mail's link, signs in and accepts; an idea's proposer reads
+each invitee's answer and can take back only the unanswered invitations."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from typing import Any
 
 import httpx
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Locator, Page, expect
 
 from tests.e2e.browser import browser_fixture, page_fixture, screenshot, sign_in
 from tests.e2e.conftest import Service
@@ -32,6 +33,9 @@ IDEA = """mutation($input: IdeaInput!) { submitIdea(input: $input) {
   ... on IdeaSaved { idea { id title } } } }"""
 INVITE = """mutation($idea: ID!, $member: ID!) { inviteToIdea(ideaId: $idea, memberId: $member) {
   __typename } }"""
+ANSWER = """mutation($idea: ID!, $accept: Boolean!) { answerIdeaInvitation(ideaId: $idea,
+  accept: $accept) { __typename } }"""
+INVITED = """query($idea: ID!) { idea(id: $idea) { invited { id name } } }"""
 
 
 class Api:
@@ -156,6 +160,78 @@ def test_an_invitee_follows_the_e_mail_link_signs_in_and_accepts(
     item.get_by_role("button", name=f"Accept the invitation to {idea['title']}").click()
     expect(item).to_contain_text("Accepted")
     screenshot(page, "invitation-accepted")
+
+
+def test_the_proposer_sees_each_answer_and_withdraws_only_unanswered_invitations(
+    page: Page, api: Api
+) -> None:
+    proposer = picker_members(api)[0]
+    token = api.token(proposer["id"])
+    draft = {
+        "title": "Quality assurance for community MRI hubs",
+        "summary": "Portable low-field MRI in community hubs: image quality assurance, MRI "
+        "safety for patients with implants and machine learning reconstruction of noisy images.",
+        "requiredSkills": ["MRI physics", "machine learning", "MRI safety"],
+        "status": "draft",
+    }
+    idea = api.gql(token, IDEA, input=draft)["submitIdea"]["idea"]
+    sign_in(page, "Members", proposer["name"])
+    page.goto(f"/#/ideas/{idea['id']}")
+    expect(page.get_by_role("heading", name=idea["title"])).to_be_visible()
+    expect(page.get_by_test_id("invited")).to_have_text("Nobody yet.")
+    people = page.get_by_test_id("team-member")
+    expect(people.nth(2)).to_be_visible()
+    names = [_invite_first_uninvited(page) for _ in range(3)]
+    accepter, decliner, waiting = names
+
+    ids = {m["name"]: m["id"] for m in api.gql(token, INVITED, idea=idea["id"])["idea"]["invited"]}
+    assert set(ids) == set(names)
+    for name, accept in ((accepter, True), (decliner, False)):
+        answered = api.gql(api.token(ids[name]), ANSWER, idea=idea["id"], accept=accept)
+        assert answered["answerIdeaInvitation"]["__typename"] == "IdeaInvitationAnswered"
+
+    page.reload()
+    # A decline reaches the proposer as "Not available" (privacy.told_requester), never as such.
+    for name, state in ((accepter, "Accepted"), (decliner, "Not available")):
+        item = _invitation(page, name)
+        expect(item).to_contain_text(state)
+        expect(item.get_by_role("button")).to_have_count(0)
+        actions = _card(page, name).locator(".actions")
+        expect(actions.get_by_text(state, exact=True)).to_be_visible()
+        change = re.compile("^(Withdraw|Invite) ")
+        expect(actions.get_by_role("button", name=change)).to_have_count(0)
+    expect(_invitation(page, waiting)).to_contain_text("Invited")
+    screenshot(page, "idea-invitations-answered")
+
+    _invitation(page, waiting).get_by_role(
+        "button", name=f"Withdraw the invitation of {waiting}"
+    ).click()
+    expect(_invitation(page, waiting)).to_have_count(0)  # the list follows without a reload
+    expect(_card(page, waiting).get_by_role("button", name=f"Invite {waiting}")).to_be_visible()
+    expect(page.get_by_test_id("invitation")).to_have_count(2)
+
+
+def _card(page: Page, name: str) -> Locator:
+    person = page.locator("strong").get_by_role("link", name=name, exact=True)
+    return page.get_by_test_id("team-member").filter(has=person)
+
+
+def _invitation(page: Page, name: str) -> Locator:
+    person = page.get_by_role("link", name=name, exact=True)
+    return page.get_by_test_id("invitation").filter(has=person)
+
+
+def _invite_first_uninvited(page: Page) -> str:
+    """Invite the first suggested person not yet invited, from their card; the idea's list of
+    invitations shows them as invited, with a way to take it back, without a reload."""
+    button = page.get_by_test_id("team-member").get_by_role("button", name=re.compile("^Invite "))
+    name = (button.first.get_attribute("aria-label") or "").removeprefix("Invite ")
+    button.first.click()
+    item = _invitation(page, name)
+    expect(item).to_contain_text("Invited")
+    expect(item.get_by_role("button", name=f"Withdraw the invitation of {name}")).to_be_visible()
+    expect(_card(page, name).get_by_role("button", name=f"Invite {name}")).to_have_count(0)
+    return name
 
 
 def _mail_to(mailbox: Mailbox, address: str, subject: str) -> EmailMessage | None:

@@ -489,7 +489,14 @@ export type IdeaQueryVariables = Exact<{
 }>;
 
 
-export type IdeaQuery = { me: { id: string, partner: { id: string, interests: Array<{ id: string }> | null } | null }, idea: { id: string, title: string, summary: string, status: string, created: string, requiredSkills: Array<string>, isMine: boolean, submittedBy: { id: string, name: string } | null, call: { id: string, title: string } | null, themes: Array<{ id: string, name: string }>, invited: Array<{ id: string, name: string }> | null, interestedMembers: Array<{ id: string, name: string }> | null, interestedPartners: Array<{ id: string, name: string }> | null } | null };
+export type IdeaQuery = { me: { id: string, partner: { id: string, interests: Array<{ id: string }> | null } | null }, idea: { id: string, title: string, summary: string, status: string, created: string, requiredSkills: Array<string>, isMine: boolean, submittedBy: { id: string, name: string } | null, call: { id: string, title: string } | null, themes: Array<{ id: string, name: string }>, interestedMembers: Array<{ id: string, name: string }> | null, interestedPartners: Array<{ id: string, name: string }> | null } | null };
+
+export type IdeaInvitationsQueryVariables = Exact<{
+  ideaId: string;
+}>;
+
+
+export type IdeaInvitationsQuery = { ideaInvitations: Array<{ memberId: string, status: string }> | null, idea: { id: string, invited: Array<{ id: string, name: string }> | null } | null };
 
 export type IdeaSkillsQueryVariables = Exact<{
   ideaId: string;
@@ -816,6 +823,7 @@ export interface Operations {
   GroupSetChair: { kind: "mutation"; data: GroupSetChairMutation; variables: GroupSetChairMutationVariables };
   GroupUpdate: { kind: "mutation"; data: GroupUpdateMutation; variables: GroupUpdateMutationVariables };
   Idea: { kind: "query"; data: IdeaQuery; variables: IdeaQueryVariables };
+  IdeaInvitations: { kind: "query"; data: IdeaInvitationsQuery; variables: IdeaInvitationsQueryVariables };
   IdeaSkills: { kind: "query"; data: IdeaSkillsQuery; variables: IdeaSkillsQueryVariables };
   IdeasBoard: { kind: "query"; data: IdeasBoardQuery; variables: IdeasBoardQueryVariables };
   IntroductionRequests: { kind: "query"; data: IntroductionRequestsQuery; variables: IntroductionRequestsQueryVariables };

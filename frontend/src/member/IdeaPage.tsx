@@ -1,16 +1,18 @@
 /** One idea: what it is, who could complete its team, which partners fit; edit, invite, submit. */
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import { useMutation, useQuery } from "../api/hooks";
 import { refusalOf, RefusalView, Saved } from "../components/Outcome";
 import { ErrorState, QueryView } from "../components/States";
 import { date, label } from "../format";
 import { Link } from "../router";
-import { useUser } from "../session";
+import { isStaff, useUser } from "../session";
 import { ThemeTags } from "./CallsPage";
 import { IdeaForm, type IdeaDraft } from "./IdeaForm";
 import { InterestButton } from "../partner/InterestButton";
 import { IdeaSkills } from "./IdeaSkills";
 import { Collaborators, Partners, useTeamFor } from "./Suggestions";
+import { InvitationList, useInvitations, type InvitationsState } from "./Invitations";
+import { statusById } from "./invitationStatus";
 
 export interface IdeaDetail {
   id: string;
@@ -24,7 +26,6 @@ export interface IdeaDetail {
   call: { id: string; title: string } | null;
   themes: { id: string; name: string }[];
   /** Null unless you wrote the idea (or are staff). */
-  invited: { id: string; name: string }[] | null;
   interestedMembers: { id: string; name: string }[] | null;
   interestedPartners: { id: string; name: string }[] | null;
 }
@@ -45,8 +46,11 @@ function isDraft(idea: IdeaDetail): boolean {
   return idea.status.toLowerCase() === "draft";
 }
 
-/** The idea's facts; `listedSkills`: show the skills as written (where the confirmed ones are not shown). */
-function Details({ idea, listedSkills }: { idea: IdeaDetail; listedSkills: boolean }) {
+/**
+ * The idea's facts; `listedSkills`: show the skills as written (where the confirmed ones are not
+ * shown); `invitations`: who was invited, for those who may see it.
+ */
+function Details({ idea, listedSkills, invitations }: { idea: IdeaDetail; listedSkills: boolean; invitations?: ReactNode }) {
   return (
     <section className="panel" aria-labelledby="about-heading">
       <h2 id="about-heading">About the idea</h2>
@@ -86,12 +90,7 @@ function Details({ idea, listedSkills }: { idea: IdeaDetail; listedSkills: boole
           )}
         </>
       )}
-      {idea.invited && (
-        <>
-          <h3>Invited</h3>
-          <p data-testid="invited">{names(idea.invited)}</p>
-        </>
-      )}
+      {invitations}
       {idea.interestedMembers && (
         <>
           <h3>Interested members</h3>
@@ -187,14 +186,31 @@ function SubmitButton({ idea, onSubmitted }: { idea: IdeaDetail; onSubmitted: ()
   );
 }
 
-function Suggestions({ idea, canEditSkills, onInvited }: { idea: IdeaDetail; canEditSkills: boolean; onInvited: () => void }) {
+function Suggestions({ idea, canEditSkills, invitations }: { idea: IdeaDetail; canEditSkills: boolean; invitations: InvitationsState }) {
   const team = useTeamFor(idea.id);
   return (
     <>
       <IdeaSkills ideaId={idea.id} canEdit={canEditSkills} onConfirmed={team.reload} />
-      <Collaborators team={team} ideaId={idea.id} invitedIds={(idea.invited ?? []).map((m) => m.id)} canInvite={idea.isMine} onInvited={onInvited} />
+      <Collaborators team={team} ideaId={idea.id} invitations={statusById(invitations.people)} canInvite={idea.isMine} onInvited={invitations.reload} />
       <Partners ideaId={idea.id} team={team} canDecide={idea.isMine} />
     </>
+  );
+}
+
+/** Under the heading: the idea's facts and, beside them for members and staff, its suggestions. */
+function IdeaBody({ idea }: { idea: IdeaDetail }) {
+  const user = useUser();
+  const seesInvitations = idea.isMine || isStaff(user);
+  const invitations = useInvitations(idea.id, !seesInvitations);
+  if (user.role === "partner") return <Details idea={idea} listedSkills />;
+  const list = seesInvitations && <InvitationList ideaId={idea.id} invitations={invitations} mayWithdraw={idea.isMine} />;
+  return (
+    <div className="split suggestions-first">
+      <Details idea={idea} listedSkills={false} invitations={list} />
+      <div>
+        <Suggestions idea={idea} canEditSkills={seesInvitations} invitations={invitations} />
+      </div>
+    </div>
   );
 }
 
@@ -236,16 +252,7 @@ export function IdeaPage({ id }: { id: string }) {
               {!mine && <InterestButton ideaId={r.id} title={r.title} already={interestedIn(data.me, r, user.subjectId)} />}
             </div>
             {submitted && <Saved>Your idea is submitted. STERIC will be in touch.</Saved>}
-            {user.role === "partner" ? (
-              <Details idea={r} listedSkills />
-            ) : (
-              <div className="split suggestions-first">
-                <Details idea={r} listedSkills={false} />
-                <div>
-                  <Suggestions idea={r} canEditSkills={mine || user.role === "staff" || user.role === "admin"} onInvited={idea.reload} />
-                </div>
-              </div>
-            )}
+            <IdeaBody idea={r} />
           </>
         );
       }}

@@ -10,6 +10,8 @@ import { Triads, type KtpResult } from "../partner/Triads";
 import { FeedbackButtons } from "./Feedback";
 import { DownloadCsv } from "../export/DownloadCsv";
 import { gapRows, TEAM_HEADER, teamRows } from "../export/tables";
+import { WithdrawButton } from "./Invitations";
+import { canWithdraw, statusBadge, statusText } from "./invitationStatus";
 
 interface PartnerFit {
   partnerId: string;
@@ -29,46 +31,46 @@ type PartnerResult =
   | { __typename: "PartnerSuggestions"; gaps: string[]; partners: PartnerFit[] }
   | { __typename: "ValidationErrors" | "NotFound" | "NotAllowed"; message: string };
 
-type IdeaWrite = { __typename: string; message?: string };
-
-/** Invite a suggested person, or take the invitation back; the idea's Invited list follows. */
-function InviteButton({ ideaId, member, invited, onInvited }: { ideaId: string; member: SuggestedMember; invited: boolean; onInvited: () => void }) {
-  const invite = useMutation<{ inviteToIdea: IdeaWrite }>("InviteToIdea");
-  const withdraw = useMutation<{ withdrawInvitation: IdeaWrite }>("WithdrawInvitation");
-  const [now, setNow] = useState<boolean | null>(null); // what this page did, until the idea reloads
+/**
+ * Invite a suggested person; while the invitation is unanswered, take it back. `status` is the
+ * invitation's state from the idea's invitations (null: not invited), which reload after each change.
+ */
+function InviteButton({ ideaId, member, status, onChanged }: { ideaId: string; member: SuggestedMember; status: string | null; onChanged: () => void }) {
+  const invite = useMutation("InviteToIdea");
+  // What this page did, shown until the invitations reload with it.
+  const [now, setNow] = useState<{ was: string | null; is: string | null } | null>(null);
+  if (now && now.was !== status) setNow(null); // the invitations caught up
   if (!invite.available) return null;
-  const isInvited = now ?? invited;
-  const answer = isInvited ? invite.data?.inviteToIdea : withdraw.data?.withdrawInvitation;
-  const refused = answer && answer.__typename !== "IdeaSaved" ? answer.message : null;
-  const error = invite.error ?? withdraw.error;
+  const shown = now && now.was === status ? now.is : status;
+  const answer = invite.data?.inviteToIdea;
+  const refused = shown === null && answer && answer.__typename !== "IdeaSaved" ? answer.message : null;
 
-  async function change(to: boolean) {
-    const data = to ? (await invite.run({ ideaId, memberId: member.memberId }))?.inviteToIdea : (await withdraw.run({ ideaId, memberId: member.memberId }))?.withdrawInvitation;
-    if (data?.__typename === "IdeaSaved") {
-      setNow(to);
-      onInvited();
-    }
+  function change(to: string | null) {
+    setNow({ was: status, is: to });
+    onChanged();
   }
 
+  async function run() {
+    const data = await invite.run({ ideaId, memberId: member.memberId });
+    if (data?.inviteToIdea.__typename === "IdeaSaved") change("pending");
+  }
+
+  if (shown !== null) {
+    return (
+      <>
+        <span className={statusBadge(shown)}>{statusText(shown)}</span>
+        {canWithdraw(shown) && <WithdrawButton ideaId={ideaId} person={member} onWithdrawn={() => change(null)} />}
+      </>
+    );
+  }
   return (
     <>
-      {isInvited ? (
-        <>
-          <span className="badge ok">Invited</span>
-          {withdraw.available && (
-            <button type="button" className="quiet small" disabled={withdraw.running} aria-label={`Withdraw the invitation of ${member.name}`} onClick={() => change(false)}>
-              {withdraw.running ? "Withdrawing…" : "Withdraw"}
-            </button>
-          )}
-        </>
-      ) : (
-        <button type="button" className="small" disabled={invite.running} aria-label={`Invite ${member.name}`} onClick={() => change(true)}>
-          {invite.running ? "Inviting…" : "Invite"}
-        </button>
-      )}
-      {(refused || error) && (
+      <button type="button" className="small" disabled={invite.running} aria-label={`Invite ${member.name}`} onClick={() => void run()}>
+        {invite.running ? "Inviting…" : "Invite"}
+      </button>
+      {(refused || invite.error) && (
         <span className="field-error" role="alert">
-          {refused ?? error?.message}
+          {refused ?? invite.error?.message}
         </span>
       )}
     </>
@@ -89,13 +91,14 @@ export function useTeamFor(ideaId: string) {
 interface CollaboratorsProps {
   team: TeamState;
   ideaId: string;
-  invitedIds: string[];
+  /** Each invited member's invitation state by id; null while unknown (no invite buttons then). */
+  invitations: Record<string, string> | null;
   canInvite: boolean;
-  /** Called after an invitation is recorded, so the idea's list of invited people can follow. */
+  /** Called after an invitation is sent or withdrawn, so the idea's invitations can follow. */
   onInvited: () => void;
 }
 
-export function Collaborators({ team, ideaId, invitedIds, canInvite, onInvited }: CollaboratorsProps) {
+export function Collaborators({ team, ideaId, invitations, canInvite, onInvited }: CollaboratorsProps) {
   if (team.status === "unavailable") return <Unavailable what="Suggesting collaborators" operation="SuggestTeam" />;
   if (team.status === "error") return <ErrorState error={team.error} retry={team.reload} />;
   if (!team.data) {
@@ -124,7 +127,7 @@ export function Collaborators({ team, ideaId, invitedIds, canInvite, onInvited }
         actions={(m) =>
           canInvite && (
             <>
-              <InviteButton ideaId={ideaId} member={m} invited={invitedIds.includes(m.memberId)} onInvited={onInvited} />
+              {invitations && <InviteButton ideaId={ideaId} member={m} status={invitations[m.memberId] ?? null} onChanged={onInvited} />}
               <FeedbackButtons subject={{ targetId: ideaId, targetKind: "IDEA", candidateId: m.memberId, candidateKind: "MEMBER", name: m.name }} />
             </>
           )
