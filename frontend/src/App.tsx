@@ -199,13 +199,25 @@ function useTitleFromHeading(main: React.RefObject<HTMLElement | null>) {
   }, [main]);
 }
 
+/** Between "Sign out" and the provider's sign-out page: no way to sign in again until it is done. */
+function SigningOut() {
+  return (
+    <>
+      <h1 tabIndex={-1}>Signing out</h1>
+      <Loading label="Signing out" />
+    </>
+  );
+}
+
 export function App() {
-  const { user } = useSession();
+  const { user, signingOut } = useSession();
   const route = useRoute();
   const path = `/${route.parts.join("/")}`;
-  const main = useFocusOnNavigate(user ? path : "/signin");
+  const main = useFocusOnNavigate(signingOut ? "/signout" : user ? path : "/signin");
   useTitleFromHeading(main);
-  const content = !user ? (
+  const content = signingOut ? (
+    <SigningOut />
+  ) : !user ? (
     <SignIn />
   ) : route.parts.length === 0 ? (
     <Redirect to={homeFor(user)} />

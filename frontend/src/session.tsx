@@ -27,6 +27,11 @@ interface Session {
   user: User | null;
   /** null until the server has said. */
   options: SignInOptions | null;
+  /**
+   * True from a provider session's sign-out until the browser leaves for the provider's sign-out
+   * page: a sign-in started meanwhile would reach the provider while its session still lasts.
+   */
+  signingOut: boolean;
   signIn: (token: string, user: User) => void;
   signOut: () => void;
 }
@@ -77,6 +82,16 @@ async function serverSession(): Promise<ServerSession> {
   return { viewer: null, provider: null, demoSignIn: true };
 }
 
+/** Ends the cookie session on the server; resolves to the provider's sign-out page, or "/" without one. */
+async function endProviderSession(): Promise<string> {
+  try {
+    const answer = await fetch("/auth/logout", { method: "POST", headers: APP_HEADERS, credentials: "same-origin" });
+    return answer.ok ? ((await answer.json()) as { redirect: string }).redirect : "/";
+  } catch {
+    return "/";
+  }
+}
+
 /** The app's address to come back to (its routes live in the hash). */
 export function here(): string {
   return `/${window.location.hash}`;
@@ -87,6 +102,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [user, setUser] = useState<User | null>(saved?.user ?? null);
   const [options, setOptions] = useState<SignInOptions | null>(null);
   const [byCookie, setByCookie] = useState(false);
+  const [signingOut, setSigningOut] = useState(false);
 
   useEffect(() => {
     let live = true;
@@ -115,11 +131,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setUser(null);
     if (!byCookie) return;
     setByCookie(false);
-    // The server ends the cookie session and names the provider's sign-out page, if any.
-    void fetch("/auth/logout", { method: "POST", headers: APP_HEADERS, credentials: "same-origin" })
-      .then((answer) => (answer.ok ? (answer.json() as Promise<{ redirect: string }>) : { redirect: "/" }))
-      .catch(() => ({ redirect: "/" }))
-      .then(({ redirect }) => window.location.assign(redirect));
+    setSigningOut(true); // until the browser has left: the page unloads, nothing resets it
+    void endProviderSession().then((redirect) => window.location.assign(redirect));
   }, [byCookie]);
 
   // A provider's session whose token ran out signs in again through the provider, which
@@ -130,7 +143,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [byCookie, options, signOut]);
   useEffect(() => whenUnauthorised(ended), [ended]);
 
-  const value = useMemo(() => ({ user, options, signIn, signOut }), [user, options, signIn, signOut]);
+  const value = useMemo(() => ({ user, options, signingOut, signIn, signOut }), [user, options, signingOut, signIn, signOut]);
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 

@@ -10,6 +10,7 @@ the matching sees the seeded members.
 from __future__ import annotations
 
 import os
+import re
 import secrets
 import subprocess
 import sys
@@ -22,11 +23,12 @@ from typing import TypeVar
 import httpx
 import pytest
 from neo4j import GraphDatabase
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, Page, Route, expect
 
 from matchmaker.adapters.keycloak_local import RunningKeycloak
 from matchmaker.auth.roles import Role
 from matchmaker.auth.tokens import issue_token
+from tests.e2e.accessibility import assert_accessible
 from tests.e2e.browser import LAPTOP, TIMEOUT_MS, browser_fixture, screenshot
 from tests.e2e.conftest import REPO, Service, free_port
 from tests.e2e.waiting import eventually
@@ -189,8 +191,8 @@ def _keycloak_login(page: Page, username: str) -> None:
 
 
 def _sign_out(page: Page) -> None:
-    """Sign out and wait for the provider's sign-out to send the browser back: the app shows
-    its sign-in page at once, before the provider's session has ended."""
+    """Sign out and wait for the provider's sign-out to send the browser back to the app's
+    sign-in page (until then the app says it is signing out)."""
     with page.expect_event("load"):
         page.get_by_role("button", name="Sign out").click()
     expect(page.get_by_role("link", name="Sign in with IPEM test realm")).to_be_visible()
@@ -219,6 +221,32 @@ def test_a_member_signs_in_through_keycloak_sees_their_page_and_signs_out(
     assert "matchmaker_session" not in {c["name"] for c in page.context.cookies(oidc_service.url)}
     page.get_by_role("link", name="Sign in with IPEM test realm").click()
     expect(page.locator("#kc-form-login")).to_be_visible()  # Keycloak's session ended too
+
+
+def test_no_sign_in_is_offered_until_the_providers_sign_out_is_done(
+    page: Page, keycloak: RunningKeycloak
+) -> None:
+    page.goto("/#/profile")
+    page.get_by_role("link", name="Sign in with IPEM test realm").click()
+    page.wait_for_url(f"{keycloak.url}/**")
+    _keycloak_login(page, "darren")
+    expect(page.get_by_test_id("signed-in-name")).to_have_text("Darren Akhtar")
+
+    held: list[Route] = []  # the server's sign-out, held back to look at the page meanwhile
+    page.route("**/auth/logout", lambda route: held.append(route))
+    page.get_by_role("button", name="Sign out").click()
+    expect(page.get_by_role("status")).to_have_text("Signing out…")
+    assert held, "the app did not ask the server to sign out"
+    expect(page.get_by_role("link", name=re.compile("^Sign in"))).to_have_count(0)
+    expect(page.get_by_role("button", name="Sign out")).to_have_count(0)
+    assert_accessible(page, "signing-out")
+    held[0].continue_()
+
+    # The first sign-in offered is taken at once: the provider asks for the password again.
+    page.get_by_role("link", name="Sign in with IPEM test realm").click()
+    page.wait_for_url(f"{keycloak.url}/**")
+    _keycloak_login(page, "darren")
+    expect(page.get_by_test_id("signed-in-name")).to_have_text("Darren Akhtar")
 
 
 def test_an_account_that_is_no_member_is_told_why(page: Page, keycloak: RunningKeycloak) -> None:
