@@ -24,31 +24,54 @@ from matchmaker.services.validation import InvalidFields
 
 
 class FailingSession:
-    def __init__(self, error: BaseException) -> None:
-        self.error = error
+    def __init__(self, driver: FailingDriver) -> None:
+        self.driver = driver
 
     def execute_read(self, work: Any) -> Any:
-        raise self.error
+        return self._fail()
 
     execute_write = execute_read
 
+    def run(self, query: str, params: dict[str, Any]) -> Any:
+        return self._fail()
+
+    def _fail(self) -> Any:
+        self.driver.tries += 1
+        if self.driver.failures is not None and self.driver.tries > self.driver.failures:
+            return Answered()
+        raise self.driver.error
+
+
+class Answered:
+    def data(self) -> list[dict[str, Any]]:
+        return [{"answer": 1}]
+
 
 class FailingDriver:
-    """A driver whose every transaction fails with one error."""
+    """A driver whose every transaction fails with one error (or only the first `failures`)."""
 
-    def __init__(self, error: BaseException) -> None:
+    def __init__(self, error: BaseException, failures: int | None = None) -> None:
         self.error = error
+        self.failures = failures
+        self.tries = 0
 
     @contextmanager
-    def session(self, database: str) -> Iterator[FailingSession]:
-        yield FailingSession(self.error)
+    def session(
+        self, database: str, default_access_mode: str = "WRITE"
+    ) -> Iterator[FailingSession]:
+        yield FailingSession(self)
 
     def close(self) -> None:
         return None
 
 
-def _graph(error: BaseException) -> Graph:
-    return Graph(FailingDriver(error), "neo4j")  # type: ignore[arg-type]
+def _graph(error: BaseException, failures: int | None = None) -> Graph:
+    return Graph(FailingDriver(error, failures), "neo4j")  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def no_read_retries(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("matchmaker.adapters.graph.READ_RETRY_S", 0.0)
 
 
 @pytest.mark.parametrize(
@@ -57,12 +80,28 @@ def _graph(error: BaseException) -> Graph:
      ConnectionResetError(104, "reset"), TimeoutError("timed out")],
     ids=type,
 )  # fmt: skip
+@pytest.mark.usefixtures("no_read_retries")
 def test_connection_failures_read_as_unavailable(error: BaseException) -> None:
     graph = _graph(error)
     with pytest.raises(Neo4jUnavailable, match="Neo4j is not reachable") as caught:
         graph.read("RETURN 1")
     assert caught.value.__cause__ is error
     assert graph.ping() is False
+    graph.close()
+
+
+def test_a_read_that_fails_for_a_moment_is_tried_again() -> None:
+    graph = _graph(SessionExpired("leader changed"), failures=2)
+    assert graph.read("RETURN 1 AS answer") == [{"answer": 1}]
+    assert graph.driver.tries == 3  # type: ignore[attr-defined]
+    graph.close()
+
+
+def test_a_read_refused_for_its_query_is_not_tried_again() -> None:
+    graph = _graph(CypherSyntaxError("Invalid input 'RETRUN'"), failures=1)
+    with pytest.raises(CypherSyntaxError):
+        graph.read("RETRUN 1")
+    assert graph.driver.tries == 1  # type: ignore[attr-defined]
     graph.close()
 
 
