@@ -2,10 +2,13 @@
 
 Every returned node is projected with `node(label, v)`: its properties without the vector,
 plus the ids of its single-valued neighbours, named like matchmaker.domain.model's fields.
-Parameters: $audience, $viewer, and for pages $skip, $limit and the label's filters.
+Parameters: $audience and $viewer (only $viewer, where needed, in a read built for one
+audience), and for pages $skip, $limit and the label's filters.
 """
 
 from __future__ import annotations
+
+from functools import lru_cache
 
 from graph_schema import model as m
 from graph_schema.queries.api_visibility import visible
@@ -50,50 +53,54 @@ def node(label: str, v: str = "n") -> str:
     return f"{v} {{.*, {m.EMBEDDING}: null{', ' + extra if extra else ''}}}"
 
 
-def by_ids(label: str) -> str:
-    """Rows {id, node} for the visible nodes among $ids."""
+@lru_cache(maxsize=256)
+def by_ids(label: str, audience: str | None = None) -> str:
+    """Rows {id, node} for the nodes among $ids visible to `audience` (or $audience)."""
     return (
-        f"UNWIND $ids AS id MATCH (n:{label} {{id: id}}) WHERE {visible(label, 'n')} "
+        f"UNWIND $ids AS id MATCH (n:{label} {{id: id}}) WHERE {visible(label, 'n', audience)} "
         f"RETURN id, {node(label)} AS node"
     )
 
 
-# Optional filters per label; each parameter is null when the caller did not set it.
-FILTERS: dict[str, str] = {
-    m.MEMBER: (
-        "($discipline IS NULL OR n.discipline = $discipline) "
-        "AND ($region IS NULL OR n.region = $region) "
-        "AND ($career_stage IS NULL OR n.career_stage = $career_stage) "
-        f"AND ($organisation_id IS NULL OR EXISTS {{ (n)-[:{m.WORKS_AT}]->"
-        f"(:{m.ORGANISATION} {{id: $organisation_id}}) }})"
-    ),
-    m.GROUP: "($kind IS NULL OR $kind IN labels(n)) AND ($status IS NULL OR n.status = $status)",
-    m.IDEA: (
-        "($status IS NULL OR n.status = $status) "
-        f"AND ($call_id IS NULL "
-        f"OR EXISTS {{ (n)-[:{m.RESPONDS_TO}]->(:{m.CALL} {{id: $call_id}}) }})"
-    ),
-    m.PARTNER: "($kind IS NULL OR n.kind = $kind) AND ($sector IS NULL OR n.sector = $sector)",
-    m.ORGANISATION: (
-        "($sector IS NULL OR n.sector = $sector) AND ($region IS NULL OR n.region = $region)"
-    ),
-    m.CALL: "($status IS NULL OR n.status = $status)",
-    m.THEME: "($kind IS NULL OR n.kind = $kind)",
-    m.KTP: "($status IS NULL OR n.status = $status)",
+# Optional filters per label: parameter -> the condition it sets. A page read built for the
+# filters a caller set tests only those; built for none given (`filters=None`), it tests
+# each as `($name IS NULL OR condition)` and takes every parameter, null when not set.
+FILTER_CONDITIONS: dict[str, dict[str, str]] = {
+    m.MEMBER: {
+        "discipline": "n.discipline = $discipline",
+        "region": "n.region = $region",
+        "career_stage": "n.career_stage = $career_stage",
+        "organisation_id": (
+            f"EXISTS {{ (n)-[:{m.WORKS_AT}]->(:{m.ORGANISATION} {{id: $organisation_id}}) }}"
+        ),
+    },
+    m.GROUP: {"kind": "$kind IN labels(n)", "status": "n.status = $status"},
+    m.IDEA: {
+        "status": "n.status = $status",
+        "call_id": f"EXISTS {{ (n)-[:{m.RESPONDS_TO}]->(:{m.CALL} {{id: $call_id}}) }}",
+    },
+    m.PARTNER: {"kind": "n.kind = $kind", "sector": "n.sector = $sector"},
+    m.ORGANISATION: {"sector": "n.sector = $sector", "region": "n.region = $region"},
+    m.CALL: {"status": "n.status = $status"},
+    m.THEME: {"kind": "n.kind = $kind"},
+    m.KTP: {"status": "n.status = $status"},
 }
 
-# The parameters of each label's filters, named: a page read passes each of them, null when
-# the caller did not set it, and nothing else.
+# The parameters of each label's filters, named.
 FILTER_PARAMETERS: dict[str, tuple[str, ...]] = {
-    m.MEMBER: ("discipline", "region", "career_stage", "organisation_id"),
-    m.GROUP: ("kind", "status"),
-    m.IDEA: ("status", "call_id"),
-    m.PARTNER: ("kind", "sector"),
-    m.ORGANISATION: ("sector", "region"),
-    m.CALL: ("status",),
-    m.THEME: ("kind",),
-    m.KTP: ("status",),
+    label: tuple(conditions) for label, conditions in FILTER_CONDITIONS.items()
 }
+
+
+def _filters(label: str, given: frozenset[str] | None) -> str:
+    """The filter conditions of `label`: those in `given`, or every one optional."""
+    conditions = FILTER_CONDITIONS.get(label, {})
+    if given is None:
+        parts = [f"(${name} IS NULL OR {c})" for name, c in conditions.items()]
+    else:
+        parts = [c for name, c in conditions.items() if name in given]
+    return " AND ".join(parts)
+
 
 # The property each label's pages are ordered by (then id, so pages are stable).
 ORDER: dict[str, str] = {m.IDEA: "title", m.CALL: "title", m.OUTPUT: "title", m.KTP: "title"}
@@ -105,14 +112,14 @@ PAGED_LABELS: tuple[str, ...] = (
 )  # fmt: skip
 
 
-def _where(label: str) -> str:
-    extra = FILTERS.get(label)
-    return visible(label, "n") + (f" AND {extra}" if extra else "")
+def _where(label: str, audience: str | None, given: frozenset[str] | None) -> str:
+    extra = _filters(label, given)
+    return visible(label, "n", audience) + (f" AND {extra}" if extra else "")
 
 
 def count(label: str) -> str:
     """The number of visible nodes that pass the filters: one row {total}."""
-    return f"MATCH (n:{label}) WHERE {_where(label)} RETURN count(n) AS total"
+    return f"MATCH (n:{label}) WHERE {_where(label, None, None)} RETURN count(n) AS total"
 
 
 # Nodes a page of a label nearly always needs next, read with the page so that the API's
@@ -128,28 +135,36 @@ def linked_label(label: str) -> str | None:
     return None if found is None else found[0]
 
 
-def page_with_total(label: str) -> str:
+@lru_cache(maxsize=512)
+def page_with_total(
+    label: str, audience: str | None = None, filters: frozenset[str] | None = None
+) -> str:
     """One page, its total and the page's linked neighbours, in one row {total, rows, linked}:
     one round trip where three were sent.
+
+    Built for one audience and the filters a caller set, the query tests only what applies
+    to them: Neo4j evaluates the WHERE once per node of the label to count the total, and
+    the general form (every audience's rule, every filter optional) cost about 40% more
+    CPU on the demo's 1,500 members. With no audience or filters given, the general form.
 
     The order key is required (`IS NOT NULL`), so the planner walks the key's range index in
     order and stops after the page instead of sorting every visible node."""
     key = ORDER.get(label, "name")
-    where = f"n.{key} IS NOT NULL AND {_where(label)}"
+    where = f"n.{key} IS NOT NULL AND {_where(label, audience, filters)}"
     return (
         f"CALL () {{ MATCH (n:{label}) WHERE {where} RETURN count(n) AS total }} "
         f"CALL () {{ MATCH (n:{label}) WHERE {where} WITH n ORDER BY n.{key}, n.id "
         "SKIP $skip LIMIT $limit WITH collect(n) AS page "
-        f"RETURN [n IN page | {node(label)}] AS rows, {_linked(label)} AS linked }} "
+        f"RETURN [n IN page | {node(label)}] AS rows, {_linked(label, audience)} AS linked }} "
         "RETURN total, rows, linked"
     )
 
 
-def _linked(label: str) -> str:
+def _linked(label: str, audience: str | None) -> str:
     if label not in LINKED:
         return "[]"
     target, pattern = LINKED[label]
     return (
-        f"[n IN page | [(n){pattern}(o:{target}) WHERE {visible(target, 'o')} "
+        f"[n IN page | [(n){pattern}(o:{target}) WHERE {visible(target, 'o', audience)} "
         f"| {node(target, 'o')}]]"
     )

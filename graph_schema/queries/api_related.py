@@ -2,12 +2,14 @@
 
 A Hop names a source label, a relationship type (or `A|B`) with its direction and a target
 label; `related(hop)` returns rows {id, items: [{node, rel}]} for every source id in $ids,
-keeping only targets that are visible to $audience / $viewer, at most $per_source each.
+keeping only targets that are visible to the audience (given, or $audience) and $viewer, at
+most $per_source each.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from graph_schema import model as m
 from graph_schema.queries.api_nodes import ORDER, node
@@ -30,11 +32,13 @@ def _arrow(hop: Hop) -> str:
     return f"-[r:{hop.rel}]-"
 
 
-def related(hop: Hop) -> str:
+@lru_cache(maxsize=512)
+def related(hop: Hop, audience: str | None = None) -> str:
+    """The hop's query, for `audience` (a read built for it) or for $audience."""
     key = ORDER.get(hop.target, "name")
     return (
         f"UNWIND $ids AS id MATCH (s:{hop.source} {{id: id}}){_arrow(hop)}(n:{hop.target}) "
-        f"WHERE {visible(hop.target, 'n')} WITH id, n, r ORDER BY n.{key}, n.id "
+        f"WHERE {visible(hop.target, 'n', audience)} WITH id, n, r ORDER BY n.{key}, n.id "
         f"WITH id, collect({{node: {node(hop.target)}, rel: properties(r)}}) AS items "
         "RETURN id, items[..$per_source] AS items"
     )

@@ -27,56 +27,88 @@ from __future__ import annotations
 
 from graph_schema import model as m
 
-STAFF = "$audience IN ['staff', 'admin']"
+STAFF_AUDIENCES = ("staff", "admin")
+SIGNED_IN_AUDIENCES = ("member", "partner", *STAFF_AUDIENCES)
+AUDIENCES = ("anonymous", *SIGNED_IN_AUDIENCES)
 SIGNED_IN = "$audience IN ['member', 'staff', 'partner', 'admin']"
 
 PUBLIC_LABELS: frozenset[str] = frozenset({m.SIG, m.COI, m.CALL, m.THEME})
 
-
-def _member(v: str) -> str:
-    return (
-        f"({STAFF} "
-        f"OR ($audience = 'member' AND (coalesce({v}.visible_to_members, true) "
-        f"OR {v}.id = $viewer)) "
-        f"OR ($audience = 'partner' AND coalesce({v}.visible_to_partners, false) "
-        f"AND coalesce({v}.open_to_matching, true)))"
-    )
+# Each rule says, for one audience, which nodes exist for it: "true", "false" or a predicate
+# on node `v` that may read $viewer. The predicate for an audience not known in advance is
+# built from these (`visible`), so the two forms cannot drift apart.
 
 
-def _idea(v: str) -> str:
-    mine = (
-        f"EXISTS {{ ({v})-[:{m.SUBMITTED_BY}]->(:{m.MEMBER} {{id: $viewer}}) }} "
-        f"OR EXISTS {{ (:{m.MEMBER} {{id: $viewer}})-[:{m.INVITED_TO}]->({v}) }}"
-    )
-    return (
-        f"({STAFF} OR ($audience IN ['member', 'partner'] AND {v}.status <> 'draft') "
-        f"OR ($audience = 'member' AND ({mine})))"
-    )
+def _member(v: str, audience: str) -> str:
+    if audience == "member":
+        return f"(coalesce({v}.visible_to_members, true) OR {v}.id = $viewer)"
+    if audience == "partner":
+        return (
+            f"(coalesce({v}.visible_to_partners, false) AND coalesce({v}.open_to_matching, true))"
+        )
+    return "false"
 
 
-def _partner(v: str) -> str:
-    return (
-        f"({STAFF} OR ({SIGNED_IN} AND coalesce({v}.visible, true)) "
-        f"OR ($audience = 'partner' AND {v}.id = $viewer))"
-    )
+def _idea(v: str, audience: str) -> str:
+    submitted = f"{v}.status <> 'draft'"
+    if audience == "partner":
+        return f"({submitted})"
+    if audience == "member":
+        return (
+            f"({submitted} "
+            f"OR EXISTS {{ ({v})-[:{m.SUBMITTED_BY}]->(:{m.MEMBER} {{id: $viewer}}) }} "
+            f"OR EXISTS {{ (:{m.MEMBER} {{id: $viewer}})-[:{m.INVITED_TO}]->({v}) }})"
+        )
+    return "false"
 
 
-def _group(v: str) -> str:
-    forming = f"coalesce({v}.status, 'active') IN ['draft', 'invitations_sent']"
-    return f"({STAFF} OR ({SIGNED_IN} AND NOT {forming}) OR {v}:{m.SIG} OR {v}:{m.COI})"
+def _partner(v: str, audience: str) -> str:
+    if audience == "member":
+        return f"(coalesce({v}.visible, true))"
+    if audience == "partner":
+        return f"(coalesce({v}.visible, true) OR {v}.id = $viewer)"
+    return "false"
+
+
+def _group(v: str, audience: str) -> str:
+    open_group = f"{v}:{m.SIG} OR {v}:{m.COI}"
+    if audience in SIGNED_IN_AUDIENCES:
+        forming = f"coalesce({v}.status, 'active') IN ['draft', 'invitations_sent']"
+        return f"(NOT {forming} OR {open_group})"
+    return f"({open_group})"
 
 
 RULES = {m.MEMBER: _member, m.IDEA: _idea, m.PARTNER: _partner, m.GROUP: _group}
 
 
-def visible(label: str, v: str) -> str:
-    """A Cypher predicate: node `v` (with `label`) exists for `$audience` / `$viewer`."""
+def visible_to(label: str, v: str, audience: str) -> str:
+    """A Cypher predicate: node `v` (with `label`) exists for `audience`, a value known
+    when the query is built (one of AUDIENCES); it reads at most $viewer. Raises ValueError
+    for an unknown audience."""
+    if audience not in AUDIENCES:
+        raise ValueError(f"unknown audience {audience!r}; expected one of {', '.join(AUDIENCES)}")
+    if audience in STAFF_AUDIENCES or label in PUBLIC_LABELS:
+        return "true"
     rule = RULES.get(label)
     if rule is not None:
-        return rule(v)
-    if label in PUBLIC_LABELS:
+        return rule(v, audience)
+    return "true" if audience in SIGNED_IN_AUDIENCES else "false"
+
+
+def visible(label: str, v: str, audience: str | None = None) -> str:
+    """A Cypher predicate: node `v` (with `label`) exists for `audience`, or, with none
+    given, for `$audience` / `$viewer` (each audience's rule, chosen by $audience)."""
+    if audience is not None:
+        return visible_to(label, v, audience)
+    rules = {a: visible_to(label, v, a) for a in AUDIENCES}
+    if set(rules.values()) == {"true"}:
         return "true"
-    return f"({SIGNED_IN})"
+    cases = [
+        f"($audience = '{a}'" + ("" if rule == "true" else f" AND {rule}") + ")"
+        for a, rule in rules.items()
+        if rule != "false"
+    ]
+    return f"({' OR '.join(cases)})"
 
 
 # The parameters each rule reads, named here so that a read passes exactly these.

@@ -1,6 +1,6 @@
 """The API's reads: nodes by id, pages of nodes and relationship hops, always for a viewer.
 
-Each function passes the viewer's audience to graph_schema/queries/api_visibility's rules, so
+Each query is built for the viewer's audience from graph_schema/queries/api_visibility's rules, so
 what a caller may not see never leaves the database. Parameters are named explicitly and
 checked against each query (adapters.parameters.bind). All raise Neo4jUnavailable when the
 graph does not answer and RowMismatch for a node that does not fit its record.
@@ -13,10 +13,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from graph_schema.queries import api_nodes as q
-from graph_schema.queries import api_visibility
 from graph_schema.queries.api_related import Hop, related
 from matchmaker.adapters.graph import Graph
-from matchmaker.adapters.parameters import bind
+from matchmaker.adapters.parameters import bind, read_by
 from matchmaker.adapters.records import Linked, from_row
 from matchmaker.auth.roles import Viewer
 
@@ -34,22 +33,23 @@ def audience(viewer: Viewer) -> dict[str, str]:
     return {"audience": viewer.audience, "viewer": viewer.id}
 
 
-def visibility(viewer: Viewer, label: str) -> dict[str, str]:
-    """The parameters the visibility rule of `label` reads (api_visibility.parameters)."""
-    known = audience(viewer)
-    return {name: known[name] for name in api_visibility.parameters(label)}
+def viewer_values(query: str, viewer: Viewer) -> dict[str, str]:
+    """The viewer's parameters that `query`, built for the viewer's audience, reads: a rule
+    built for one audience reads $viewer where it needs it, and never $audience."""
+    return {k: v for k, v in audience(viewer).items() if k in read_by(query)}
 
 
 def filter_values(label: str, filters: Mapping[str, object]) -> dict[str, object]:
-    """Every filter parameter of `label`, null where the caller set none; a filter name the
-    label does not have stays in, for `bind` to refuse."""
-    return {**dict.fromkeys(q.FILTER_PARAMETERS.get(label, ()), None), **filters}
+    """The filters the caller set (not null); a filter name the label does not have stays
+    in, for `bind` to refuse."""
+    known = q.FILTER_PARAMETERS.get(label, ())
+    return {k: v for k, v in filters.items() if v is not None or k not in known}
 
 
 def by_ids(graph: Graph, label: str, ids: Iterable[str], viewer: Viewer) -> dict[str, Any]:
     """The visible nodes among `ids`, by id (absent ids are hidden or do not exist)."""
-    query = q.by_ids(label)
-    rows = graph.read(query, **bind(query, {"ids": list(ids), **visibility(viewer, label)}))
+    query = q.by_ids(label, viewer.audience)
+    rows = graph.read(query, **bind(query, {"ids": list(ids), **viewer_values(query, viewer)}))
     return {row["id"]: from_row(label, row["node"]) for row in rows}
 
 
@@ -67,14 +67,13 @@ def page(
     """Visible nodes of `label` passing `filters`, `window` = (skip, limit), and their total.
     Raises ParameterMismatch for a filter name the label does not have."""
     skip, limit = window
-    given = {**filter_values(label, filters or {}), **visibility(viewer, label)}
-    neighbour = q.linked_label(label)
-    if neighbour is not None:
-        given |= visibility(viewer, neighbour)
-    query = q.page_with_total(label)
+    given = filter_values(label, filters or {})
+    known = frozenset(given) & frozenset(q.FILTER_PARAMETERS.get(label, ()))
+    query = q.page_with_total(label, viewer.audience, known)
+    given |= viewer_values(query, viewer)
     row = graph.read(query, **bind(query, {**given, "skip": skip, "limit": limit}))[0]
     items = [from_row(label, node) for node in row["rows"]]
-    return Page(items, int(row["total"]), _linked(neighbour, row["linked"]))
+    return Page(items, int(row["total"]), _linked(q.linked_label(label), row["linked"]))
 
 
 def _linked(label: str | None, found: list[list[dict[str, Any]]]) -> dict[str, list[Any]]:
@@ -89,8 +88,8 @@ def hop(
 ) -> dict[str, list[Linked]]:
     """For each source id, the visible nodes one `step` away, with the relationship's props."""
     keys = list(ids)
-    query = related(step)
-    params = {"ids": keys, "per_source": per_source, **visibility(viewer, step.target)}
+    query = related(step, viewer.audience)
+    params = {"ids": keys, "per_source": per_source, **viewer_values(query, viewer)}
     rows = graph.read(query, **bind(query, params))
     found = {
         row["id"]: [Linked(from_row(step.target, i["node"]), i["rel"]) for i in row["items"]]

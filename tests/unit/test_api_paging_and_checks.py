@@ -8,7 +8,7 @@ import pytest
 
 from graph_schema import model as m
 from graph_schema.queries import api_nodes, api_related
-from graph_schema.queries.api_visibility import visible
+from graph_schema.queries.api_visibility import AUDIENCES, visible, visible_to
 from matchmaker.api.errors import PublicError, ValidationErrors
 from matchmaker.api.pagination import MAX_OFFSET, connection, decode_cursor, encode_cursor, window
 from matchmaker.services.analytics import Pair, count_pairs
@@ -90,6 +90,33 @@ def test_every_api_read_filters_by_audience(label: str) -> None:
         assert visible(label, "n") in query
     # The page and its total are counted under the same filter.
     assert api_nodes.page_with_total(label).count(visible(label, "n")) == 2
+
+
+@pytest.mark.parametrize("audience", AUDIENCES)
+@pytest.mark.parametrize("label", api_nodes.PAGED_LABELS)
+def test_a_read_built_for_an_audience_tests_only_its_rule_and_the_filters_set(
+    label: str, audience: str
+) -> None:
+    rule = visible_to(label, "n", audience)
+    given = frozenset(api_nodes.FILTER_PARAMETERS.get(label, ())[:1])
+    query = api_nodes.page_with_total(label, audience, given)
+    assert "$audience" not in query
+    assert query.count(f"WHERE n.{api_nodes.ORDER.get(label, 'name')} IS NOT NULL AND {rule}") == 2
+    assert all(f"${name}" in query for name in given)
+    unset = set(api_nodes.FILTER_PARAMETERS.get(label, ())) - given
+    assert not [name for name in unset if f"${name}" in query]
+    assert f"{rule}" in api_nodes.by_ids(label, audience)
+
+
+def test_staff_see_every_node_and_the_anonymous_no_member() -> None:
+    assert {visible_to(label, "n", "staff") for label in api_nodes.PAGED_LABELS} == {"true"}
+    assert visible_to(m.MEMBER, "n", "anonymous") == "false"
+    assert visible_to(m.CALL, "n", "anonymous") == "true"
+
+
+def test_an_unknown_audience_is_refused_when_the_query_is_built() -> None:
+    with pytest.raises(ValueError, match="unknown audience 'guest'"):
+        api_nodes.page_with_total(m.MEMBER, "guest", frozenset())
 
 
 def test_every_hop_filters_its_far_end() -> None:
