@@ -50,6 +50,9 @@ def test_staff_assemble_lock_swap_and_save_a_group(page: Page) -> None:
         "cybersecurity, medical device regulation, clinical engineering"
     )
     page.get_by_label("Group size").fill("5")
+    # Leaving out members at their limit is not calling them overloaded (only above it is).
+    expect(page.get_by_label("Only members with room for another group")).to_be_checked()
+    expect(page.get_by_text("overloaded")).to_have_count(0)
     page.get_by_role("button", name="Suggest a group").click()
 
     team = page.get_by_test_id("team-member")

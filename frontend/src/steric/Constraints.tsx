@@ -154,7 +154,7 @@ export function ConstraintsForm({ initial, busy, refusal, onSubmit }: Props) {
       </label>
       <label className="check">
         <input type="checkbox" checked={c.respectCapacity} onChange={(e) => setC({ ...c, respectCapacity: e.target.checked })} />
-        <span>Nobody already overloaded (respect each member's capacity)</span>
+        <span>Only members with room for another group (leave out anyone already at capacity)</span>
       </label>
       <button type="submit" disabled={busy || !c.remit.trim()}>
         {busy ? "Suggesting…" : "Suggest a group"}
