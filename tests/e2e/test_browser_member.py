@@ -118,9 +118,21 @@ def test_a_member_writes_an_idea_sees_a_team_invites_and_submits(page: Page) -> 
     page.get_by_role("button", name="Cancel").click()
     expect(page.get_by_test_id("idea-status")).to_have_text("Draft")
     page.get_by_role("button", name="Submit the idea").click()
-    expect(page.get_by_text("You cannot edit it afterwards")).to_be_visible()
+    expect(page.get_by_text("You cannot edit it while it is submitted")).to_be_visible()
     page.get_by_role("button", name="Yes, submit").click()
     expect(page.get_by_text("Your idea is submitted.")).to_be_visible()
+    expect(page.get_by_test_id("idea-status")).to_have_text("Submitted")
+
+    # A submission can be taken back (asked first), and the draft submitted again.
+    page.get_by_role("button", name="Withdraw the submission").click()
+    page.get_by_role("button", name="Cancel").click()
+    expect(page.get_by_test_id("idea-status")).to_have_text("Submitted")
+    page.get_by_role("button", name="Withdraw the submission").click()
+    page.get_by_role("button", name="Yes, withdraw").click()
+    expect(page.get_by_text("Your idea is withdrawn")).to_be_visible()
+    expect(page.get_by_test_id("idea-status")).to_have_text("Draft")
+    page.get_by_role("button", name="Submit the idea").click()
+    page.get_by_role("button", name="Yes, submit").click()
     expect(page.get_by_test_id("idea-status")).to_have_text("Submitted")
 
     # Partners and KTP routes are asked for the team's gaps once the team is there.

@@ -1,4 +1,4 @@
-/** One idea: what it is, who could complete its team, which partners fit; edit, invite, submit. */
+/** One idea: what it is, who could complete its team, which partners fit; edit, invite, submit or withdraw. */
 import { useState, type ReactNode } from "react";
 import { useMutation, useQuery } from "../api/hooks";
 import { refusalOf, RefusalView, Saved } from "../components/Outcome";
@@ -147,41 +147,65 @@ function Editor({ idea, onSaved }: { idea: IdeaDetail; onSaved: () => void }) {
 }
 
 /** Submitting cannot be undone (a submitted idea is no longer editable), so it asks first. */
-function SubmitButton({ idea, onSubmitted }: { idea: IdeaDetail; onSubmitted: () => void }) {
-  const submit = useMutation<{ updateIdea: Result }>("UpdateIdea");
+interface StatusChange {
+  to: "submitted" | "draft";
+  ask: string;
+  question: (idea: IdeaDetail) => string;
+  yes: string;
+  running: string;
+}
+
+const SUBMIT: StatusChange = {
+  to: "submitted",
+  ask: "Submit the idea",
+  question: (idea) => `Submit “${idea.title}”${idea.call ? ` to “${idea.call.title}”` : ""}? You cannot edit it while it is submitted.`,
+  yes: "Yes, submit",
+  running: "Submitting…",
+};
+
+const WITHDRAW: StatusChange = {
+  to: "draft",
+  ask: "Withdraw the submission",
+  question: (idea) => `Withdraw “${idea.title}”? It goes back to a draft, seen only by you and the people you invited, to edit and submit again.`,
+  yes: "Yes, withdraw",
+  running: "Withdrawing…",
+};
+
+/** Submit a draft, or withdraw a submitted idea back to a draft; either asks first. */
+function StatusButton({ idea, change, onChanged }: { idea: IdeaDetail; change: StatusChange; onChanged: () => void }) {
+  const update = useMutation<{ updateIdea: Result }>("UpdateIdea");
   const [asking, setAsking] = useState(false);
-  const refusal = refusalOf(submit.data?.updateIdea, ["IdeaSaved"]);
-  if (!submit.available) return <p className="hint">Submitting is not available yet.</p>;
+  const refusal = refusalOf(update.data?.updateIdea, ["IdeaSaved"]);
+  if (!update.available) return <p className="hint">Changing the idea is not available yet.</p>;
 
   async function confirm() {
-    const data = await submit.run({ id: idea.id, input: { status: "submitted" } });
+    const data = await update.run({ id: idea.id, input: { status: change.to } });
     setAsking(false);
-    if (data?.updateIdea.__typename === "IdeaSaved") onSubmitted();
+    if (data?.updateIdea.__typename === "IdeaSaved") onChanged();
   }
 
+  const questionId = `confirm-${change.to}`;
   return (
     <div>
       {asking ? (
-        <div className="confirm" role="group" aria-labelledby="confirm-submit">
-          <p id="confirm-submit">
-            Submit “{idea.title}”{idea.call ? ` to “${idea.call.title}”` : ""}? You cannot edit it afterwards.
-          </p>
+        <div className="confirm" role="group" aria-labelledby={questionId}>
+          <p id={questionId}>{change.question(idea)}</p>
           <div className="row">
-            <button type="button" disabled={submit.running} onClick={confirm}>
-              {submit.running ? "Submitting…" : "Yes, submit"}
+            <button type="button" disabled={update.running} onClick={confirm}>
+              {update.running ? change.running : change.yes}
             </button>
-            <button type="button" className="secondary" disabled={submit.running} onClick={() => setAsking(false)}>
+            <button type="button" className="secondary" disabled={update.running} onClick={() => setAsking(false)}>
               Cancel
             </button>
           </div>
         </div>
       ) : (
-        <button type="button" onClick={() => setAsking(true)}>
-          Submit the idea
+        <button type="button" className={change.to === "draft" ? "secondary" : undefined} onClick={() => setAsking(true)}>
+          {change.ask}
         </button>
       )}
       {refusal && <RefusalView refusal={refusal} />}
-      {submit.error && <ErrorState error={submit.error} />}
+      {update.error && <ErrorState error={update.error} />}
     </div>
   );
 }
@@ -217,7 +241,7 @@ function IdeaBody({ idea }: { idea: IdeaDetail }) {
 export function IdeaPage({ id }: { id: string }) {
   const user = useUser();
   const idea = useQuery<{ me: { partner: { interests: { id: string }[] | null } | null }; idea: IdeaDetail | null }>("Idea", { id });
-  const [submitted, setSubmitted] = useState(false);
+  const [changed, setChanged] = useState<StatusChange["to"] | null>(null);
   return (
     <QueryView state={idea} what="This idea" operation="Idea">
       {(data) => {
@@ -240,18 +264,21 @@ export function IdeaPage({ id }: { id: string }) {
             <h1 tabIndex={-1}>{r.title}</h1>
             <div className="row">
               {mine && isDraft(r) && <Editor idea={r} onSaved={idea.reload} />}
-              {mine && isDraft(r) && (
-                <SubmitButton
+              {mine && (
+                <StatusButton
+                  key={r.status}
                   idea={r}
-                  onSubmitted={() => {
-                    setSubmitted(true);
+                  change={isDraft(r) ? SUBMIT : WITHDRAW}
+                  onChanged={() => {
+                    setChanged(isDraft(r) ? "submitted" : "draft");
                     idea.reload();
                   }}
                 />
               )}
               {!mine && <InterestButton ideaId={r.id} title={r.title} already={interestedIn(data.me, r, user.subjectId)} />}
             </div>
-            {submitted && <Saved>Your idea is submitted. STERIC will be in touch.</Saved>}
+            {changed === "submitted" && <Saved>Your idea is submitted. STERIC will be in touch.</Saved>}
+            {changed === "draft" && <Saved>Your idea is withdrawn: it is a draft again.</Saved>}
             <IdeaBody idea={r} />
           </>
         );
