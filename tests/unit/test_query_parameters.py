@@ -15,6 +15,8 @@ from matchmaker.adapters.records import RECORDS
 from matchmaker.auth.roles import Role, Viewer
 
 STAFF = Viewer("s1", Role.STAFF)
+MEMBER = Viewer("m1", Role.MEMBER)
+PARTNER = Viewer("p1", Role.PARTNER)
 HOPS = [v for v in vars(api_related).values() if isinstance(v, api_related.Hop)]
 
 
@@ -50,9 +52,12 @@ def test_every_labels_reads_pass_exactly_the_parameters_their_queries_read(label
 
 @pytest.mark.parametrize("hop", HOPS, ids=lambda h: f"{h.source}-{h.rel}-{h.target}")
 def test_every_hop_passes_exactly_the_parameters_its_query_reads(hop: api_related.Hop) -> None:
-    graph = RecordingGraph()
-    assert reads.hop(graph, hop, ["a", "b"], STAFF) == {"a": [], "b": []}  # type: ignore[arg-type]
-    assert set(graph.sent[0]) == bind(related(hop), graph.sent[0]).keys()
+    for viewer in (STAFF, MEMBER, PARTNER):
+        graph = RecordingGraph()
+        found = reads.hop(graph, hop, ["a", "b"], viewer)  # type: ignore[arg-type]
+        assert found == {"a": [], "b": []}
+        query = related(hop, viewer.audience)
+        assert set(graph.sent[0]) == bind(query, graph.sent[0]).keys()
 
 
 def test_a_mistyped_filter_is_refused_by_name_before_anything_is_sent() -> None:
@@ -62,13 +67,15 @@ def test_a_mistyped_filter_is_refused_by_name_before_anything_is_sent() -> None:
     assert graph.sent == []
 
 
-def test_unset_filters_are_sent_as_null_and_set_ones_as_given() -> None:
+def test_only_the_filters_set_are_sent_and_the_viewer_where_the_rule_reads_it() -> None:
     graph = RecordingGraph()
-    reads.page(graph, m.MEMBER, STAFF, (10, 5), {"region": "Wales"})  # type: ignore[arg-type]
+    filters = {"region": "Wales", "discipline": None}
+    reads.page(graph, m.MEMBER, STAFF, (10, 5), filters)  # type: ignore[arg-type]
+    reads.page(graph, m.MEMBER, MEMBER, (10, 5), filters)  # type: ignore[arg-type]
     assert graph.sent == [
-        {"discipline": None, "region": "Wales", "career_stage": None, "organisation_id": None,
-         "audience": "staff", "viewer": "s1", "skip": 10, "limit": 5}
-    ]  # fmt: skip
+        {"region": "Wales", "skip": 10, "limit": 5},
+        {"region": "Wales", "viewer": "m1", "skip": 10, "limit": 5},
+    ]
 
 
 def test_public_labels_are_read_without_the_viewer() -> None:
