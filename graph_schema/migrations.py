@@ -92,6 +92,12 @@ def _page_order(_: int) -> tuple[str, ...]:
     )
 
 
+def _retire_unread_indexes(_: int) -> tuple[str, ...]:
+    # Vector and full-text indexes on ideas, calls, groups and organisation names that no
+    # query reads, while every write to those labels paid to keep them up to date.
+    return tuple(f"DROP INDEX {name} IF EXISTS" for name in m.RETIRED_INDEXES)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "uniqueness constraints on every id", _constraints),
     Migration(2, "full-text indexes on names and texts", _fulltext),
@@ -101,6 +107,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(6, "task groups saved before the lifecycle are active", _group_lifecycle),
     Migration(7, "the e-mail outbox and introductions", _outbox),
     Migration(8, "range indexes on the keys pages are ordered by", _page_order),
+    Migration(9, "drop the vector and full-text indexes no query reads", _retire_unread_indexes),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

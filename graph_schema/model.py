@@ -126,14 +126,17 @@ EMBEDDING_MODEL: Final = "embedding_model"
 # write to its imported fields removes it (matchmaker.importing.fingerprint).
 IMPORT_FINGERPRINT: Final = "import_fingerprint"
 
-# Labels that get a vector index on `embedding`, with the index name.
+# Labels whose text is embedded (a vector in `embedding`).
+EMBEDDED_LABELS: Final[tuple[str, ...]] = (OUTPUT, MEMBER, PARTNER, IDEA, CALL, GROUP)
+
+# Labels with a vector index on `embedding`, with the index name: those a query searches by
+# vector (graph_schema.queries.matching and partner_matching). Neo4j updates an index on
+# every write to its label, and an idea's vector and full-text entries cost it about 40 ms
+# of CPU per new idea; the indexes no query read are dropped (migration 9).
 VECTOR_INDEXES: Final[dict[str, str]] = {
     OUTPUT: "output_embedding",
     MEMBER: "member_embedding",
     PARTNER: "partner_embedding",
-    IDEA: "idea_embedding",
-    CALL: "call_embedding",
-    GROUP: "group_embedding",
 }
 
 # Full-text indexes: name -> (label, properties).
@@ -141,8 +144,10 @@ FULLTEXT_INDEXES: Final[dict[str, tuple[str, tuple[str, ...]]]] = {
     "member_text": (MEMBER, ("name", "discipline", "expertise_statement")),
     "output_text": (OUTPUT, ("title", "abstract")),
     "partner_text": (PARTNER, ("name", "description")),
-    "idea_text": (IDEA, ("title", "summary")),
-    "call_text": (CALL, ("title", "description")),
-    "group_text": (GROUP, ("name", "description")),
-    "organisation_name": (ORGANISATION, ("name",)),
 }
+
+# Indexes created by earlier versions that no query reads (dropped by migration 9).
+RETIRED_INDEXES: Final[tuple[str, ...]] = (
+    "idea_embedding", "call_embedding", "group_embedding",
+    "idea_text", "call_text", "group_text", "organisation_name",
+)  # fmt: skip

@@ -19,8 +19,8 @@ _PROPERTY = re.compile(r"[a-z][a-z0-9_]*")
 
 
 def _embedded_label(label: str) -> str:
-    if label not in m.VECTOR_INDEXES:
-        raise ValueError(f"{label!r} is not an embedded label ({', '.join(m.VECTOR_INDEXES)})")
+    if label not in m.EMBEDDED_LABELS:
+        raise ValueError(f"{label!r} is not an embedded label ({', '.join(m.EMBEDDED_LABELS)})")
     return label
 
 
@@ -84,11 +84,11 @@ def _vectors_of(label: str) -> str:
 
 # Embedded label -> query. Parameters: COUNT none; WRITE_VECTORS $rows [{id, vector, hash}] and
 # $model; CLEAR_VECTORS $ids; NEAREST $k, $vector (-> id, score); VECTORS_OF $ids (-> id, vector).
-COUNT: dict[str, str] = {label: _count(label) for label in m.VECTOR_INDEXES}
-WRITE_VECTORS: dict[str, str] = {label: _write(label) for label in m.VECTOR_INDEXES}
-CLEAR_VECTORS: dict[str, str] = {label: _clear(label) for label in m.VECTOR_INDEXES}
+COUNT: dict[str, str] = {label: _count(label) for label in m.EMBEDDED_LABELS}
+WRITE_VECTORS: dict[str, str] = {label: _write(label) for label in m.EMBEDDED_LABELS}
+CLEAR_VECTORS: dict[str, str] = {label: _clear(label) for label in m.EMBEDDED_LABELS}
 NEAREST: dict[str, str] = {label: _nearest(index) for label, index in m.VECTOR_INDEXES.items()}
-VECTORS_OF: dict[str, str] = {label: _vectors_of(label) for label in m.VECTOR_INDEXES}
+VECTORS_OF: dict[str, str] = {label: _vectors_of(label) for label in m.EMBEDDED_LABELS}
 
 # A member's evidence: each authored output and their own statement, never averaged.
 # Parameters: $ids (member ids), $embedded_only (skip what has no vector yet).

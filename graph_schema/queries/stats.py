@@ -24,6 +24,6 @@ def _embedded(label: str) -> str:
 
 COUNTS_BY_LABEL = " UNION ALL ".join(_count(label) for label in COUNTED_LABELS)
 
-EMBEDDING_COVERAGE = " UNION ALL ".join(_embedded(label) for label in m.VECTOR_INDEXES)
+EMBEDDING_COVERAGE = " UNION ALL ".join(_embedded(label) for label in m.EMBEDDED_LABELS)
 
 RELATIONSHIP_COUNT = "MATCH ()-[r]->() RETURN count(r) AS count"

@@ -19,14 +19,14 @@ from tqdm import tqdm
 from embeddings import Embedder
 from embeddings.pipeline import DEFAULT_BATCH_SIZE, content_hash, encode_texts, normalise
 from embeddings.texts import TEXT_PROPERTIES, node_text
-from graph_schema.model import VECTOR_INDEXES
+from graph_schema import model as m
 from matchmaker.adapters import vectors as store
 from matchmaker.adapters.graph import Graph
 
 log = logging.getLogger(__name__)
 
 DEFAULT_PAGE_SIZE = 1000
-EMBEDDED_LABELS: tuple[str, ...] = tuple(VECTOR_INDEXES)
+EMBEDDED_LABELS: tuple[str, ...] = m.EMBEDDED_LABELS
 
 
 @dataclass(frozen=True)

@@ -99,7 +99,7 @@ def test_first_pass_embeds_every_text_with_the_model(populated: Graph, embedder:
     assert counts(report, m.MEMBER) == (3, 2, 0, 0, 1)
     assert counts(report, m.GROUP) == (2, 2, 0, 0, 0)
     assert report.embedded == 3 + 2 + 1 + 1 + 1 + 2
-    for label in m.VECTOR_INDEXES:
+    for label in m.EMBEDDED_LABELS:
         for node_id, props in stored(populated, label).items():
             if node_id == "m-3":
                 assert m.EMBEDDING not in props

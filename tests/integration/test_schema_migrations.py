@@ -1,10 +1,14 @@
 from __future__ import annotations
 
+import importlib
+import pkgutil
+
 import pytest
 
 from embeddings import Embedder
 from graph_schema import migrations as mg
 from graph_schema import model as m
+from graph_schema import queries
 from matchmaker.adapters.graph import Graph
 from matchmaker.adapters.schema import applied_versions, check_vector_dimension, migrate
 from matchmaker.errors import SchemaMismatch
@@ -39,6 +43,29 @@ def test_vector_indexes_are_cosine_with_the_model_dimension(
 def test_fulltext_indexes_exist(graph: Graph) -> None:
     rows = graph.read("SHOW INDEXES YIELD name, type WHERE type = 'FULLTEXT' RETURN name")
     assert set(m.FULLTEXT_INDEXES) <= {r["name"] for r in rows}
+
+
+def _query_texts() -> str:
+    """Every string constant of the modules in graph_schema.queries (the Cypher they hold)."""
+    texts = []
+    for info in pkgutil.iter_modules(queries.__path__):
+        module = importlib.import_module(f"{queries.__name__}.{info.name}")
+        texts += [v for v in vars(module).values() if isinstance(v, str)]
+        texts += [
+            x for v in vars(module).values() if isinstance(v, dict) for x in v.values()
+            if isinstance(x, str)
+        ]  # fmt: skip
+    return "\n".join(texts)
+
+
+def test_each_index_kept_is_read_by_a_query_and_the_retired_ones_are_gone(graph: Graph) -> None:
+    names = {r["name"] for r in graph.read("SHOW INDEXES YIELD name RETURN name")}
+    assert not names & set(m.RETIRED_INDEXES)
+    cypher = _query_texts()
+    for index in (*m.VECTOR_INDEXES.values(), *m.FULLTEXT_INDEXES):
+        assert f"queryNodes('{index}'" in cypher, index
+    for index in m.RETIRED_INDEXES:
+        assert f"'{index}'" not in cypher, index
 
 
 def test_migrations_are_idempotent(graph: Graph, embedder: Embedder) -> None:

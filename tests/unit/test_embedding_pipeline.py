@@ -100,7 +100,7 @@ def test_content_hash_changes_with_the_text_or_the_model(text: str, model: str) 
 
 
 def test_every_vector_index_label_has_a_text() -> None:
-    assert set(TEXT_BUILDERS) == set(m.VECTOR_INDEXES) == set(TEXT_PROPERTIES)
+    assert set(TEXT_BUILDERS) == set(m.EMBEDDED_LABELS) == set(TEXT_PROPERTIES)
 
 
 def test_builders_read_only_their_declared_properties() -> None:
