@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import os
 import signal
+import socket
 import threading
 import time
 from pathlib import Path
 
 import httpx
+import psutil
 import pytest
 
 from tests.e2e.conftest import Service, start_service
@@ -67,12 +69,42 @@ def _hammer(url: str, stop: threading.Event, answered: list[int]) -> None:
                 answered.append(0)  # refused or cut off while shutting down
 
 
+def _connections_per_worker(service: Service, opened: int) -> list[int]:
+    """Open `opened` connections and count, for each worker, those it accepted."""
+    port = int(service.url.rsplit(":", 1)[1])
+    workers = [
+        p for p in psutil.Process(service.process.pid).children(recursive=True)
+        if "spawn_main" in " ".join(p.cmdline())
+    ]  # fmt: skip
+    held = [socket.create_connection(("127.0.0.1", port), timeout=5) for _ in range(opened)]
+    try:
+        counts: list[int] = []
+        for _ in range(50):  # until every connection is accepted by some worker
+            counts = [
+                sum(c.laddr.port == port and c.status == "ESTABLISHED" for c in w.net_connections())
+                for w in workers
+            ]
+            if sum(counts) >= opened:
+                break
+            time.sleep(0.1)
+        return counts
+    finally:
+        for sock in held:
+            sock.close()
+
+
 def test_sigterm_stops_several_workers_under_load_within_ten_seconds(
     tmp_path: Path, service_factory: list[Service]
 ) -> None:
     service = start_service(tmp_path / "neo4j", "--workers", "2")
     service_factory.append(service)
     java = _java_pid(service)
+    # A burst of new connections is spread over both workers (each listens on its own
+    # socket), not taken by whichever woke first.
+    per_worker = _connections_per_worker(service, 40)
+    assert len(per_worker) == 2, per_worker
+    assert sum(per_worker) == 40, per_worker
+    assert min(per_worker) >= 8, f"connections per worker: {per_worker}"
     stop, answered = threading.Event(), []
     clients = [
         threading.Thread(target=_hammer, args=(service.url, stop, answered)) for _ in range(8)
