@@ -210,6 +210,14 @@ function StatusButton({ idea, change, onChanged }: { idea: IdeaDetail; change: S
   );
 }
 
+/**
+ * What the suggestions are asked from. Saving an edit that changes it remounts them, so the
+ * skills, the team, its gaps and the partners and KTP routes for those gaps are asked again.
+ */
+function suggestionsKey(idea: IdeaDetail): string {
+  return JSON.stringify([idea.title, idea.summary, idea.requiredSkills, idea.call?.id ?? null, idea.themes.map((t) => t.id)]);
+}
+
 function Suggestions({ idea, canEditSkills, invitations }: { idea: IdeaDetail; canEditSkills: boolean; invitations: InvitationsState }) {
   const team = useTeamFor(idea.id);
   return (
@@ -232,7 +240,7 @@ function IdeaBody({ idea }: { idea: IdeaDetail }) {
     <div className="split suggestions-first">
       <Details idea={idea} listedSkills={false} invitations={list} />
       <div>
-        <Suggestions idea={idea} canEditSkills={seesInvitations} invitations={invitations} />
+        <Suggestions key={suggestionsKey(idea)} idea={idea} canEditSkills={seesInvitations} invitations={invitations} />
       </div>
     </div>
   );
