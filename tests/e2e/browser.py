@@ -120,6 +120,16 @@ def sign_in(page: Page, heading: str, name: str | None = None) -> str:
     return chosen
 
 
+def idea_suggestions_ready(page: Page, owner: bool = True) -> None:
+    """Wait until an idea page has stopped loading: its skills, its team and, for the owner, its
+    invitations. Panels that arrive later move the ones below them, so a click made before this
+    can land on whatever moved under the pointer."""
+    expect(page.get_by_test_id("skills-state")).to_be_visible()
+    expect(page.get_by_test_id("team-member").first).to_be_visible()
+    if owner:
+        expect(page.get_by_test_id("invited")).not_to_have_attribute("aria-busy", "true")
+
+
 def screenshot(page: Page, name: str, ready: Callable[[Page], None] | None = None) -> None:
     """Write `<name>-laptop.png` and `<name>-phone.png` of the current page, after an axe scan."""
     assert_accessible(page, name)

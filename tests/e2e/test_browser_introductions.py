@@ -14,7 +14,13 @@ import httpx
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
-from tests.e2e.browser import browser_fixture, page_fixture, screenshot, sign_in
+from tests.e2e.browser import (
+    browser_fixture,
+    idea_suggestions_ready,
+    page_fixture,
+    screenshot,
+    sign_in,
+)
 from tests.e2e.conftest import Service
 from tests.e2e.waiting import eventually
 from tests.mailbox import Mailbox, link, text
@@ -178,6 +184,7 @@ def test_the_proposer_sees_each_answer_and_withdraws_only_unanswered_invitations
     sign_in(page, "Members", proposer["name"])
     page.goto(f"/#/ideas/{idea['id']}")
     expect(page.get_by_role("heading", name=idea["title"])).to_be_visible()
+    idea_suggestions_ready(page)
     expect(page.get_by_test_id("invited")).to_have_text("Nobody yet.")
     people = page.get_by_test_id("team-member")
     expect(people.nth(2)).to_be_visible()

@@ -12,6 +12,7 @@ from tests.e2e.browser import (
     Service,
     browser_fixture,
     count_text,
+    idea_suggestions_ready,
     page_fixture,
     screenshot,
     sign_in,
@@ -90,8 +91,8 @@ def test_a_member_writes_an_idea_sees_a_team_invites_and_submits(page: Page) -> 
 
     expect(page.get_by_role("heading", name=IDEA_TITLE)).to_be_visible()
     expect(page.get_by_test_id("idea-status")).to_have_text("Draft")
+    idea_suggestions_ready(page)
     people = page.get_by_test_id("team-member")
-    expect(people.first).to_be_visible()
     assert people.count() == 4
     expect(people.first.get_by_role("list", name=re.compile("^Why "))).to_be_visible()
     covered = count_text(page.get_by_test_id("covered-count").inner_text())

@@ -29,7 +29,13 @@ from matchmaker.adapters.keycloak_local import RunningKeycloak
 from matchmaker.auth.roles import Role
 from matchmaker.auth.tokens import issue_token
 from tests.e2e.accessibility import assert_accessible
-from tests.e2e.browser import LAPTOP, TIMEOUT_MS, browser_fixture, screenshot
+from tests.e2e.browser import (
+    LAPTOP,
+    TIMEOUT_MS,
+    browser_fixture,
+    idea_suggestions_ready,
+    screenshot,
+)
 from tests.e2e.conftest import REPO, Service, free_port
 from tests.e2e.waiting import eventually
 from tests.integration.api_world import MEMBERS, NODES, WORLD_MEMBERS
@@ -284,6 +290,7 @@ def test_a_member_invites_from_the_suggested_team_and_the_invitee_accepts_from_t
     page.get_by_role("button", name="Save draft and find collaborators").click()
     expect(page.get_by_role("heading", name=IDEA_TITLE)).to_be_visible()
     idea_url = page.url
+    idea_suggestions_ready(page)
 
     person = page.get_by_test_id("team-member").filter(has_text="Priya Natarajan")
     person.get_by_role("button", name="Invite Priya Natarajan").click()

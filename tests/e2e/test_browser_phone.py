@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from playwright.sync_api import Page, expect
 
-from tests.e2e.browser import PHONE, browser_fixture, page_fixture, screenshot, sign_in
+from tests.e2e.browser import (
+    PHONE,
+    browser_fixture,
+    idea_suggestions_ready,
+    page_fixture,
+    screenshot,
+    sign_in,
+)
 
 browser = browser_fixture()
 page = page_fixture()
@@ -56,8 +63,7 @@ def test_an_ideas_suggestions_start_within_the_first_two_screens_on_a_phone(page
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Others' ideas").click()
     expect(page.get_by_role("heading", name="Ideas looking for partners")).to_be_visible()
     page.locator("main a[href^='#/ideas/']").first.click()
-    first = page.get_by_test_id("team-member").first
-    expect(first).to_be_visible()
+    idea_suggestions_ready(page, owner=False)
     top = _box(page, "[data-testid=team-member]")["top"]
     assert top < 2 * PHONE["height"], f"the first suggestion starts {top} px down"
     assert _box(page, "[data-testid=team-member]")["top"] < _box(page, "#about-heading")["top"]

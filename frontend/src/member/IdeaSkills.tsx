@@ -117,7 +117,15 @@ export function IdeaSkills({ ideaId, canEdit, onConfirmed }: { ideaId: string; c
   const [saved, setSaved] = useState(false);
   if (skills.status === "unavailable") return <Unavailable what="The idea's skills" operation="IdeaSkills" />;
   if (skills.status === "error") return <ErrorState error={skills.error} retry={skills.reload} />;
-  if (!skills.data) return <Progress label="Reading the skills the idea needs" />;
+  if (!skills.data) {
+    // The panel keeps its heading while loading, so what is below it moves less when it arrives.
+    return (
+      <section className="panel" aria-labelledby="skills-heading" aria-busy="true">
+        <h2 id="skills-heading">Skills the team needs</h2>
+        <Progress label="Reading the skills the idea needs" />
+      </section>
+    );
+  }
   const r = skills.data.ideaSkills;
   if (r.__typename !== "IdeaSkillList") return <RefusalView refusal={r} />;
   const names = r.skills.map((s) => s.name);
