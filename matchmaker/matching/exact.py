@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 from ortools.sat.python import cp_model
 
-from matchmaker.matching.constraints import Kind, required_sector_codes
+from matchmaker.matching.constraints import Kind, required, sector_caps
 from matchmaker.matching.pool import Pool
 
 SCALE = 100_000
@@ -79,12 +79,16 @@ def _constrain_counts(
     model: cp_model.CpModel, x: list[cp_model.IntVar], pool: Pool, kinds: Collection[Kind]
 ) -> None:
     spec = pool.spec
-    if Kind.REQUIRED_SECTOR in kinds:
-        absent = any(n > 0 and s not in pool.sector_names for s, n in spec.required_sectors.items())
-        if absent:
+    for rule in required(pool):
+        if rule.kind not in kinds:
+            continue
+        if rule.absent:
             model.add(sum(x) <= -1)
-        for code, minimum in required_sector_codes(pool).items():
-            model.add(sum(x[i] for i in np.flatnonzero(pool.sector == code).tolist()) >= minimum)
+        for code, minimum in rule.minimums.items():
+            model.add(sum(x[i] for i in np.flatnonzero(rule.codes == code).tolist()) >= minimum)
+    if Kind.MAX_PER_SECTOR in kinds:
+        for code, cap in sector_caps(pool).items():
+            model.add(sum(x[i] for i in np.flatnonzero(pool.sector == code).tolist()) <= cap)
     if Kind.EARLY_CAREER in kinds and spec.min_early_career:
         model.add(sum(x[i] for i in np.flatnonzero(pool.early).tolist()) >= spec.min_early_career)
     minimums = [

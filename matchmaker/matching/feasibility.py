@@ -9,7 +9,7 @@ Binding records naming each constraint that cannot hold and the numbers behind i
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from itertools import combinations
 
 from matchmaker.matching.constraints import Binding, Kind
@@ -57,18 +57,63 @@ def _capped(candidates: Sequence[Candidate], cap: int | None) -> int:
     return sum(counts.values()) if cap is None else sum(min(cap, n) for n in counts.values())
 
 
-def _sector_bindings(spec: TeamSpec, eligible: Sequence[Candidate]) -> list[Binding]:
+def _count_bindings(
+    spec: TeamSpec, eligible: Sequence[Candidate], kind: Kind, wanted: Mapping[str, int]
+) -> list[Binding]:
+    """Minimum counts per sector, region or discipline that the eligible cannot reach."""
+    field, what = _COUNTED[kind]
     cap_note = "" if spec.max_per_org is None else f" (at most {spec.max_per_org} per organisation)"
     found = []
-    for sector, needed in sorted(spec.required_sectors.items()):
-        available = _capped([c for c in eligible if c.sector == sector], spec.max_per_org)
+    for value, needed in sorted(wanted.items()):
+        available = _capped([c for c in eligible if getattr(c, field) == value], spec.max_per_org)
         if available < needed:
-            detail = f"required sector {sector}: {needed} needed, {available} eligible candidates"
-            found.append(Binding(Kind.REQUIRED_SECTOR, detail + cap_note))
-    total = sum(spec.required_sectors.values())
+            detail = f"required {what} {value}: {needed} needed, {available} eligible candidates"
+            found.append(Binding(kind, detail + cap_note))
+    total = sum(wanted.values())
     if total > spec.size:
-        detail = f"team size {spec.size} is too small for the required sectors ({total} members)"
-        found.append(Binding(Kind.REQUIRED_SECTOR, detail))
+        detail = f"team size {spec.size} is too small for the required {what}s ({total} members)"
+        found.append(Binding(kind, detail))
+    return found
+
+
+_COUNTED = {
+    Kind.REQUIRED_SECTOR: ("sector", "sector"),
+    Kind.REQUIRED_REGION: ("region", "region"),
+    Kind.REQUIRED_DISCIPLINE: ("discipline", "discipline"),
+}
+
+
+def _named_bindings(spec: TeamSpec, eligible: Sequence[Candidate]) -> list[Binding]:
+    return [
+        *_count_bindings(spec, eligible, Kind.REQUIRED_SECTOR, spec.required_sectors),
+        *_count_bindings(spec, eligible, Kind.REQUIRED_REGION, spec.required_regions),
+        *_count_bindings(spec, eligible, Kind.REQUIRED_DISCIPLINE, spec.required_disciplines),
+    ]
+
+
+def _sector_cap_bindings(spec: TeamSpec, eligible: Sequence[Candidate]) -> list[Binding]:
+    """Sector maximums below the sector's own minimum, or too low to fill the team."""
+    caps = spec.max_per_sector
+    found = [
+        Binding(
+            Kind.MAX_PER_SECTOR,
+            f"sector {sector}: at least {spec.required_sectors[sector]} required "
+            f"but at most {cap} allowed",
+        )
+        for sector, cap in sorted(caps.items())
+        if spec.required_sectors.get(sector, 0) > cap
+    ]
+    by_sector: dict[str, list[Candidate]] = {}
+    for c in eligible:
+        by_sector.setdefault(c.sector, []).append(c)
+    reachable = sum(
+        min(caps.get(sector, spec.size), _capped(members, spec.max_per_org))
+        for sector, members in by_sector.items()
+    )
+    if caps and len(eligible) >= spec.size > reachable:
+        limits = ", ".join(f"{n} from {s}" for s, n in sorted(caps.items()))
+        detail = f"at most {limits} allows {reachable} members; team size {spec.size}"
+        found.append(Binding(Kind.MAX_PER_SECTOR, detail))
     return found
 
 
@@ -135,7 +180,8 @@ def diagnose(
     return [
         *_unavailable_locks(problem, screened),
         *_clashing_locks(spec, locked),
-        *_sector_bindings(spec, eligible),
+        *_named_bindings(spec, eligible),
+        *_sector_cap_bindings(spec, eligible),
         *_size_bindings(spec, eligible),
         *_early_bindings(spec, eligible),
         *_distinct_bindings(spec, eligible),
@@ -149,6 +195,9 @@ def active_kinds(spec: TeamSpec, pool: Pool) -> list[Kind]:
         Kind.MUST_INCLUDE: pool.locked.size > 0,
         Kind.MAX_PER_ORG: spec.max_per_org is not None,
         Kind.REQUIRED_SECTOR: any(n > 0 for n in spec.required_sectors.values()),
+        Kind.MAX_PER_SECTOR: bool(spec.max_per_sector),
+        Kind.REQUIRED_REGION: any(n > 0 for n in spec.required_regions.values()),
+        Kind.REQUIRED_DISCIPLINE: any(n > 0 for n in spec.required_disciplines.values()),
         Kind.DISTINCT_SIGS: spec.min_distinct_sigs > 0,
         Kind.DISTINCT_DISCIPLINES: spec.min_distinct_disciplines > 0,
         Kind.EARLY_CAREER: spec.min_early_career > 0,
@@ -161,17 +210,29 @@ def active_kinds(spec: TeamSpec, pool: Pool) -> list[Kind]:
 SECTOR_WORDS = {"nhs": "the NHS", "charity": "charities"}  # other sector codes read as words
 
 
+def _counts(bound: str, place: str, counts: Mapping[str, int], sector: bool = False) -> str:
+    """ "at least 1 from the NHS and at least 2 from industry": counts per name, in words."""
+    return " and ".join(
+        f"{bound} {n} {place} {SECTOR_WORDS.get(s, s) if sector else s}"
+        for s, n in sorted(counts.items())
+        if n > 0 or bound == "at most"
+    )
+
+
 def describe(kind: Kind, spec: TeamSpec) -> str:
     """The requirement a kind sets, in words."""
-    sectors = " and ".join(
-        f"at least {n} from {SECTOR_WORDS.get(s, s)}"
-        for s, n in sorted(spec.required_sectors.items())
-    )
+    sectors = _counts("at least", "from", spec.required_sectors, sector=True)
     words = {
         Kind.SIZE: f"team size {spec.size}",
         Kind.MUST_INCLUDE: f"the {len(spec.must_include)} members asked for by name",
         Kind.MAX_PER_ORG: f"at most {spec.max_per_org} per organisation",
         Kind.REQUIRED_SECTOR: f"required sectors: {sectors}",
+        Kind.MAX_PER_SECTOR: "sector limits: "
+        + _counts("at most", "from", spec.max_per_sector, sector=True),
+        Kind.REQUIRED_REGION: "required regions: "
+        + _counts("at least", "from", spec.required_regions),
+        Kind.REQUIRED_DISCIPLINE: "required disciplines: "
+        + _counts("at least", "in", spec.required_disciplines),
         Kind.DISTINCT_SIGS: f"at least {spec.min_distinct_sigs} distinct SIGs",
         Kind.DISTINCT_DISCIPLINES: f"at least {spec.min_distinct_disciplines} distinct disciplines",
         Kind.EARLY_CAREER: f"at least {spec.min_early_career} early-career members",

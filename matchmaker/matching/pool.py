@@ -31,7 +31,9 @@ class Pool:
     sector: IntArray
     sector_names: tuple[str, ...]
     discipline: IntArray
+    discipline_names: tuple[str, ...]
     region: IntArray
+    region_names: tuple[str, ...]
     early: BoolArray
     outside: BoolArray  # not at the proposer's organisation
     sigs: tuple[frozenset[int], ...]
@@ -85,6 +87,8 @@ def build_pool(problem: TeamProblem, rows: Sequence[int]) -> Pool:
     """Encode the candidates at `rows` of a problem sorted by id."""
     members = [problem.candidates[r] for r in rows]
     sector, sector_names = _codes([c.sector for c in members])
+    discipline, discipline_names = _codes([c.discipline for c in members])
+    region, region_names = _codes([c.region for c in members])
     exposure = np.array([c.exposure for c in members], dtype=np.float64)
     index = np.asarray(rows, dtype=np.int64)
     return Pool(
@@ -96,8 +100,10 @@ def build_pool(problem: TeamProblem, rows: Sequence[int]) -> Pool:
         org=_codes([c.organisation_id for c in members])[0],
         sector=sector,
         sector_names=sector_names,
-        discipline=_codes([c.discipline for c in members])[0],
-        region=_codes([c.region for c in members])[0],
+        discipline=discipline,
+        discipline_names=discipline_names,
+        region=region,
+        region_names=region_names,
         early=np.array([c.early_career for c in members], dtype=bool),
         outside=np.array([not c.is_proposer_org for c in members], dtype=bool),
         sigs=_sig_codes(members),

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 import numpy as np
 import numpy.typing as npt
 
+from matchmaker.domain.model import REGIONS
+
 FloatArray = npt.NDArray[np.float64]
 
 EARLY_CAREER = frozenset({"trainee", "early"})
@@ -78,6 +80,9 @@ class TeamSpec:
     declined: frozenset[str] = frozenset()  # declined an invitation for this idea
     max_per_org: int | None = None
     required_sectors: Mapping[str, int] = field(default_factory=dict)  # sector -> min count
+    max_per_sector: Mapping[str, int] = field(default_factory=dict)  # sector -> max count
+    required_regions: Mapping[str, int] = field(default_factory=dict)  # region -> min count
+    required_disciplines: Mapping[str, int] = field(default_factory=dict)  # discipline -> min
     min_distinct_sigs: int = 0
     min_distinct_disciplines: int = 0
     min_early_career: int = 0  # trainee or early-career members
@@ -94,11 +99,27 @@ class TeamSpec:
         for name, value in self._minimums().items():
             if value < 0:
                 found.append((name, f"must not be negative, got {value}"))
-        unknown = sorted(set(self.required_sectors) - SECTORS)
-        if unknown:
-            found.append(("required_sectors", f"unknown sectors {unknown}"))
+        found += self._unknown_names()
         if self.max_per_org is not None and self.max_per_org < 1:
             found.append(("max_per_org", f"must be at least 1, got {self.max_per_org}"))
+        return found
+
+    def _unknown_names(self) -> list[tuple[str, str]]:
+        """Sectors and regions outside their vocabularies, and blank discipline names.
+
+        Disciplines are free text in the graph (each member names their own), so a
+        discipline nobody eligible holds is reported by the solver, not refused here."""
+        found = []
+        for name, given, known, what in (
+            ("required_sectors", self.required_sectors, SECTORS, "sectors"),
+            ("max_per_sector", self.max_per_sector, SECTORS, "sectors"),
+            ("required_regions", self.required_regions, frozenset(REGIONS), "regions"),
+        ):
+            unknown = sorted(set(given) - known)
+            if unknown:
+                found.append((name, f"unknown {what} {unknown}"))
+        if any(not d.strip() for d in self.required_disciplines):
+            found.append(("required_disciplines", "a discipline must be named"))
         return found
 
     def _minimums(self) -> dict[str, int]:
@@ -108,6 +129,9 @@ class TeamSpec:
             "min_early_career": self.min_early_career,
             "min_regions": self.min_regions,
             **{f"required_sectors.{k}": v for k, v in self.required_sectors.items()},
+            **{f"max_per_sector.{k}": v for k, v in self.max_per_sector.items()},
+            **{f"required_regions.{k}": v for k, v in self.required_regions.items()},
+            **{f"required_disciplines.{k}": v for k, v in self.required_disciplines.items()},
         }
 
 
