@@ -22,6 +22,7 @@ FloatArray = npt.NDArray[np.float64]
 EARLY_CAREER = frozenset({"trainee", "early"})
 SECTORS = frozenset({"nhs", "academia", "industry", "charity", "government"})
 MAX_SIZE = 12
+MAX_NAME = 100  # characters of a discipline asked for
 COVER_THRESHOLD = 0.3  # a skill scored below this by every member is a gap
 
 
@@ -105,7 +106,7 @@ class TeamSpec:
         return found
 
     def _unknown_names(self) -> list[tuple[str, str]]:
-        """Sectors and regions outside their vocabularies, and blank discipline names.
+        """Sectors and regions outside their vocabularies; blank or overlong disciplines.
 
         Disciplines are free text in the graph (each member names their own), so a
         discipline nobody eligible holds is reported by the solver, not refused here."""
@@ -120,6 +121,10 @@ class TeamSpec:
                 found.append((name, f"unknown {what} {unknown}"))
         if any(not d.strip() for d in self.required_disciplines):
             found.append(("required_disciplines", "a discipline must be named"))
+        if any(len(d) > MAX_NAME for d in self.required_disciplines):
+            found.append(
+                ("required_disciplines", f"a discipline has at most {MAX_NAME} characters")
+            )
         return found
 
     def _minimums(self) -> dict[str, int]:

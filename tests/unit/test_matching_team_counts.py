@@ -175,6 +175,11 @@ def test_a_region_and_a_discipline_that_cannot_share_one_place_are_both_named() 
             "a discipline must be named",
         ),
         (
+            TeamSpec(required_disciplines={"x" * 101: 1}),
+            "required_disciplines",
+            "a discipline has at most 100 characters",
+        ),
+        (
             TeamSpec(required_regions={"Scotland": -1}),
             "required_regions.Scotland",
             "must not be negative, got -1",
