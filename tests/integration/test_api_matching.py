@@ -171,3 +171,26 @@ def test_suggest_ktp_states_the_rule(api: Api) -> None:
     assert result["rule"]["minBusinessFte"] >= 1
     for option in result["eligible"]:
         assert option["supervisor"] is None or option["supervisor"]["id"] != "m-cat"
+
+
+def test_suggest_team_meets_region_discipline_and_sector_counts(api: Api) -> None:
+    def ids(**given: Any) -> list[str]:
+        answer = team(api, "staff", size=1, requireCapacity=False, **given)
+        assert answer["__typename"] == "TeamSuggestion", answer
+        return [m["memberId"] for m in answer["members"]]
+
+    assert ids() == ["m-dan"]  # Clinical engineering, at a charity
+    physicist = {"discipline": "Radiotherapy physics", "count": 1}
+    assert ids(requiredDisciplines=[physicist]) == ["m-ada"]
+    assert ids(maxPerSector=[{"sector": "CHARITY", "count": 0}]) != ["m-dan"]
+    scotland = [{"region": "Scotland", "count": 1}]
+    infeasible = team(api, "staff", requireCapacity=False, requiredRegions=scotland)
+    assert infeasible["__typename"] == "InfeasibleConstraints"
+    assert infeasible["constraints"] == [
+        {
+            "kind": "required region",
+            "detail": "required region Scotland: 1 needed, 0 eligible candidates",
+        }
+    ]
+    unknown = team(api, "staff", requiredRegions=[{"region": "Atlantis", "count": 1}])
+    assert unknown["errors"] == [{"field": "requiredRegions"}]

@@ -44,6 +44,28 @@ class SectorCount:
     count: int
 
 
+@strawberry.input(description="Sector and the most members from it.")
+class SectorLimit:
+    sector: Sector
+    count: int
+
+
+@strawberry.input(
+    description="A region (a UK nation or English region) and the least number of members from it."
+)
+class RegionCount:
+    region: str = strawberry.field(description='As the graph names it, e.g. "Scotland".')
+    count: int
+
+
+@strawberry.input(description="A discipline and the least number of members in it.")
+class DisciplineCount:
+    discipline: str = strawberry.field(
+        description='As members give it, e.g. "Clinical engineering".'
+    )
+    count: int
+
+
 @strawberry.input(
     description="What the team is for (one of idea, call, task group, or text) and its constraints."
 )
@@ -62,6 +84,9 @@ class TeamInput:
     exclude: list[strawberry.ID] = strawberry.field(default_factory=list)
     max_per_organisation: int | None = None
     required_sectors: list[SectorCount] = strawberry.field(default_factory=list)
+    max_per_sector: list[SectorLimit] = strawberry.field(default_factory=list)
+    required_regions: list[RegionCount] = strawberry.field(default_factory=list)
+    required_disciplines: list[DisciplineCount] = strawberry.field(default_factory=list)
     min_distinct_sigs: int = 0
     min_distinct_disciplines: int = 0
     min_early_career: int = 0
@@ -101,6 +126,9 @@ def _constraints(i: TeamInput) -> TeamSpec:
         exclude=frozenset(map(str, i.exclude)),
         max_per_org=i.max_per_organisation,
         required_sectors={s.sector.value: s.count for s in i.required_sectors},
+        max_per_sector={s.sector.value: s.count for s in i.max_per_sector},
+        required_regions={r.region: r.count for r in i.required_regions},
+        required_disciplines={d.discipline: d.count for d in i.required_disciplines},
         min_distinct_sigs=i.min_distinct_sigs,
         min_distinct_disciplines=i.min_distinct_disciplines,
         min_early_career=i.min_early_career,
