@@ -71,6 +71,18 @@ def _register_team(commands: Any) -> None:
     team.add_argument("--exclude", action="append", default=[], help="member id to leave out")
     team.add_argument("--max-per-org", type=int)
     team.add_argument("--sector", action="append", default=[], help="SECTOR=N, e.g. nhs=1")
+    team.add_argument(
+        "--max-sector", action="append", default=[], help="SECTOR=N: at most N, e.g. industry=2"
+    )
+    team.add_argument(
+        "--region", action="append", default=[], help="REGION=N: at least N, e.g. Scotland=1"
+    )
+    team.add_argument(
+        "--discipline",
+        action="append",
+        default=[],
+        help="DISCIPLINE=N: at least N, e.g. 'Clinical engineering=1'",
+    )
     team.add_argument("--min-sigs", type=int, default=0)
     team.add_argument("--min-disciplines", type=int, default=0)
     team.add_argument("--min-early", type=int, default=0)
@@ -135,14 +147,21 @@ def loaded_index(runtime: Runtime) -> MatchIndex | None:
 
 def parse_sectors(values: Sequence[str]) -> dict[str, int]:
     """["nhs=1", "industry"] -> {"nhs": 1, "industry": 1}; raises InvalidInput."""
-    sectors: dict[str, int] = {}
+    return parse_counts(values, "--sector", "SECTOR")
+
+
+def parse_counts(values: Sequence[str], flag: str, what: str) -> dict[str, int]:
+    """["North West=2", "Scotland"] -> {"North West": 2, "Scotland": 1}; raises InvalidInput."""
+    counts: dict[str, int] = {}
     for value in values:
-        name, _, count = value.partition("=")
+        name, equals, count = value.rpartition("=")
+        if not equals:
+            name, count = value, ""
         try:
-            sectors[name.strip()] = int(count) if count else 1
+            counts[name.strip()] = int(count) if count else 1
         except ValueError as e:
-            raise InvalidInput("--sector", f"expected SECTOR=N, got {value!r}") from e
-    return sectors
+            raise InvalidInput(flag, f"expected {what}=N, got {value!r}") from e
+    return counts
 
 
 def team_request(args: argparse.Namespace) -> TeamRequest:
@@ -152,6 +171,9 @@ def team_request(args: argparse.Namespace) -> TeamRequest:
         exclude=frozenset(args.exclude),
         max_per_org=args.max_per_org,
         required_sectors=parse_sectors(args.sector),
+        max_per_sector=parse_counts(args.max_sector, "--max-sector", "SECTOR"),
+        required_regions=parse_counts(args.region, "--region", "REGION"),
+        required_disciplines=parse_counts(args.discipline, "--discipline", "DISCIPLINE"),
         min_distinct_sigs=args.min_sigs,
         min_distinct_disciplines=args.min_disciplines,
         min_early_career=args.min_early,
