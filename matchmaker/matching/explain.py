@@ -212,8 +212,8 @@ def held_in(pool: Pool, team: Sequence[int], i: int, names: Names) -> str:
         return "asked for by name"
     current, outside = evaluate(pool, team).total, set(range(pool.size)) - set(team)
     base = [m for m in team if m != i]
-    gains = add_gains(pool, base)
-    better = [j for j in outside if evaluate(pool, base).total + float(gains[j]) > current]
+    gains, without = add_gains(pool, base), evaluate(pool, base).total
+    better = [j for j in outside if without + float(gains[j]) > current]
     if not better:
         return ""
     j = max(better, key=lambda j: (float(gains[j]), -j))
