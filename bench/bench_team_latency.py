@@ -12,7 +12,7 @@ a table of recent query vectors filled only by the timed calls, so every timed i
 encoded; as in the service, building the index also gives that embedder the graph's skill
 vocabulary, so a required skill the graph names is looked up, not encoded). The time is the
 service function's wall time: encoding the texts, the index, every Neo4j read and the
-solver, not HTTP. p50 and p95 over the timed calls. Memory: resident set of this process
+solver, not HTTP; with one BLAS thread, as the service runs. p50 and p95 over the timed calls. Memory: resident set of this process
 (the model and the service code, as the service holds them) and of the Neo4j process, after
 the calls. Targets: team p95 at most 60 ms at 10,000 members and 100 ms at 50,000;
 search p95 at most 30 ms at 10,000. The bare model encoding the same texts is timed in the
@@ -40,6 +40,7 @@ from pathlib import Path
 from typing import Any
 
 import psutil
+from threadpoolctl import threadpool_limits
 
 from bench.machine import describe
 from embeddings import Embedder
@@ -198,6 +199,9 @@ def run(
     `out` after each size, so a run stopped early keeps what it measured."""
     settings = Settings.from_env()
     embedder = load_embedder(settings)
+    # One BLAS thread, as the service sets at start (matchmaker.app): the request path's numpy
+    # work is small, and a second thread only spins against the model and Neo4j for a core.
+    threadpool_limits(1, user_api="blas")
     results: dict[int, dict[str, float]] = {}
     with local_graph(settings, embedder.dimension) as (graph, pid):
         for members in sizes:
