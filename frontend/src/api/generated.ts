@@ -27,6 +27,13 @@ export type Decision =
   | 'DECLINED'
   | 'SUGGESTED';
 
+/** A discipline and the least number of members in it. */
+export type DisciplineCount = {
+  count: number;
+  /** As members give it, e.g. "Clinical engineering". */
+  discipline: string;
+};
+
 /** A decision on one suggested candidate for one target. */
 export type FeedbackInput = {
   candidateId: string;
@@ -110,6 +117,13 @@ export type ProfileInput = {
   name?: string | null | undefined;
 };
 
+/** A region (a UK nation or English region) and the least number of members from it. */
+export type RegionCount = {
+  count: number;
+  /** As the graph names it, e.g. "Scotland". */
+  region: string;
+};
+
 /** What a signed-in user may do and see. */
 export type Role =
   | 'ADMIN'
@@ -139,6 +153,12 @@ export type Sector =
 
 /** Sector and the least number of members from it. */
 export type SectorCount = {
+  count: number;
+  sector: Sector;
+};
+
+/** Sector and the most members from it. */
+export type SectorLimit = {
   count: number;
   sector: Sector;
 };
@@ -205,6 +225,7 @@ export type TeamInput = {
   exclude?: Array<string>;
   ideaId?: string | null | undefined;
   maxPerOrganisation?: number | null | undefined;
+  maxPerSector?: Array<SectorLimit>;
   minDistinctDisciplines?: number;
   minDistinctSigs?: number;
   minEarlyCareer?: number;
@@ -212,6 +233,8 @@ export type TeamInput = {
   /** Locked members. */
   mustInclude?: Array<string>;
   requireCapacity?: boolean;
+  requiredDisciplines?: Array<DisciplineCount>;
+  requiredRegions?: Array<RegionCount>;
   requiredSectors?: Array<SectorCount>;
   size?: number;
   /** Derived from the text when empty. */

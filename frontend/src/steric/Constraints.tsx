@@ -5,8 +5,9 @@ import { Field } from "../components/Field";
 import { fieldErrors, type Refusal } from "../components/Outcome";
 import { label } from "../format";
 import { SECTORS } from "../vocabulary";
+import { NamedCountFields, NO_NAMED_COUNTS, namedCountsInput, type NamedCounts } from "./CountFields";
 
-export interface Constraints {
+export interface Constraints extends NamedCounts {
   name: string;
   remit: string;
   requiredSkills: string[];
@@ -35,6 +36,7 @@ export const DEFAULT_CONSTRAINTS: Constraints = {
   minSigs: 2,
   minDisciplines: 2,
   respectCapacity: true,
+  ...NO_NAMED_COUNTS,
 };
 
 /** The constraints as the API's TeamInput. */
@@ -54,6 +56,7 @@ export function teamInput(c: Constraints, locked: string[], excluded: string[]) 
     minEarlyCareer: c.atLeastOneEarlyCareer ? 1 : 0,
     minRegions: c.minRegions,
     requireCapacity: c.respectCapacity,
+    ...namedCountsInput(c),
   };
 }
 
@@ -131,6 +134,7 @@ export function ConstraintsForm({ initial, busy, refusal, onSubmit }: Props) {
         </div>
         {errors.requiredSectors && <p className="field-error">{errors.requiredSectors}</p>}
       </fieldset>
+      <NamedCountFields value={c} errors={errors} onChange={(counts) => setC({ ...c, ...counts })} />
       {themes.data && themes.data.themes.nodes.length > 0 && (
         <fieldset>
           <legend>Themes the group addresses</legend>
