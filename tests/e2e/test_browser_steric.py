@@ -119,6 +119,32 @@ def test_staff_assemble_lock_swap_and_save_a_group(page: Page) -> None:
     expect(page.get_by_text(kept, exact=True)).to_be_visible()
 
 
+def test_staff_ask_for_a_region_and_a_discipline_and_cap_a_sector(page: Page) -> None:
+    sign_in(page, "STERIC staff")
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Assemble a group").click()
+    page.get_by_label("Remit", exact=True).fill(REMIT)
+    page.get_by_label("Group size").fill("5")
+    page.get_by_label("Scotland", exact=True).fill("1")
+    page.get_by_role("button", name="Add a discipline").click()
+    page.get_by_label("Discipline 1", exact=True).fill("Clinical engineering")
+    page.get_by_role("button", name="Suggest a group").click()
+    _answered(page)
+    team = page.get_by_test_id("team-member")
+    assert team.count() == 5
+    expect(team.filter(has_text="Scotland")).not_to_have_count(0)
+    expect(team.filter(has_text="Clinical engineering")).not_to_have_count(0)
+    screenshot(page, "steric-assemble-region")
+
+    # Industry is asked for at least once by default: capping it at none cannot hold.
+    page.get_by_label("At most from Industry").fill("0")
+    page.get_by_role("button", name="Suggest a group").click()
+    expect(page.get_by_text("No team meets every constraint.")).to_be_visible()
+    refused = page.get_by_role("listitem").filter(
+        has_text="sector industry: at least 1 required but at most 0 allowed"
+    )
+    expect(refused).to_be_visible()
+
+
 # A name of its own each run, so that the walk finds its own group and invitation.
 LIFECYCLE_GROUP = f"T&F: greener imaging guidance {secrets.token_hex(3)}"
 LIFECYCLE_REMIT = (
