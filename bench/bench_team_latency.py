@@ -12,11 +12,11 @@ a table of recent query vectors filled only by the timed calls, so every timed i
 encoded; as in the service, building the index also gives that embedder the graph's skill
 vocabulary, so a required skill the graph names is looked up, not encoded). The time is the
 service function's wall time: encoding the texts, the index, every Neo4j read and the
-solver, not HTTP; with one BLAS thread, as the service runs. p50 and p95 over the timed calls. Memory: resident set of this process
-(the model and the service code, as the service holds them) and of the Neo4j process, after
-the calls. Targets: team p95 at most 60 ms at 10,000 members and 100 ms at 50,000;
-search p95 at most 30 ms at 10,000. The bare model encoding the same texts is timed in the
-same run, and each p95 is reported as a ratio to it.
+solver, not HTTP, with one BLAS thread as in the service. p50 and p95 over the timed calls.
+Memory: resident set of this process (the model and the service code, as the service holds
+them) and of the Neo4j process, after the calls. Targets: team p95 at most 60 ms at 10,000
+members and 100 ms at 50,000; search p95 at most 30 ms at 10,000. The bare model encoding
+the same texts is timed in the same run, and each p95 is reported as a ratio to it.
 
 Embedding dominates the set-up: about 2.8 texts per member (outputs and statements). Sizes
 whose embedding would not finish in time are best left out with --sizes.
