@@ -13,7 +13,8 @@ what is related but short of covering (0.2 and up).
 
 from __future__ import annotations
 
-BANDS = ((0.45, "strong"), (0.3, "good"), (0.2, "possible"))
+GOOD = 0.3  # the least a search result must reach: work that would cover the text as a skill
+BANDS = ((0.45, "strong"), (GOOD, "good"), (0.2, "possible"))
 WEAK = "weak"
 
 BAND_NOTE = (

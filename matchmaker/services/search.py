@@ -33,6 +33,7 @@ from matchmaker.adapters.match_index import IndexSnapshot, MatchIndex
 from matchmaker.domain.privacy import Consent, check_filters, consent_rule
 from matchmaker.errors import InvalidInput, PermissionDenied
 from matchmaker.matching.affinity import AffinityParams
+from matchmaker.matching.bands import GOOD
 from matchmaker.services.audience import Who, checked, may_see
 from matchmaker.services.cursor import decode_cursor, encode_cursor
 from matchmaker.services.evidence import EvidenceItem, items_for, read_texts
@@ -141,12 +142,19 @@ def _hit(scored: Scored, person: int, texts: dict[str, str]) -> MemberHit:
 
 
 def ranked(scored: Scored, audience: Who) -> list[int]:
-    """Columns of visible candidates with some evidence, best score first, ties by id."""
+    """Columns of visible candidates whose work is at least a good match for the text
+    (bands.GOOD), best score first, ties by id. Below that is not a result: unrelated work in
+    the field scores about 0.2 (an MRI audit against "device cybersecurity"), so listing and
+    counting every pre-selected candidate made a niche query look like fifty experts."""
     scores = scored.matrix.scores[0]
+    unit = to_unit(scores, scored.params)
     visible = [
         p
         for p, profile in enumerate(scored.profiles)
-        if profile.evidence and may_see(profile, checked(audience)) and np.isfinite(scores[p])
+        if profile.evidence
+        and may_see(profile, checked(audience))
+        and np.isfinite(scores[p])
+        and unit[p] >= GOOD
     ]
     return sorted(visible, key=lambda p: (-float(scores[p]), scored.profiles[p].id))
 

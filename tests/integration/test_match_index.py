@@ -58,7 +58,11 @@ SEARCHES: list[tuple[str, str, SearchFilters]] = [
     ("machine learning for MRI", "member", SearchFilters(regions=("Wales",))),
     ("machine learning for MRI", "member", SearchFilters(sigs=("AI",))),
     ("MRI implant heating", "staff", SearchFilters(with_capacity=True)),
-    ("ultrasound", "staff", SearchFilters(career_stages=("early", "trainee"), min_hours=2)),
+    (
+        "in vivo dosimetry for radiotherapy",
+        "staff",
+        SearchFilters(career_stages=("early", "trainee"), min_hours=2),
+    ),
 ]
 MEMBER_FILTER = "MATCH (mem:Member) WHERE {} RETURN mem.id AS id ORDER BY id"
 

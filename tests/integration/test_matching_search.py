@@ -9,6 +9,7 @@ import pytest
 from embeddings import Embedder
 from matchmaker.adapters.graph import Graph
 from matchmaker.errors import InvalidInput, PermissionDenied
+from matchmaker.matching.bands import GOOD
 from matchmaker.services.search import SearchFilters, search_members
 from tests.integration.builders import MEMBERS, ORGANISATIONS, SIG_MEMBERS, build_graph
 
@@ -90,14 +91,16 @@ def test_filters_restrict_every_hit(small: Graph, embedder: Embedder) -> None:
 
 def test_pages_are_stable_and_cursor_continues(small: Graph, embedder: Embedder) -> None:
     text = "imaging physics"
-    whole = search_members(small, embedder, text, "member", limit=9)
-    first = search_members(small, embedder, text, "member", limit=3)
-    second = search_members(small, embedder, text, "member", limit=3, cursor=first.next_cursor)
-    third = search_members(small, embedder, text, "member", offset=6, limit=3)
-    paged = [h.member_id for page in (first, second, third) for h in page.hits]
+    whole = search_members(small, embedder, text, "member", limit=50)
+    assert whole.total == len(whole.hits) >= 3
+    first = search_members(small, embedder, text, "member", limit=1)
+    second = search_members(small, embedder, text, "member", limit=1, cursor=first.next_cursor)
+    rest = search_members(small, embedder, text, "member", offset=2, limit=50)
+    paged = [h.member_id for page in (first, second, rest) for h in page.hits]
     assert paged == [h.member_id for h in whole.hits]
     assert first.total == whole.total
-    assert second.offset == 3
+    assert second.offset == 1
+    assert rest.next_cursor is None
 
 
 def test_user_text_cannot_break_the_full_text_query(small: Graph, embedder: Embedder) -> None:
@@ -112,3 +115,15 @@ def test_bad_requests_are_refused(small: Graph, embedder: Embedder) -> None:
         search_members(small, embedder, "   ", "member")
     with pytest.raises(InvalidInput):
         search_members(small, embedder, "MRI", "member", cursor="not-a-cursor")
+
+
+def test_a_result_is_at_least_a_good_match(small: Graph, embedder: Embedder) -> None:
+    # Matches below the "good" band are neither listed nor counted: before, every pre-selected
+    # member with any evidence was, so a niche text counted most of the graph.
+    niche = search_members(small, embedder, "medical device cybersecurity", "member", limit=50)
+    assert niche.hits
+    assert all(hit.score >= GOOD for hit in niche.hits)
+    assert {"m-cyber-ind", "m-cyber-conflict"} <= {hit.member_id for hit in niche.hits}
+    assert niche.total == len(niche.hits) <= len(MEMBERS) / 4
+    off_topic = search_members(small, embedder, "sourdough starters and cake icing", "member")
+    assert (off_topic.total, off_topic.hits) == (0, ())

@@ -56,7 +56,7 @@ function Hits({ text, filters, hits, total, more }: { text: string; filters: Fil
   return (
     <div>
       <p className="meta" data-testid="result-summary">
-        {plural(total, "person", "people")} for “{text}”{only ? ` (${only})` : ""}{total > hits.length ? `; the best ${hits.length} are shown` : ""}.
+        {plural(total, "person", "people")} with a good or strong match for “{text}”{only ? ` (${only})` : ""}{total > hits.length ? `; the best ${hits.length} are shown` : ""}.
       </p>
       {hits.length === 0 ? (
         <Empty>Nobody matches. Try broader words or fewer filters.</Empty>
