@@ -62,6 +62,29 @@ def test_a_partner_searches_expertise_in_plain_language(page: Page) -> None:
         assert "Scotland" in facts
 
 
+def test_a_niche_search_counts_only_the_people_whose_work_matches(page: Page) -> None:
+    # The count is of good or strong matches: it was of everyone pre-selected with any
+    # evidence (54 people for a niche text on the demo graph).
+    sign_in(page, "External partners")
+    page.get_by_label("What expertise are you looking for?").fill(
+        "cybersecurity of networked infusion pumps"
+    )
+    page.get_by_role("button", name="Search").click()
+    summary = page.get_by_test_id("result-summary")
+    expect(summary).to_contain_text("good or strong match")
+    hits = page.get_by_test_id("person-hit")
+    expect(hits.first).to_be_visible()
+    people = count_text(summary.inner_text())
+    assert 1 <= people <= 15, summary.inner_text()
+    bands = hits.get_by_test_id("match-band").all_inner_texts()
+    assert bands
+    assert all(b in {"strong match", "good match"} for b in bands), bands
+    page.get_by_label("What expertise are you looking for?").fill("sourdough bread and cake icing")
+    page.get_by_role("button", name="Search").click()
+    expect(page.get_by_text("Nobody matches.")).to_be_visible()
+    expect(summary).to_contain_text("0 people")
+
+
 def test_a_search_lives_in_the_address_and_back_restores_it(page: Page) -> None:
     sign_in(page, "External partners")
     page.get_by_label("What expertise are you looking for?").fill("MRI safety")
