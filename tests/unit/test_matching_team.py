@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import Any
 
 import numpy as np
 import pytest
@@ -20,17 +19,7 @@ from matchmaker.matching import (
     suggest_team,
 )
 from matchmaker.matching.random_instances import random_problem
-
-
-def person(cid: str, **fields: Any) -> Candidate:
-    base: dict[str, Any] = {
-        "organisation_id": f"org-{cid}",
-        "sector": "nhs",
-        "region": "London",
-        "career_stage": "mid",
-        "discipline": "radiotherapy physics",
-    }
-    return Candidate(id=cid, **{**base, **fields})
+from tests.unit.people import person
 
 
 def problem(

@@ -4,7 +4,6 @@ from a sector. Each changes the team, says why in words, and fails with its reas
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any
 
 import numpy as np
 import pytest
@@ -21,18 +20,7 @@ from matchmaker.matching import (
 from matchmaker.matching.constraints import violations
 from matchmaker.matching.pool import build_pool
 from matchmaker.matching.problem import sorted_problem
-
-
-def person(cid: str, **fields: Any) -> Candidate:
-    base: dict[str, Any] = {
-        "organisation_id": f"org-{cid}",
-        "sector": "nhs",
-        "region": "London",
-        "career_stage": "mid",
-        "discipline": "Radiotherapy physics",
-    }
-    return Candidate(id=cid, **{**base, **fields})
-
+from tests.unit.people import person
 
 FOUR = [person("a"), person("b"), person("c"), person("d")]
 SCORES = [[0.9, 0.1], [0.8, 0.2], [0.1, 0.7], [0.2, 0.2]]  # alone, the team is a and c
