@@ -3,7 +3,10 @@ import { useEffect, useRef, useState } from "react";
 import cytoscape from "cytoscape";
 import { label } from "../format";
 import { GraphControls, GraphLegend } from "./GraphControls";
+import { ringLayout } from "./graphLayout";
 import { lookOf, shownPart } from "./graphLook";
+
+export { distances } from "./graphLayout";
 
 export interface GraphNode {
   id: string;
@@ -15,26 +18,6 @@ export interface GraphEdge {
   source: string;
   target: string;
   kind: string;
-}
-
-/** Steps from the centre to every node it reaches (breadth first, edges taken both ways). */
-export function distances(nodes: GraphNode[], edges: GraphEdge[], centre: string): Map<string, number> {
-  const next = new Map<string, string[]>(nodes.map((n) => [n.id, []]));
-  for (const e of edges) {
-    next.get(e.source)?.push(e.target);
-    next.get(e.target)?.push(e.source);
-  }
-  const seen = new Map([[centre, 0]]);
-  const queue = [centre];
-  for (let i = 0; i < queue.length; i++) {
-    for (const n of next.get(queue[i]) ?? []) {
-      if (!seen.has(n)) {
-        seen.set(n, seen.get(queue[i])! + 1);
-        queue.push(n);
-      }
-    }
-  }
-  return seen;
 }
 
 function elements(nodes: GraphNode[], edges: GraphEdge[], centre: string) {
@@ -95,23 +78,17 @@ export function GraphView({ nodes, edges, centre, title, onSelect }: Props) {
   const shown = shownPart(nodes, edges, hidden, centre);
   useEffect(() => {
     if (!box.current) return;
-    // Rings by distance from the centre: the centre alone, then one step away, then two.
-    const steps = distances(nodes, edges, centre);
-    const far = Math.max(0, ...steps.values()) + 1;
+    // Rings by distance from the centre, spaced so that no two labels cover each other. 200
+    // nodes are far wider than the box: the low minZoom lets the fit take them all in (at 0.2
+    // it cut most of them off), and labels are drawn once zoomed in far enough to read.
+    const at = Object.fromEntries(ringLayout(nodes, edges, centre));
     const cy = cytoscape({
       container: box.current,
       elements: elements(nodes, edges, centre),
       style: STYLE,
-      layout: {
-        name: "concentric",
-        concentric: (node: cytoscape.NodeSingular) => far - (steps.get(node.id()) ?? far),
-        levelWidth: () => 1,
-        minNodeSpacing: 50,
-        animate: false,
-        padding: 24,
-      },
+      layout: { name: "preset", positions: at, fit: true, padding: 24, animate: false },
       maxZoom: 3,
-      minZoom: 0.2,
+      minZoom: 0.05,
     });
     cyRef.current = cy;
     const container = box.current;
