@@ -1,10 +1,11 @@
-"""Candidates for the matching core's tests: one from London in the NHS unless told otherwise."""
+"""Candidates and answers for the matching core's tests: people from London in the NHS unless
+told otherwise, and the solver's answer checked to be a team or a refusal."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from matchmaker.matching import Candidate
+from matchmaker.matching import Candidate, Infeasible, TeamProblem, TeamSuggestion, suggest_team
 
 
 def person(cid: str, **fields: Any) -> Candidate:
@@ -17,3 +18,17 @@ def person(cid: str, **fields: Any) -> Candidate:
         "discipline": "radiotherapy physics",
     }
     return Candidate(id=cid, **{**base, **fields})
+
+
+def suggested(p: TeamProblem, solver: str = "heuristic") -> TeamSuggestion:
+    """The solver's team for `p`; fails the test when it refuses."""
+    result = suggest_team(p, solver=solver)  # type: ignore[arg-type]
+    assert isinstance(result, TeamSuggestion), result
+    return result
+
+
+def infeasible(p: TeamProblem) -> Infeasible:
+    """The solver's refusal for `p`; fails the test when it forms a team."""
+    result = suggest_team(p)
+    assert isinstance(result, Infeasible), result
+    return result

@@ -19,7 +19,7 @@ from matchmaker.matching import (
     suggest_team,
 )
 from matchmaker.matching.random_instances import random_problem
-from tests.unit.people import person
+from tests.unit.people import infeasible, person, suggested
 
 
 def problem(
@@ -31,18 +31,6 @@ def problem(
     skills = tuple(f"skill{j}" for j in range(len(scores[0])))
     rel = np.array(relevance if relevance is not None else [0.5] * len(people))
     return TeamProblem(tuple(people), skills, np.array(scores, dtype=float), rel, spec)
-
-
-def suggested(p: TeamProblem) -> TeamSuggestion:
-    result = suggest_team(p)
-    assert isinstance(result, TeamSuggestion), result
-    return result
-
-
-def infeasible(p: TeamProblem) -> Infeasible:
-    result = suggest_team(p)
-    assert isinstance(result, Infeasible), result
-    return result
 
 
 def why(result: TeamSuggestion, cid: str) -> str:

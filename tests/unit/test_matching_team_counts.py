@@ -10,17 +10,15 @@ import pytest
 
 from matchmaker.matching import (
     Candidate,
-    Infeasible,
     Kind,
     TeamProblem,
     TeamSpec,
     TeamSuggestion,
-    suggest_team,
 )
 from matchmaker.matching.constraints import violations
 from matchmaker.matching.pool import build_pool
 from matchmaker.matching.problem import sorted_problem
-from tests.unit.people import person
+from tests.unit.people import infeasible, person, suggested
 
 FOUR = [person("a"), person("b"), person("c"), person("d")]
 SCORES = [[0.9, 0.1], [0.8, 0.2], [0.1, 0.7], [0.2, 0.2]]  # alone, the team is a and c
@@ -33,18 +31,6 @@ def problem(
     skills = tuple(f"skill{j}" for j in range(len(scores[0])))
     rel = np.full(len(people), 0.5)
     return TeamProblem(tuple(people), skills, np.array(scores, dtype=float), rel, spec, NAMES)
-
-
-def suggested(p: TeamProblem, solver: str = "heuristic") -> TeamSuggestion:
-    result = suggest_team(p, solver=solver)  # type: ignore[arg-type]
-    assert isinstance(result, TeamSuggestion), result
-    return result
-
-
-def infeasible(p: TeamProblem) -> Infeasible:
-    result = suggest_team(p)
-    assert isinstance(result, Infeasible), result
-    return result
 
 
 def held(result: TeamSuggestion, cid: str) -> str:
