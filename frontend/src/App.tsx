@@ -242,9 +242,11 @@ function skipToMain(event: React.MouseEvent) {
   document.getElementById("main")?.focus();
 }
 
+/** Sends the bare address to the role's start page. An address chosen before the effect ran (a
+ * link followed or typed just after signing in) is kept, not overwritten with the start page. */
 function Redirect({ to }: { to: string }) {
   useEffect(() => {
-    window.location.replace(`#${to}`);
+    if (window.location.hash.replace(/^#\/?/, "") === "") window.location.replace(`#${to}`);
   }, [to]);
   return null;
 }
