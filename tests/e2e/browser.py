@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 from graphql import FieldNode, OperationDefinitionNode, build_schema, parse
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Browser, Locator, Page, expect, sync_playwright
 
 from tests.e2e.accessibility import assert_accessible
 from tests.e2e.conftest import Service
@@ -121,6 +121,17 @@ def sign_in(page: Page, heading: str, name: str | None = None) -> str:
     # elsewhere before that happened could be sent back to the start page.
     expect(page).to_have_url(re.compile(r"#/\w"))
     return chosen
+
+
+def open_my_network(page: Page) -> Locator:
+    """Sign in as the first demo member and open the network view of their profile; returns
+    its drawing once shown."""
+    sign_in(page, "Members")
+    page.get_by_role("link", name="My profile").click()
+    page.get_by_role("link", name="See my network").click()
+    canvas = page.get_by_test_id("graph-canvas")
+    expect(canvas).to_be_visible()
+    return canvas
 
 
 def idea_suggestions_ready(page: Page, owner: bool = True) -> None:

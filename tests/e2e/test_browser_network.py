@@ -11,7 +11,7 @@ from typing import Any
 
 from playwright.sync_api import Locator, Page, expect
 
-from tests.e2e.browser import PHONE, browser_fixture, page_fixture, screenshot, sign_in
+from tests.e2e.browser import PHONE, browser_fixture, open_my_network, page_fixture, screenshot
 
 browser = browser_fixture()
 page = page_fixture()
@@ -117,11 +117,7 @@ def zoom_until_labelled(page: Page, canvas: Locator) -> dict[str, Any]:
 
 
 def test_the_network_view_stays_readable_two_and_three_steps_out(page: Page) -> None:
-    sign_in(page, "Members")
-    page.get_by_role("link", name="My profile").click()
-    page.get_by_role("link", name="See my network").click()
-    canvas = page.get_by_test_id("graph-canvas")
-    expect(canvas).to_be_visible()
+    canvas = open_my_network(page)
     legend = page.get_by_test_id("graph-legend")
     expect(legend).to_be_visible()
 

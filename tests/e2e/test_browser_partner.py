@@ -11,6 +11,7 @@ from tests.e2e.browser import (
     browser_fixture,
     count_text,
     needs,
+    open_my_network,
     page_fixture,
     screenshot,
     sign_in,
@@ -153,11 +154,7 @@ def test_a_partner_sees_ktp_triads(page: Page) -> None:
 
 
 def test_the_network_view_draws_a_persons_neighbourhood(page: Page) -> None:
-    sign_in(page, "Members")
-    page.get_by_role("link", name="My profile").click()
-    page.get_by_role("link", name="See my network").click()
-    canvas = page.get_by_test_id("graph-canvas")
-    expect(canvas).to_be_visible()
+    canvas = open_my_network(page)
     expect(canvas.locator("canvas").first).to_be_attached()
     assert int(canvas.get_attribute("data-nodes") or 0) > 1
     assert int(canvas.get_attribute("data-edges") or 0) >= 1
