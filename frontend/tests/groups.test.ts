@@ -10,7 +10,7 @@ function seat(memberId: string, invitation: Seat["invitation"], role = "member",
     role,
     member: {
       id: memberId, name, discipline: "MRI physics", careerStage: "EARLY", region: "Wales",
-      organisation: { name: "Cardiff NHS", sector: "nhs" }, skills: [{ skill: { id: "s1", name: "MRI safety" } }, { skill: { id: "s2", name: "QA" } }],
+      organisation: { name: "Cardiff NHS", sector: "NHS" }, skills: [{ skill: { id: "s1", name: "MRI safety" } }, { skill: { id: "s2", name: "QA" } }],
     },
   };
 }

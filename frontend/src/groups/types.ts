@@ -1,33 +1,11 @@
 /** A Task-and-Finish group's lifecycle as staff read it (GroupLifecycle.graphql). */
-import type { PersonSummary } from "../components/Person";
+import type { GroupLifecycleQuery, GroupLifecycleState, InvitationState } from "../api/generated";
 import { plural } from "../format";
 
-export type GroupState = "DRAFT" | "INVITATIONS_SENT" | "ACTIVE" | "CLOSED";
-export type InvitationState = "PROPOSED" | "INVITED" | "ACCEPTED" | "DECLINED";
-
-export interface SeatMember extends PersonSummary {
-  skills: { skill: { id: string; name: string } }[];
-}
-
-export interface Seat {
-  memberId: string;
-  invitation: InvitationState;
-  role: string;
-  member: SeatMember | null;
-}
-
-export interface Lifecycle {
-  id: string;
-  name: string;
-  remit: string;
-  created: string;
-  state: GroupState;
-  minimumAccepted: number;
-  acceptedCount: number;
-  activationBlocker: string | null;
-  themes: { id: string; name: string }[];
-  seats: Seat[];
-}
+export type { InvitationState };
+export type GroupState = GroupLifecycleState;
+export type Lifecycle = NonNullable<GroupLifecycleQuery["taskGroupLifecycle"]>;
+export type Seat = Lifecycle["seats"][number];
 
 export const EDITABLE: GroupState[] = ["DRAFT", "INVITATIONS_SENT"];
 

@@ -1,10 +1,7 @@
 /** The skills vocabulary as the idea's skill chips use it: labels to offer, typed text to a skill. Pure. */
+import type { SkillVocabularyQuery } from "../api/generated";
 
-export interface VocabularyEntry {
-  id: string;
-  name: string;
-  synonyms: string[];
-}
+export type VocabularyEntry = SkillVocabularyQuery["skillVocabulary"][number];
 
 function key(text: string): string {
   return text.split(/\s+/).filter(Boolean).join(" ").toLowerCase();

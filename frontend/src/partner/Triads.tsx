@@ -1,26 +1,12 @@
 /** KTP triads: a business, a knowledge-base partner and an academic supervisor. */
+import type { SuggestKtpQuery, TriadFragment } from "../api/generated";
 import { Empty } from "../components/States";
 import { label, plural } from "../format";
 import { Link } from "../router";
 
-export interface Triad {
-  score: number;
-  eligible: boolean;
-  reasons: string[];
-  business: { id: string; name: string; kind: string; fte: number } | null;
-  knowledgeBase: { id: string; name: string; kind: string } | null;
-  supervisor: { id: string; name: string; discipline: string } | null;
-}
+type Triad = TriadFragment;
 
-export interface KtpSuggestions {
-  __typename: "KtpSuggestions";
-  rule: { round: string; minBusinessFte: number; publicSectorBusinessAllowed: boolean };
-  eligible: Triad[];
-  ineligible: Triad[];
-  excludedBy: string[];
-}
-
-export type KtpResult = KtpSuggestions | { __typename: "ValidationErrors" | "NotFound" | "NotAllowed"; message: string };
+type KtpSuggestions = Extract<SuggestKtpQuery["suggestKtp"], { __typename: "KtpSuggestions" }>;
 
 function TriadCard({ t, n }: { t: Triad; n: number }) {
   return (

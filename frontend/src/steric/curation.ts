@@ -1,17 +1,8 @@
 /** The skills vocabulary page's logic: filtering the skills, ordering proposals, reading synonyms. */
+import type { SkillCurationQuery } from "../api/generated";
 
-export interface VocabularySkill {
-  id: string;
-  name: string;
-  kind: string;
-  synonyms: string[];
-}
-
-export interface Proposal {
-  id: string;
-  name: string;
-  members: number;
-}
+export type VocabularySkill = SkillCurationQuery["skillVocabulary"][number];
+export type Proposal = SkillCurationQuery["proposedSkills"][number];
 
 /** Case and runs of spaces aside, as the API compares labels. */
 export function normalise(text: string): string {

@@ -1,11 +1,8 @@
 /** The silo map as a square table: how often each pair of categories works together. */
+import type { SiloMapQuery } from "../api/generated";
 import type { Cell } from "../export/csv";
 
-export interface Pair {
-  a: string;
-  b: string;
-  together: number;
-}
+export type Pair = SiloMapQuery["analytics"]["siloMap"]["pairs"][number];
 
 export interface SiloTable {
   categories: string[];
