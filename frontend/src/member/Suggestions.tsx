@@ -1,35 +1,21 @@
 /** Member journey: suggested collaborators and partners for an idea, with reasons, coverage and gaps. */
 import { useState } from "react";
+import type { PartnerInput, SuggestPartnersQuery } from "../api/generated";
 import { useMutation, useQuery } from "../api/hooks";
 import { Empty, ErrorState, Progress, Unavailable } from "../components/States";
 import { label } from "../format";
 import { InfeasibleView, TeamView } from "../team/TeamView";
 import { useRecordShown } from "../team/shown";
-import type { SuggestedMember, TeamResult } from "../team/types";
-import { Triads, type KtpResult } from "../partner/Triads";
+import type { SuggestedMember } from "../team/types";
+import { Triads } from "../partner/Triads";
+import { sectorOf } from "../vocabulary";
 import { FeedbackButtons } from "./Feedback";
 import { DownloadCsv } from "../export/DownloadCsv";
 import { gapRows, TEAM_HEADER, teamRows } from "../export/tables";
 import { WithdrawButton } from "./Invitations";
 import { canWithdraw, statusBadge, statusText } from "./invitationStatus";
 
-interface PartnerFit {
-  partnerId: string;
-  name: string;
-  kind: string;
-  sector: string;
-  region: string;
-  networks: string[];
-  score: number;
-  relevance: number;
-  band: string;
-  reasons: string[];
-  gapFit: { skill: string; score: number }[];
-}
-
-type PartnerResult =
-  | { __typename: "PartnerSuggestions"; gaps: string[]; partners: PartnerFit[] }
-  | { __typename: "ValidationErrors" | "NotFound" | "NotAllowed"; message: string };
+type PartnerResult = SuggestPartnersQuery["suggestPartners"];
 
 /**
  * Invite a suggested person; while the invitation is unanswered, take it back. `status` is the
@@ -83,7 +69,7 @@ type TeamState = ReturnType<typeof useTeamFor>;
 
 /** The suggested team for an idea; the partners and KTP routes are asked for its gaps. */
 export function useTeamFor(ideaId: string) {
-  const team = useQuery<{ suggestTeam: TeamResult }>("SuggestTeam", { input: { ideaId, size: TEAM_SIZE } });
+  const team = useQuery("SuggestTeam", { input: { ideaId, size: TEAM_SIZE } });
   useRecordShown(team.data?.suggestTeam);
   return team;
 }
@@ -139,13 +125,14 @@ export function Collaborators({ team, ideaId, invitations, canInvite, onInvited 
 }
 
 /** What partners are asked to fill: the team's gaps and the sectors it already has. */
-export function partnerInput(ideaId: string, team: TeamState) {
+export function partnerInput(ideaId: string, team: TeamState): PartnerInput {
   const r = team.data?.suggestTeam;
   const suggestion = r?.__typename === "TeamSuggestion" ? r : null;
+  const sectors = (suggestion?.members ?? []).flatMap((m) => sectorOf(m.sector) ?? []);
   return {
     ideaId,
     gaps: suggestion ? suggestion.gaps.map((g) => g.skill) : [],
-    teamSectors: suggestion ? [...new Set(suggestion.members.map((m) => m.sector.toUpperCase()))] : [],
+    teamSectors: [...new Set(sectors)],
     first: 6,
   };
 }
@@ -155,8 +142,8 @@ function settled(team: TeamState): boolean {
 }
 
 export function Partners({ ideaId, team, canDecide }: { ideaId: string; team: TeamState; canDecide: boolean }) {
-  const partners = useQuery<{ suggestPartners: PartnerResult }>("SuggestPartners", { input: partnerInput(ideaId, team) }, !settled(team));
-  const ktp = useQuery<{ suggestKtp: KtpResult }>("SuggestKtp", { input: partnerInput(ideaId, team) }, !settled(team));
+  const partners = useQuery("SuggestPartners", { input: partnerInput(ideaId, team) }, !settled(team));
+  const ktp = useQuery("SuggestKtp", { input: partnerInput(ideaId, team) }, !settled(team));
   return (
     <section className="panel" aria-labelledby="partners-heading">
       <h2 id="partners-heading">Suggested partners and routes</h2>
