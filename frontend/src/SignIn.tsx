@@ -2,24 +2,16 @@
  * The sign-in page: the organisation's provider (OpenID Connect) when the server has one, and
  * the demo picker of demo users only when the server's demo sign-in is on.
  */
+import type { DemoUsersQuery, SignInInput } from "./api/generated";
 import { useQuery, useMutation } from "./api/hooks";
 import { QueryView, ErrorState, Loading } from "./components/States";
 import { label } from "./format";
 import { here, loginUrl, roleOf, useSession, userOf, type SignInOptions } from "./session";
 
-interface DemoUser {
-  id: string;
-  name: string;
-  role: string;
-  description: string | null;
-}
-
-type SignInResult =
-  | { __typename: "SignedIn"; token: string; expiresInSeconds: number; viewer: { id: string; name: string; role: string } }
-  | { __typename: "ValidationErrors" | "NotFound" | "NotAllowed"; message: string };
+type DemoUser = DemoUsersQuery["demoUsers"][number];
 
 /** Members and partners sign in as themselves; staff and admins by their role. */
-function signInInput(u: DemoUser): Record<string, string> {
+function signInInput(u: DemoUser): SignInInput {
   const role = roleOf(u.role);
   if (role === "member") return { memberId: u.id };
   if (role === "partner") return { partnerId: u.id };
@@ -75,8 +67,8 @@ function ProviderSignIn({ options }: { options: SignInOptions }) {
 }
 
 function DemoSignIn() {
-  const users = useQuery<{ demoUsers: DemoUser[] }>("DemoUsers");
-  const signInMutation = useMutation<{ signIn: SignInResult }>("SignIn");
+  const users = useQuery("DemoUsers");
+  const signInMutation = useMutation("SignIn");
   const { signIn } = useSession();
 
   async function choose(u: DemoUser) {

@@ -1,23 +1,16 @@
 /** The neighbourhood of a person, idea or team, drawn as a network. */
 import { useState } from "react";
+import type { NeighbourhoodQuery } from "../api/generated";
 import { useQuery } from "../api/hooks";
 import { GraphView, type GraphEdge, type GraphNode } from "../components/GraphView";
 import { Empty, Progress, QueryView } from "../components/States";
 import { label, plural } from "../format";
 import { navigate } from "../router";
 
-interface ApiNode {
-  id: string;
-  label: string; // Member, Organisation, SIG, Idea...
-  name: string;
-  kind: string;
-}
+/** A node's label is its kind as the graph names it: Member, Organisation, SIG, Idea... */
+type Neighbourhood = Extract<NeighbourhoodQuery["neighbourhood"], { __typename: "Neighbourhood" }>;
 
-type Result =
-  | { __typename: "Neighbourhood"; truncated: boolean; centre: { id: string; label: string; name: string }; nodes: ApiNode[]; edges: { source: string; target: string; type: string }[] }
-  | { __typename: "NotFound" | "ValidationErrors" | "NotAllowed"; message: string };
-
-function drawable(r: Extract<Result, { __typename: "Neighbourhood" }>): { nodes: GraphNode[]; edges: GraphEdge[] } {
+function drawable(r: Neighbourhood): { nodes: GraphNode[]; edges: GraphEdge[] } {
   return {
     nodes: r.nodes.map((n) => ({ id: n.id, label: n.name, kind: n.label })),
     edges: r.edges.map((e) => ({ source: e.source, target: e.target, kind: e.type })),
@@ -33,7 +26,7 @@ function routeOf(kind: string): string | undefined {
 
 export function GraphPage({ kind, id }: { kind: string; id: string }) {
   const [depth, setDepth] = useState(1);
-  const graph = useQuery<{ neighbourhood: Result }>("Neighbourhood", { id, depth });
+  const graph = useQuery("Neighbourhood", { id, depth });
   const found = graph.data?.neighbourhood;
   const title = found?.__typename === "Neighbourhood" ? `Network of ${found.centre.name}` : `Network of this ${label(kind).toLowerCase()}`;
 

@@ -1,5 +1,6 @@
 /** Member journey: browse the open "Invitation to Innovate" calls and my ideas. */
 import { useState } from "react";
+import type { OpenCallsQuery } from "../api/generated";
 import { useQuery } from "../api/hooks";
 import { Empty, QueryView } from "../components/States";
 import { date, label, plural } from "../format";
@@ -11,23 +12,7 @@ interface Theme {
   name: string;
 }
 
-export interface CallSummary {
-  id: string;
-  title: string;
-  description: string;
-  status: string;
-  opens: string | null;
-  closes: string | null;
-  themes: Theme[];
-}
-
-interface MyIdea {
-  id: string;
-  title: string;
-  status: string;
-  created: string | null;
-  call: { id: string; title: string } | null;
-}
+type CallSummary = OpenCallsQuery["calls"]["nodes"][number];
 
 export function ThemeTags({ themes }: { themes: Theme[] }) {
   if (themes.length === 0) return null;
@@ -86,7 +71,7 @@ function PastCalls({ calls }: { calls: CallSummary[] }) {
 }
 
 function Calls() {
-  const calls = useQuery<{ calls: { totalCount: number; nodes: CallSummary[] } }>("OpenCalls");
+  const calls = useQuery("OpenCalls");
   const [filter, setFilter] = useState("");
   return (
     <section aria-labelledby="calls-heading">
@@ -125,7 +110,7 @@ function Calls() {
 }
 
 function MyIdeas() {
-  const mine = useQuery<{ me: { id: string; member: { id: string; ideas: MyIdea[] } | null } }>("MyIdeas");
+  const mine = useQuery("MyIdeas");
   return (
     <section aria-labelledby="mine-heading" className="panel">
       <div className="spread">

@@ -3,23 +3,22 @@
  * It answers no invitation and tells the person suggested nothing, and the labels say so.
  */
 import { useState } from "react";
+import type { CandidateKind, TargetKind } from "../api/generated";
 import { useMutation } from "../api/hooks";
 import { refusalOf } from "../components/Outcome";
 
-type Result = { __typename: string; decision?: string; message?: string };
-
 export interface FeedbackSubject {
   targetId: string;
-  targetKind: "IDEA" | "CALL" | "TASK_GROUP" | "TEXT";
+  targetKind: TargetKind;
   candidateId: string;
-  candidateKind: "MEMBER" | "PARTNER";
+  candidateKind: CandidateKind;
   name: string;
 }
 
 export const FEEDBACK_HINT = "Tells the matchmaker whether this suggestion fits, so its later suggestions improve. Nobody is contacted.";
 
 export function FeedbackButtons({ subject }: { subject: FeedbackSubject }) {
-  const feedback = useMutation<{ recordSuggestionFeedback: Result }>("RecordFeedback");
+  const feedback = useMutation("RecordFeedback");
   const [decision, setDecision] = useState<string | null>(null);
   if (!feedback.available) return null;
   const refusal = refusalOf(feedback.data?.recordSuggestionFeedback, ["FeedbackRecorded"]);

@@ -4,7 +4,6 @@ import { useQuery } from "../api/hooks";
 import { Field } from "../components/Field";
 import { fieldErrors, RefusalView, type Refusal } from "../components/Outcome";
 import { label } from "../format";
-import type { CallSummary } from "./CallsPage";
 import { isOpen } from "./callStatus";
 
 export interface IdeaDraft {
@@ -23,19 +22,13 @@ interface Props {
   onSubmit: (draft: IdeaDraft) => void;
 }
 
-interface Theme {
-  id: string;
-  name: string;
-  kind: string;
-}
-
 function splitSkills(text: string): string[] {
   return [...new Set(text.split(/[,;\n]/).map((s) => s.trim()).filter(Boolean))];
 }
 
 export function IdeaForm({ initial, busy, refusal, submitLabel, onSubmit }: Props) {
-  const calls = useQuery<{ calls: { nodes: CallSummary[] } }>("OpenCalls");
-  const themes = useQuery<{ themes: { nodes: Theme[] } }>("Themes");
+  const calls = useQuery("OpenCalls");
+  const themes = useQuery("Themes");
   const [draft, setDraft] = useState(initial);
   const [skills, setSkills] = useState(initial.requiredSkills.join(", "));
   const errors = fieldErrors(refusal);

@@ -5,16 +5,14 @@ import { ErrorState, Unavailable } from "../components/States";
 import { navigate } from "../router";
 import { IdeaForm, type IdeaDraft } from "./IdeaForm";
 
-type Result = { __typename: string; idea?: { id: string }; message?: string };
-
 export function IdeaNewPage({ callId }: { callId: string | null }) {
-  const create = useMutation<{ submitIdea: Result }>("CreateIdea");
+  const create = useMutation("CreateIdea");
   const refusal = refusalOf(create.data?.submitIdea, ["IdeaSaved"]);
 
   async function save(draft: IdeaDraft) {
     const data = await create.run({ input: draft });
-    const idea = data?.submitIdea.idea;
-    if (idea) navigate(`/ideas/${encodeURIComponent(idea.id)}`);
+    const saved = data?.submitIdea;
+    if (saved?.__typename === "IdeaSaved") navigate(`/ideas/${encodeURIComponent(saved.idea.id)}`);
   }
 
   return (

@@ -1,5 +1,6 @@
 /** One idea: what it is, who could complete its team, which partners fit; edit, invite, submit or withdraw. */
 import { useState, type ReactNode } from "react";
+import type { IdeaQuery } from "../api/generated";
 import { useMutation, useQuery } from "../api/hooks";
 import { refusalOf, RefusalView, Saved } from "../components/Outcome";
 import { ErrorState, QueryView } from "../components/States";
@@ -14,30 +15,15 @@ import { Collaborators, Partners, useTeamFor } from "./Suggestions";
 import { InvitationList, useInvitations, type InvitationsState } from "./Invitations";
 import { statusById } from "./invitationStatus";
 
-export interface IdeaDetail {
-  id: string;
-  title: string;
-  summary: string;
-  status: string;
-  created: string | null;
-  requiredSkills: string[];
-  isMine: boolean;
-  submittedBy: { id: string; name: string } | null;
-  call: { id: string; title: string } | null;
-  themes: { id: string; name: string }[];
-  /** Null unless you wrote the idea (or are staff). */
-  interestedMembers: { id: string; name: string }[] | null;
-  interestedPartners: { id: string; name: string }[] | null;
-}
-
-type Result = { __typename: string; idea?: { id: string; status: string }; message?: string };
+/** The interested members and partners are null unless you wrote the idea (or are staff). */
+type IdeaDetail = NonNullable<IdeaQuery["idea"]>;
 
 function names(list: { name: string }[] | null): string {
   return list && list.length ? list.map((x) => x.name).join(", ") : "Nobody yet.";
 }
 
 /** Whether you said you are interested: a partner sees its own interests; the idea's owner sees everyone's. */
-function interestedIn(me: { partner: { interests: { id: string }[] | null } | null }, idea: IdeaDetail, you: string | null): boolean {
+function interestedIn(me: IdeaQuery["me"], idea: IdeaDetail, you: string | null): boolean {
   if ((me.partner?.interests ?? []).some((i) => i.id === idea.id)) return true;
   return [...(idea.interestedMembers ?? []), ...(idea.interestedPartners ?? [])].some((m) => m.id === you);
 }
@@ -105,7 +91,7 @@ function Details({ idea, listedSkills, invitations }: { idea: IdeaDetail; listed
 }
 
 function Editor({ idea, onSaved }: { idea: IdeaDetail; onSaved: () => void }) {
-  const update = useMutation<{ updateIdea: Result }>("UpdateIdea");
+  const update = useMutation("UpdateIdea");
   const [open, setOpen] = useState(false);
   const refusal = refusalOf(update.data?.updateIdea, ["IdeaSaved"]);
   if (!update.available) return null;
@@ -173,7 +159,7 @@ const WITHDRAW: StatusChange = {
 
 /** Submit a draft, or withdraw a submitted idea back to a draft; either asks first. */
 function StatusButton({ idea, change, onChanged }: { idea: IdeaDetail; change: StatusChange; onChanged: () => void }) {
-  const update = useMutation<{ updateIdea: Result }>("UpdateIdea");
+  const update = useMutation("UpdateIdea");
   const [asking, setAsking] = useState(false);
   const refusal = refusalOf(update.data?.updateIdea, ["IdeaSaved"]);
   if (!update.available) return <p className="hint">Changing the idea is not available yet.</p>;
@@ -248,7 +234,7 @@ function IdeaBody({ idea }: { idea: IdeaDetail }) {
 
 export function IdeaPage({ id }: { id: string }) {
   const user = useUser();
-  const idea = useQuery<{ me: { partner: { interests: { id: string }[] | null } | null }; idea: IdeaDetail | null }>("Idea", { id });
+  const idea = useQuery("Idea", { id });
   const [changed, setChanged] = useState<StatusChange["to"] | null>(null);
   return (
     <QueryView state={idea} what="This idea" operation="Idea">

@@ -8,15 +8,6 @@ import { refusalOf, RefusalView, Saved } from "../components/Outcome";
 import { ErrorState, Progress, Unavailable } from "../components/States";
 import { labelsOf, resolveSkill, sameSkills, withSkill, type VocabularyEntry } from "./skillChips";
 
-interface SkillList {
-  __typename: "IdeaSkillList";
-  ideaId: string;
-  confirmed: boolean;
-  skills: { id: string; name: string }[];
-}
-
-type Result = SkillList | { __typename: "ValidationErrors" | "NotFound" | "NotAllowed"; message: string; errors?: { field: string; message: string }[] };
-
 const MAX_SKILLS = 10;
 
 function Chips({ names, onRemove }: { names: string[]; onRemove?: (name: string) => void }) {
@@ -75,8 +66,8 @@ function AddBox({ vocabulary, onAdd }: { vocabulary: VocabularyEntry[]; onAdd: (
 }
 
 function Editor({ ideaId, start, confirmed, onConfirmed, onCancel }: { ideaId: string; start: string[]; confirmed: boolean; onConfirmed: () => void; onCancel?: () => void }) {
-  const vocabulary = useQuery<{ skillVocabulary: VocabularyEntry[] }>("SkillVocabulary");
-  const confirm = useMutation<{ confirmIdeaSkills: Result }>("ConfirmIdeaSkills");
+  const vocabulary = useQuery("SkillVocabulary");
+  const confirm = useMutation("ConfirmIdeaSkills");
   const [chips, setChips] = useState(start);
   const refusal = refusalOf(confirm.data?.confirmIdeaSkills, ["IdeaSkillList"]);
 
@@ -112,7 +103,7 @@ function Editor({ ideaId, start, confirmed, onConfirmed, onCancel }: { ideaId: s
 
 /** The idea's skills; its proposer (`canEdit`) confirms or changes them, then `onConfirmed` runs. */
 export function IdeaSkills({ ideaId, canEdit, onConfirmed }: { ideaId: string; canEdit: boolean; onConfirmed: () => void }) {
-  const skills = useQuery<{ ideaSkills: Result }>("IdeaSkills", { ideaId });
+  const skills = useQuery("IdeaSkills", { ideaId });
   const [editing, setEditing] = useState(false);
   const [saved, setSaved] = useState(false);
   if (skills.status === "unavailable") return <Unavailable what="The idea's skills" operation="IdeaSkills" />;

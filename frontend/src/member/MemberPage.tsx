@@ -2,22 +2,13 @@
 import { useQuery } from "../api/hooks";
 import { Empty, QueryView } from "../components/States";
 import { label } from "../format";
-import { personFacts, type PersonSummary } from "../components/Person";
+import { personFacts } from "../components/Person";
 import { Link } from "../router";
 import { AskIntroduction } from "../partner/AskIntroduction";
 import { MyInvitations } from "../groups/MyInvitations";
 
-interface MemberDetail extends PersonSummary {
-  expertiseStatement: string;
-  email: string | null;
-  memberships: { role: string; group: { id: string; name: string; kind: string } }[];
-  skills: { skill: { id: string; name: string } }[];
-  outputs: { id: string; title: string; year: number; kind: string }[];
-}
-
-
 export function MemberPage({ id }: { id: string }) {
-  const member = useQuery<{ member: MemberDetail | null }>("Member", { id });
+  const member = useQuery("Member", { id });
   return (
     <QueryView state={member} what="This profile" operation="Member">
       {(data) => {

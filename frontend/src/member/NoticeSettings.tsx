@@ -1,17 +1,12 @@
 /** Which e-mail notices you get: one switch per kind. */
 import { useEffect, useState, type FormEvent } from "react";
+import type { NoticePreferencesQuery } from "../api/generated";
 import { useMutation, useQuery } from "../api/hooks";
 import { refusalOf, RefusalView, Saved } from "../components/Outcome";
 import { ErrorState, QueryView } from "../components/States";
 import { useUser } from "../session";
 
-interface Preferences {
-  ideaInvitation: boolean;
-  introductionRequest: boolean;
-  groupProposal: boolean;
-}
-
-type Result = { __typename: string; message?: string };
+type Preferences = NoticePreferencesQuery["noticePreferences"];
 
 const KINDS = [
   ["ideaInvitation", "Invitations to ideas"],
@@ -22,7 +17,7 @@ const KINDS = [
 function NoticeForm({ initial }: { initial: Preferences }) {
   const [chosen, setChosen] = useState(initial);
   useEffect(() => setChosen(initial), [initial]);
-  const save = useMutation<{ setNoticePreferences: Result }>("SetNoticePreferences");
+  const save = useMutation("SetNoticePreferences");
   const [saved, setSaved] = useState(false);
   const refusal = refusalOf(save.data?.setNoticePreferences, ["NoticePreferencesSaved"]);
 
@@ -65,7 +60,7 @@ export function NoticeSettings() {
 }
 
 function NoticePanel() {
-  const prefs = useQuery<{ noticePreferences: Preferences }>("NoticePreferences");
+  const prefs = useQuery("NoticePreferences");
   if (prefs.status === "unavailable") return null;
   return (
     <section className="panel" aria-labelledby="notices-heading">

@@ -1,5 +1,6 @@
 /** Member journey: edit my profile, my expertise statement and what I consent to. */
 import { useState, type FormEvent } from "react";
+import type { MyProfileQuery } from "../api/generated";
 import { useMutation, useQuery } from "../api/hooks";
 import { Field } from "../components/Field";
 import { fieldErrors, refusalOf, RefusalView, Saved } from "../components/Outcome";
@@ -9,24 +10,10 @@ import { Link } from "../router";
 import { NoticeSettings } from "./NoticeSettings";
 import { Requests } from "./Requests";
 
-export interface Profile {
-  id: string;
-  name: string;
-  email: string | null;
-  discipline: string;
-  careerStage: string;
-  region: string;
-  availabilityHours: number | null;
-  maxGroups: number | null;
-  expertiseStatement: string;
-  consent: { openToMatching: boolean; visibleToMembers: boolean; visibleToPartners: boolean } | null;
-  organisation: { id: string; name: string; sector: string } | null;
-}
-
-type Result = { __typename: string; message?: string; errors?: { field: string; message: string }[] };
+type Profile = NonNullable<MyProfileQuery["me"]["member"]>;
 
 export function ProfilePage() {
-  const me = useQuery<{ me: { id: string; role: string; member: Profile | null } }>("MyProfile");
+  const me = useQuery("MyProfile");
   return (
     <>
       <h1 tabIndex={-1}>My profile</h1>
@@ -59,7 +46,7 @@ function ProfileForm({ profile, onSaved }: { profile: Profile; onSaved: () => vo
     maxGroups: String(profile.maxGroups ?? 0),
     expertiseStatement: profile.expertiseStatement ?? "",
   });
-  const update = useMutation<{ updateMyProfile: Result }>("UpdateProfile");
+  const update = useMutation("UpdateProfile");
   const [saved, setSaved] = useState(false);
   const refusal = refusalOf(update.data?.updateMyProfile, ["ProfileSaved"]);
   const errors = fieldErrors(refusal);
@@ -130,7 +117,7 @@ function ConsentForm({ profile, onSaved }: { profile: Profile; onSaved: () => vo
   const [consent, setConsent] = useState(
     profile.consent ?? { openToMatching: false, visibleToMembers: false, visibleToPartners: false },
   );
-  const save = useMutation<{ setMyConsent: Result }>("SetConsent");
+  const save = useMutation("SetConsent");
   const [saved, setSaved] = useState(false);
   const refusal = refusalOf(save.data?.setMyConsent, ["ProfileSaved"]);
 

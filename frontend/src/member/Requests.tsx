@@ -1,46 +1,31 @@
 /** Requests to you: introductions people asked for and invitations to ideas, to accept or decline. */
+import type { ApiError } from "../api/client";
+import type { IntroductionRequestsQuery } from "../api/generated";
 import { useMutation, useQuery } from "../api/hooks";
-import { refusalOf } from "../components/Outcome";
+import { refusalOf, type Refusal } from "../components/Outcome";
 import { Empty, ErrorState, QueryView } from "../components/States";
 import { label } from "../format";
 import { Link } from "../router";
 import { useUser } from "../session";
 
-interface IntroductionRequest {
-  id: string;
-  status: string;
-  topic: string | null;
-  ideaTitle: string | null;
-  message: string;
-  requesterName: string;
-  requesterKind: string;
-  contactEmail: string | null;
+type IntroductionRequest = IntroductionRequestsQuery["introductionRequests"][number];
+type IdeaInvitation = IntroductionRequestsQuery["myIdeaInvitations"][number];
+
+interface AnswerProps {
+  what: string;
+  running: boolean;
+  refusal: Refusal | null;
+  error?: ApiError;
+  onAnswer: (accept: boolean) => void;
 }
 
-interface IdeaInvitation {
-  ideaId: string;
-  ideaTitle: string;
-  invitedBy: string;
-  status: string;
-}
-
-type Result = { __typename: string; message?: string };
-
-function Answer({ operation, variables, what, onDone }: { operation: string; variables: Record<string, string>; what: string; onDone: () => void }) {
-  const answer = useMutation<Record<string, Result>>(operation);
-  const result = answer.data ? Object.values(answer.data)[0] : undefined;
-  const refusal = refusalOf(result, ["IntroductionAnswered", "IdeaInvitationAnswered"]);
-  async function run(accept: boolean) {
-    const data = await answer.run({ ...variables, accept });
-    const done = data && Object.values(data)[0];
-    if (done && !refusalOf(done, ["IntroductionAnswered", "IdeaInvitationAnswered"])) onDone();
-  }
+function Answer({ what, running, refusal, error, onAnswer }: AnswerProps) {
   return (
     <div className="row">
-      <button type="button" className="small" disabled={answer.running} aria-label={`Accept ${what}`} onClick={() => run(true)}>
+      <button type="button" className="small" disabled={running} aria-label={`Accept ${what}`} onClick={() => onAnswer(true)}>
         Accept
       </button>
-      <button type="button" className="secondary small" disabled={answer.running} aria-label={`Decline ${what}`} onClick={() => run(false)}>
+      <button type="button" className="secondary small" disabled={running} aria-label={`Decline ${what}`} onClick={() => onAnswer(false)}>
         Decline
       </button>
       {refusal && (
@@ -48,9 +33,29 @@ function Answer({ operation, variables, what, onDone }: { operation: string; var
           {refusal.message}
         </span>
       )}
-      {answer.error && <ErrorState error={answer.error} />}
+      {error && <ErrorState error={error} />}
     </div>
   );
+}
+
+function AnswerIntroduction({ id, what, onDone }: { id: string; what: string; onDone: () => void }) {
+  const answer = useMutation("AnswerIntroduction");
+  async function run(accept: boolean) {
+    const data = await answer.run({ id, accept });
+    if (data?.answerIntroduction.__typename === "IntroductionAnswered") onDone();
+  }
+  const refusal = refusalOf(answer.data?.answerIntroduction, ["IntroductionAnswered"]);
+  return <Answer what={what} running={answer.running} refusal={refusal} error={answer.error} onAnswer={run} />;
+}
+
+function AnswerIdeaInvitation({ ideaId, what, onDone }: { ideaId: string; what: string; onDone: () => void }) {
+  const answer = useMutation("AnswerIdeaInvitation");
+  async function run(accept: boolean) {
+    const data = await answer.run({ ideaId, accept });
+    if (data?.answerIdeaInvitation.__typename === "IdeaInvitationAnswered") onDone();
+  }
+  const refusal = refusalOf(answer.data?.answerIdeaInvitation, ["IdeaInvitationAnswered"]);
+  return <Answer what={what} running={answer.running} refusal={refusal} error={answer.error} onAnswer={run} />;
 }
 
 function IntroductionItem({ x, reload }: { x: IntroductionRequest; reload: () => void }) {
@@ -60,7 +65,7 @@ function IntroductionItem({ x, reload }: { x: IntroductionRequest; reload: () =>
       <strong>{who}</strong> asks to be introduced about <em>{x.ideaTitle ?? x.topic}</em>
       <blockquote className="meta">{x.message}</blockquote>
       {x.status === "pending" ? (
-        <Answer operation="AnswerIntroduction" variables={{ id: x.id }} what={`the introduction to ${x.requesterName}`} onDone={reload} />
+        <AnswerIntroduction id={x.id} what={`the introduction to ${x.requesterName}`} onDone={reload} />
       ) : (
         <p>
           <span className="badge">{label(x.status)}</span>{" "}
@@ -77,7 +82,7 @@ function InvitationItem({ x, reload }: { x: IdeaInvitation; reload: () => void }
       <strong>{x.invitedBy || "A member"}</strong> invited you to the idea{" "}
       <Link to={`/ideas/${encodeURIComponent(x.ideaId)}`}>{x.ideaTitle}</Link>
       {x.status === "pending" ? (
-        <Answer operation="AnswerIdeaInvitation" variables={{ ideaId: x.ideaId }} what={`the invitation to ${x.ideaTitle}`} onDone={reload} />
+        <AnswerIdeaInvitation ideaId={x.ideaId} what={`the invitation to ${x.ideaTitle}`} onDone={reload} />
       ) : (
         <p>
           <span className="badge">{label(x.status)}</span>
@@ -92,7 +97,7 @@ export function Requests() {
 }
 
 function RequestsPanel() {
-  const requests = useQuery<{ introductionRequests: IntroductionRequest[]; myIdeaInvitations: IdeaInvitation[] }>("IntroductionRequests");
+  const requests = useQuery("IntroductionRequests");
   if (requests.status === "unavailable") return null;
   return (
     <section className="panel" aria-labelledby="requests-heading" data-testid="requests">

@@ -5,7 +5,7 @@ import type { TeamResult } from "./types";
 /** Once a suggested team is on screen, record it as shown (fair exposure), once per team:
  *  suggestTeam itself writes nothing. */
 export function useRecordShown(result: TeamResult | undefined) {
-  const record = useMutation<{ recordTeamShown: { __typename: string } }>("RecordTeamShown");
+  const record = useMutation("RecordTeamShown");
   const sent = useRef<string | null>(null);
   const token = result?.__typename === "TeamSuggestion" ? result.shownToken : undefined;
   useEffect(() => {
