@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { describeFilters, hasFilters, NO_FILTERS, readSearch, searchPath } from "../src/partner/searchUrl";
+import { describeFilters, hasFilters, NO_FILTERS, readSearch, searchPath, type Search } from "../src/partner/searchUrl";
 
 const query = (path: string) => new URLSearchParams(path.split("?")[1] ?? "");
 
 describe("a search as an address", () => {
   it("round-trips text and every kind of filter", () => {
-    const search = { text: "MRI safety & implants", filters: { sectors: ["NHS", "INDUSTRY"], careerStages: ["EARLY"], regions: ["Northern Ireland"] } };
+    const search: Search = { text: "MRI safety & implants", filters: { sectors: ["NHS", "INDUSTRY"], careerStages: ["EARLY"], regions: ["Northern Ireland"] } };
     const path = searchPath(search);
     expect(path.startsWith("/search?q=MRI+safety+%26+implants")).toBe(true);
     expect(readSearch(query(path))).toEqual(search);

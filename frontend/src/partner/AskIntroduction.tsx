@@ -6,14 +6,12 @@ import { fieldErrors, refusalOf, RefusalView } from "../components/Outcome";
 import { ErrorState } from "../components/States";
 import { useUser } from "../session";
 
-type Result = { __typename: string; message?: string; errors?: { field: string; message: string }[] };
-
 /** Told to the list of one's own requests (MyIntroductions) so that it reads them again. */
 export const INTRODUCTIONS_CHANGED = "introductions-changed";
 
 export function AskIntroduction({ memberId, name, topic }: { memberId: string; name: string; topic: string }) {
   const user = useUser();
-  const ask = useMutation<{ requestIntroduction: Result }>("RequestIntroduction");
+  const ask = useMutation("RequestIntroduction");
   const [open, setOpen] = useState(false);
   const [sent, setSent] = useState(false);
   const [form, setForm] = useState({ topic, message: "", contactEmail: "" });

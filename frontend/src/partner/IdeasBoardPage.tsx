@@ -7,18 +7,8 @@ import { Link } from "../router";
 import { ThemeTags } from "../member/CallsPage";
 import { InterestButton } from "./InterestButton";
 
-interface IdeaCard {
-  id: string;
-  title: string;
-  summary: string;
-  status: string;
-  isMine: boolean;
-  call: { id: string; title: string } | null;
-  themes: { id: string; name: string }[];
-}
-
 export function IdeasBoardPage() {
-  const ideas = useQuery<{ me: { partner: { interests: { id: string }[] | null } | null }; ideas: { totalCount: number; nodes: IdeaCard[] } }>("IdeasBoard");
+  const ideas = useQuery("IdeasBoard");
   const [filter, setFilter] = useState("");
   return (
     <>

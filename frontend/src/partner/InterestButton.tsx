@@ -3,10 +3,8 @@ import { useState } from "react";
 import { useMutation } from "../api/hooks";
 import { refusalOf } from "../components/Outcome";
 
-type Result = { __typename: string; message?: string };
-
 export function InterestButton({ ideaId, title, already }: { ideaId: string; title: string; already: boolean }) {
-  const interest = useMutation<{ expressInterest: Result }>("ExpressInterest");
+  const interest = useMutation("ExpressInterest");
   const [done, setDone] = useState(already);
   if (!interest.available) return null;
   if (done || already) {

@@ -2,10 +2,10 @@
 import { useState, type FormEvent } from "react";
 import { useQuery } from "../api/hooks";
 import { Empty, ErrorState, Progress, Unavailable } from "../components/States";
-import { Triads, type KtpResult } from "./Triads";
+import { Triads } from "./Triads";
 
 function Results({ text }: { text: string }) {
-  const ktp = useQuery<{ suggestKtp: KtpResult }>("SuggestKtp", { input: { text, first: 10 } }, text === "");
+  const ktp = useQuery("SuggestKtp", { input: { text, first: 10 } }, text === "");
   if (ktp.status === "unavailable") return <Unavailable what="KTP suggestions" operation="SuggestKtp" />;
   if (text === "") return <Empty>Describe what the partnership would work on and press “Find triads”.</Empty>;
   if (ktp.status === "error") return <ErrorState error={ktp.error} retry={ktp.reload} />;

@@ -5,20 +5,10 @@ import { Empty, QueryView } from "../components/States";
 import { Link } from "../router";
 import { INTRODUCTIONS_CHANGED } from "./AskIntroduction";
 
-interface Mine {
-  id: string;
-  status: string;
-  topic: string | null;
-  ideaTitle: string | null;
-  memberId: string;
-  memberName: string;
-  contactEmail: string | null;
-}
-
 const STATUS: Record<string, string> = { pending: "Waiting for an answer", accepted: "Accepted", not_available: "Not available" };
 
 export function MyIntroductions() {
-  const mine = useQuery<{ myIntroductions: Mine[] }>("MyIntroductions");
+  const mine = useQuery("MyIntroductions");
   const { reload } = mine;
   useEffect(() => {
     window.addEventListener(INTRODUCTIONS_CHANGED, reload);

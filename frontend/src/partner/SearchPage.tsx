@@ -1,28 +1,20 @@
 /** Partner journey (and anyone's): search expertise in plain language, with filters. */
 import { useEffect, useState, type FormEvent } from "react";
+import type { SearchExpertiseQuery } from "../api/generated";
 import { useQuery } from "../api/hooks";
 import { BandNote, PersonRow } from "../components/Person";
 import { Empty, ErrorState, Progress, Unavailable } from "../components/States";
 import { label, plural } from "../format";
 import { navigate } from "../router";
 import { useUser } from "../session";
-import type { Evidence } from "../team/types";
 import { CAREER_STAGES, REGIONS, SECTORS } from "../vocabulary";
 import { DownloadCsv } from "../export/DownloadCsv";
-import { SEARCH_HEADER, searchRows, type SearchHit } from "../export/tables";
+import { SEARCH_HEADER, searchRows } from "../export/tables";
 import { AskIntroduction } from "./AskIntroduction";
 import { MyIntroductions } from "./MyIntroductions";
 import { describeFilters, hasFilters, readSearch, searchPath, type Filters } from "./searchUrl";
 
-interface Hit extends SearchHit {
-  memberId: string;
-  band: string;
-  evidence: Evidence[];
-}
-
-type Result =
-  | { __typename: "MemberSearch"; text: string; results: { totalCount: number; nodes: Hit[] } }
-  | { __typename: "ValidationErrors" | "NotFound" | "NotAllowed"; message: string };
+type Hit = Extract<SearchExpertiseQuery["search"], { __typename: "MemberSearch" }>["results"]["nodes"][number];
 
 const PAGE = 10;
 
@@ -106,7 +98,7 @@ function Hits({ text, filters, hits, total, more }: { text: string; filters: Fil
 
 function Results({ text, filters }: { text: string; filters: Filters }) {
   const [shown, setShown] = useState(PAGE);
-  const search = useQuery<{ search: Result }>("SearchExpertise", { text, filter: filters, first: shown }, text === "");
+  const search = useQuery("SearchExpertise", { text, filter: filters, first: shown }, text === "");
   if (search.status === "unavailable") return <Unavailable what="Search" operation="SearchExpertise" />;
   if (text === "") return <Empty>Describe the expertise you are looking for and press Search.</Empty>;
   if (search.status === "error") return <ErrorState error={search.error} retry={search.reload} />;
@@ -128,7 +120,7 @@ function Results({ text, filters }: { text: string; filters: Filters }) {
   );
 }
 
-function FilterGroup({ legend, options, chosen, onChange }: { legend: string; options: readonly string[]; chosen: string[]; onChange: (v: string[]) => void }) {
+function FilterGroup<T extends string>({ legend, options, chosen, onChange }: { legend: string; options: readonly T[]; chosen: T[]; onChange: (v: T[]) => void }) {
   return (
     <fieldset>
       <legend>{legend}</legend>
