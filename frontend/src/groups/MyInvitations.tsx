@@ -1,20 +1,14 @@
 /** On a member's own page: their invitations to Task-and-Finish groups, to accept or decline. */
 import { useState } from "react";
+import type { GroupInvitationsQuery } from "../api/generated";
 import { useMutation, useQuery } from "../api/hooks";
 import { RefusalView, Saved, type Refusal } from "../components/Outcome";
 import { ErrorState } from "../components/States";
 import { useSession } from "../session";
-import { INVITATION_TEXT, type InvitationState } from "./types";
+import { INVITATION_TEXT } from "./types";
 import "./groups.css";
 
-interface Invitation {
-  groupId: string;
-  name: string;
-  remit: string;
-  invitation: InvitationState;
-  role: string;
-  changed: string;
-}
+type Invitation = GroupInvitationsQuery["myGroupInvitations"][number];
 
 function Open({ invite, onAnswered }: { invite: Invitation; onAnswered: (text: string) => void }) {
   const answer = useMutation("GroupAnswerInvitation");

@@ -15,15 +15,13 @@ import { FIRST_ASK, locksAfterSwap, suggestAsk, swapAsk, toggle, type Ask as Req
 
 type Ask = Request & { constraints: Constraints };
 
-type SaveResult = { __typename: string; group?: { id: string; name: string }; message?: string };
-
 function SaveGroup({ constraints, team }: { constraints: Constraints; team: TeamSuggestion }) {
-  const save = useMutation<{ createTaskGroup: SaveResult }>("CreateTaskGroup");
+  const save = useMutation("CreateTaskGroup");
   const [name, setName] = useState(constraints.name);
   if (!save.available) return <Unavailable what="Saving a group" operation="CreateTaskGroup" />;
   const result = save.data?.createTaskGroup;
   const refusal = refusalOf(result, ["GroupSaved"]);
-  if (result?.group) {
+  if (result?.__typename === "GroupSaved") {
     return (
       <Saved>
         Saved “{result.group.name}” as a draft with {plural(team.members.length, "proposed member")}: nobody is asked yet.{" "}
@@ -156,8 +154,9 @@ function LockBar({ locked, busy, onUnlockAll }: { locked: string[]; busy: boolea
 export function AssemblePage() {
   const [ask, setAsk] = useState<Ask | null>(null);
   const [locked, setLocked] = useState<string[]>([]);
-  const variables = ask ? { input: teamInput(ask.constraints, ask.mustInclude, ask.excluded) } : {};
-  const team = useQuery<{ suggestTeam: TeamResult }>("SuggestTeam", variables, ask === null);
+  // Nothing is asked until the form is sent (the query is skipped while `ask` is null).
+  const variables = { input: ask ? teamInput(ask.constraints, ask.mustInclude, ask.excluded) : {} };
+  const team = useQuery("SuggestTeam", variables, ask === null);
   const result = team.data?.suggestTeam;
   useRecordShown(result);
   const current = result?.__typename === "TeamSuggestion" ? result : null;

@@ -1,11 +1,12 @@
 /** The remit and constraints of a Task-and-Finish group, as a form. */
 import { useState, type FormEvent } from "react";
+import type { Sector, TeamInput } from "../api/generated";
 import { useQuery } from "../api/hooks";
 import { Field } from "../components/Field";
 import { fieldErrors, type Refusal } from "../components/Outcome";
 import { label } from "../format";
 import { SECTORS } from "../vocabulary";
-import { NamedCountFields, NO_NAMED_COUNTS, namedCountsInput, type NamedCounts } from "./CountFields";
+import { NamedCountFields, NO_NAMED_COUNTS, namedCountsInput, sectorEntries, type NamedCounts } from "./CountFields";
 
 export interface Constraints extends NamedCounts {
   name: string;
@@ -14,7 +15,7 @@ export interface Constraints extends NamedCounts {
   themeIds: string[];
   size: number;
   /** Sector → the least number of members from it. */
-  requiredSectors: Record<string, number>;
+  requiredSectors: Partial<Record<Sector, number>>;
   atLeastOneEarlyCareer: boolean;
   maxPerOrganisation: number;
   minRegions: number;
@@ -40,7 +41,7 @@ export const DEFAULT_CONSTRAINTS: Constraints = {
 };
 
 /** The constraints as the API's TeamInput. */
-export function teamInput(c: Constraints, locked: string[], excluded: string[]) {
+export function teamInput(c: Constraints, locked: string[], excluded: string[]): TeamInput {
   return {
     text: c.remit,
     skills: c.requiredSkills,
@@ -48,7 +49,7 @@ export function teamInput(c: Constraints, locked: string[], excluded: string[]) 
     mustInclude: locked,
     exclude: excluded,
     maxPerOrganisation: c.maxPerOrganisation,
-    requiredSectors: Object.entries(c.requiredSectors)
+    requiredSectors: sectorEntries(c.requiredSectors)
       .filter(([, count]) => count > 0)
       .map(([sector, count]) => ({ sector, count })),
     minDistinctSigs: c.minSigs,
@@ -75,7 +76,7 @@ interface Props {
 export function ConstraintsForm({ initial, busy, refusal, onSubmit }: Props) {
   const [c, setC] = useState(initial);
   const [skills, setSkills] = useState(initial.requiredSkills.join(", "));
-  const themes = useQuery<{ themes: { nodes: { id: string; name: string }[] } }>("Themes");
+  const themes = useQuery("Themes");
   const errors = fieldErrors(refusal);
   const num = (key: "size" | "maxPerOrganisation" | "minRegions" | "minSigs" | "minDisciplines") => (e: { target: { value: string } }) =>
     setC({ ...c, [key]: numberField(e.target.value, c[key]) });

@@ -3,8 +3,9 @@
  * at most N from a sector. Each is a mapping from a name to a count, as the API's TeamInput
  * takes it (requiredRegions, requiredDisciplines, maxPerSector).
  */
+import type { Sector, TeamInput } from "../api/generated";
 import { label } from "../format";
-import { REGIONS, SECTORS } from "../vocabulary";
+import { REGIONS, SECTORS, sectorOf } from "../vocabulary";
 
 export interface DisciplineCount {
   discipline: string;
@@ -17,13 +18,22 @@ export interface NamedCounts {
   /** Discipline → the least number of members in it, in the order typed. */
   requiredDisciplines: DisciplineCount[];
   /** Sector → the most members from it; a sector left out has no limit. */
-  maxPerSector: Record<string, number>;
+  maxPerSector: Partial<Record<Sector, number>>;
+}
+
+/** A record by sector as [sector, count] pairs, in the order its sectors were set. */
+export function sectorEntries(record: Partial<Record<Sector, number>>): [Sector, number][] {
+  return Object.keys(record).flatMap((key): [Sector, number][] => {
+    const sector = sectorOf(key);
+    const count = sector ? record[sector] : undefined;
+    return sector && count !== undefined ? [[sector, count]] : [];
+  });
 }
 
 export const NO_NAMED_COUNTS: NamedCounts = { requiredRegions: {}, requiredDisciplines: [], maxPerSector: {} };
 
 /** The counts as the API's TeamInput fields: zero minimums and blank disciplines left out. */
-export function namedCountsInput(c: NamedCounts) {
+export function namedCountsInput(c: NamedCounts): Pick<TeamInput, "requiredRegions" | "requiredDisciplines" | "maxPerSector"> {
   return {
     requiredRegions: Object.entries(c.requiredRegions)
       .filter(([, count]) => count > 0)
@@ -31,7 +41,7 @@ export function namedCountsInput(c: NamedCounts) {
     requiredDisciplines: c.requiredDisciplines
       .map((d) => ({ discipline: d.discipline.trim(), count: d.count }))
       .filter((d) => d.discipline !== "" && d.count > 0),
-    maxPerSector: Object.entries(c.maxPerSector).map(([sector, count]) => ({ sector, count })),
+    maxPerSector: sectorEntries(c.maxPerSector).map(([sector, count]) => ({ sector, count })),
   };
 }
 

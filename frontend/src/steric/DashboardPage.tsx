@@ -1,36 +1,28 @@
 /** STERIC journey: calls, ideas and groups by theme; who is overloaded and who is never involved. */
+import type { DashboardQuery } from "../api/generated";
 import { useQuery } from "../api/hooks";
 import { Empty, QueryView } from "../components/States";
 import { label, plural } from "../format";
 import { Link } from "../router";
 
-interface ThemeRow {
-  id: string;
-  name: string;
-  kind: string;
-  calls: { id: string; title: string; status: string }[];
-  ideas: { id: string; title: string; status: string }[];
-  groups: { id: string; name: string; kind: string; status: string }[];
-}
+type ThemeRow = DashboardQuery["themes"]["nodes"][number];
 
-interface LoadPage {
+/** A page of members as MemberLoad lists them; a member you may not see is null. */
+interface LoadPage<N> {
   totalCount: number;
-  nodes: { activeGroups?: number; member: { id: string; name: string; maxGroups?: number | null } | null }[];
+  nodes: N[];
 }
 
-interface Load {
-  overloadedMembers: LoadPage;
-  uninvolvedMembers: LoadPage;
-}
+type Listed = { member: { id: string; name: string } | null };
 
-function People({ page, empty, detail }: { page: LoadPage; empty: string; detail?: (n: LoadPage["nodes"][number]) => string }) {
-  const seen = page.nodes.filter((n) => n.member !== null);
+function People<N extends Listed>({ page, empty, detail }: { page: LoadPage<N>; empty: string; detail?: (n: N) => string }) {
+  const seen = page.nodes.flatMap((n) => (n.member ? [{ node: n, member: n.member }] : []));
   if (seen.length === 0) return <Empty>{empty}</Empty>;
   return (
     <ul>
-      {seen.map((n) => (
-        <li key={n.member!.id}>
-          <Link to={`/members/${encodeURIComponent(n.member!.id)}`}>{n.member!.name}</Link> {detail && <span className="meta">{detail(n)}</span>}
+      {seen.map(({ node, member }) => (
+        <li key={member.id}>
+          <Link to={`/members/${encodeURIComponent(member.id)}`}>{member.name}</Link> {detail && <span className="meta">{detail(node)}</span>}
         </li>
       ))}
       {page.totalCount > seen.length && <li className="meta">and {page.totalCount - seen.length} more</li>}
@@ -92,7 +84,7 @@ function Totals({ themes }: { themes: ThemeRow[] }) {
 }
 
 function MemberLoad() {
-  const load = useQuery<{ analytics: Load }>("MemberLoad");
+  const load = useQuery("MemberLoad");
   return (
     <section className="panel" aria-labelledby="load-heading">
       <h2 id="load-heading">Who is overloaded, who is never involved</h2>
@@ -104,7 +96,7 @@ function MemberLoad() {
               <People
                 page={analytics.overloadedMembers}
                 empty="Nobody is over their capacity."
-                detail={(n) => `${plural(n.activeGroups ?? 0, "active group")}${n.member?.maxGroups != null ? `, allows ${n.member.maxGroups}` : ""}`}
+                detail={(n) => `${plural(n.activeGroups, "active group")}${n.member?.maxGroups != null ? `, allows ${n.member.maxGroups}` : ""}`}
               />
             </div>
             <div>
@@ -119,7 +111,7 @@ function MemberLoad() {
 }
 
 export function DashboardPage() {
-  const dashboard = useQuery<{ themes: { nodes: ThemeRow[] } }>("Dashboard");
+  const dashboard = useQuery("Dashboard");
   return (
     <>
       <h1 tabIndex={-1}>STERIC dashboard</h1>

@@ -13,17 +13,6 @@ import { ManageGroup } from "../groups/ManageGroup";
 import { PrintGroup } from "../groups/PrintGroup";
 import { ThemeTags } from "../member/CallsPage";
 
-interface GroupDetail {
-  id: string;
-  name: string;
-  kind: string;
-  description: string;
-  status: string;
-  themes: { id: string; name: string }[];
-  members: { role: string; member: PersonSummary | null }[];
-}
-
-
 function counted(values: string[]) {
   const counts = new Map<string, number>();
   for (const v of values) if (v) counts.set(v, (counts.get(v) ?? 0) + 1);
@@ -48,7 +37,7 @@ export function GroupPage({ id }: { id: string }) {
 }
 
 function GroupView({ id }: { id: string }) {
-  const group = useQuery<{ group: GroupDetail | null }>("Group", { id });
+  const group = useQuery("Group", { id });
   return (
     <QueryView state={group} what="This group" operation="Group">
       {(data) => {
@@ -61,7 +50,7 @@ function GroupView({ id }: { id: string }) {
             </>
           );
         }
-        const seats = g.members.filter((s): s is { role: string; member: PersonSummary } => s.member !== null);
+        const seats = g.members.flatMap((s) => (s.member ? [{ role: s.role, member: s.member }] : []));
         return (
           <>
             <h1 tabIndex={-1}>{g.name}</h1>
