@@ -53,10 +53,21 @@ describe("GraphQL operations in the app", () => {
       useQuery("SignIn");
       // @ts-expect-error the variables are the operation's own
       useQuery("Idea", { ideaId: "i-1" });
+      // @ts-expect-error an operation with a required variable cannot be asked without it
+      useQuery("Idea");
+      // @ts-expect-error nor run without it
+      void useMutation("SignIn").run();
+      // @ts-expect-error nor requested without it
+      void request("Idea");
       // @ts-expect-error a type argument is not an operation's name
       useMutation<{ signIn: { token: string } }>("SignIn");
       // @ts-expect-error a request names its operation, and its type comes from that name
       void request<{ calls: unknown }>("OpenCalls");
+      // Without required variables, they may be left out.
+      useQuery("OpenCalls");
+      useQuery("IdeaSkills", { ideaId: "i-1" }, true);
+      void useMutation("RecordTeamShown").run({ shownToken: "t" });
+      void request("OpenCalls");
     };
     expect(typeof typeOnly).toBe("function");
   });

@@ -6,6 +6,8 @@ import type { Operations } from "./generated";
 export type OperationName = keyof Operations;
 export type DataOf<N extends OperationName> = Operations[N]["data"];
 export type VariablesOf<N extends OperationName> = Operations[N]["variables"];
+/** The variables argument: left out only by an operation whose variables are all optional. */
+export type VariablesArgs<V> = {} extends V ? [variables?: V] : [variables: V];
 
 /** A failure a person can read: the network, the server, or the API's own error messages. */
 export class ApiError extends Error {
@@ -97,7 +99,7 @@ function hasCode(errors: GraphQLResponse<unknown>["errors"], code: string): bool
  * Runs one of the bundled operations by name and returns its data, or throws ApiError. The name
  * picks the generated types of its variables and data, so no request goes out hand-typed.
  */
-export async function request<N extends OperationName>(name: N, variables?: VariablesOf<N>): Promise<DataOf<N>> {
+export async function request<N extends OperationName>(name: N, ...[variables]: VariablesArgs<VariablesOf<N>>): Promise<DataOf<N>> {
   const op = operations[name];
   if (!op || op.missing.length > 0) {
     throw new ApiError(`This is not available yet: the API does not offer ${missingFields(name).join(", ")}.`, "unavailable");

@@ -1,11 +1,14 @@
 /** React state around GraphQL requests: loading, data, error, and "not offered by the API". */
 import { useCallback, useEffect, useRef, useState } from "react";
-import { ApiError, isAvailable, request, type DataOf, type OperationName, type VariablesOf } from "./client";
+import { ApiError, isAvailable, request, type DataOf, type OperationName, type VariablesArgs, type VariablesOf } from "./client";
 import type { Operations } from "./generated";
 
 export type { DataOf, OperationName, VariablesOf };
 export type QueryName = { [N in OperationName]: Operations[N]["kind"] extends "query" ? N : never }[OperationName];
 export type MutationName = { [N in OperationName]: Operations[N]["kind"] extends "mutation" ? N : never }[OperationName];
+
+/** The variables (as for a request) and whether to hold the query back. */
+type QueryArgs<V> = {} extends V ? [variables?: V, skip?: boolean] : [variables: V, skip?: boolean];
 
 export type QueryState<T> =
   | { status: "unavailable"; data?: undefined; error?: undefined }
@@ -24,7 +27,7 @@ export type QueryHandle<T> = QueryState<T> & { reload: () => void };
  * `skip` holds it back until its inputs are ready. Its result and variables are the generated
  * types of the named operation, so a change to the schema or the document shows at build time.
  */
-export function useQuery<N extends QueryName>(name: N, variables?: VariablesOf<N>, skip = false): QueryHandle<DataOf<N>> {
+export function useQuery<N extends QueryName>(name: N, ...[variables, skip = false]: QueryArgs<VariablesOf<N>>): QueryHandle<DataOf<N>> {
   const key = JSON.stringify(variables ?? {});
   const available = isAvailable(name);
   const [state, setState] = useState<QueryState<DataOf<N>>>(available ? { status: "loading" } : { status: "unavailable" });
@@ -53,7 +56,7 @@ export type MutationState<T> = {
 };
 
 export type MutationHandle<T, V> = MutationState<T> & {
-  run: (variables?: V) => Promise<T | undefined>;
+  run: (...variables: VariablesArgs<V>) => Promise<T | undefined>;
   reset: () => void;
   available: boolean;
 };
@@ -69,10 +72,10 @@ export function useMutation<N extends MutationName>(name: N): MutationHandle<Dat
     };
   }, []);
   const run = useCallback(
-    async (variables?: VariablesOf<N>): Promise<DataOf<N> | undefined> => {
+    async (...variables: VariablesArgs<VariablesOf<N>>): Promise<DataOf<N> | undefined> => {
       setState({ running: true });
       try {
-        const data = await request(name, variables);
+        const data = await request(name, ...variables);
         if (live.current) setState({ running: false, data });
         return data;
       } catch (e) {
