@@ -8,11 +8,10 @@ export interface Refusal {
 }
 
 /** The refusal inside a union result, or null when the result is the success type. */
-export function refusalOf(result: { __typename: string } | null | undefined, success: string[]): Refusal | null {
+export function refusalOf(result: Partial<Refusal> & { __typename: string } | null | undefined, success: string[]): Refusal | null {
   if (!result) return null;
   if (success.includes(result.__typename)) return null;
-  const r = result as Partial<Refusal> & { __typename: string };
-  return { __typename: r.__typename, message: r.message ?? "That did not work.", errors: r.errors };
+  return { __typename: result.__typename, message: result.message ?? "That did not work.", errors: result.errors };
 }
 
 function camel(field: string): string {
