@@ -13,15 +13,17 @@ from graph_schema import model as m
 MERGE_SKILLS = f"""
 UNWIND $skills AS skill
 MERGE (s:{m.SKILL} {{id: skill.id}})
-SET s.name = skill.name, s.synonyms = skill.synonyms, s.kind = skill.kind
+SET s.name = skill.name, s.synonyms = skill.synonyms, s.kind = skill.kind,
+    s.description = skill.description
 """
 
-# The vocabulary, by id: -> id, name, synonyms, kind
+# The vocabulary, by id: -> id, name, synonyms, kind, description
 ACCEPTED = "coalesce(s.status, 'accepted') = 'accepted'"
 READ_SKILLS = (
     f"MATCH (s:{m.SKILL}) WHERE s.name IS NOT NULL AND {ACCEPTED} "
     "RETURN s.id AS id, s.name AS name, coalesce(s.synonyms, []) AS synonyms, "
-    "coalesce(s.kind, 'topic') AS kind ORDER BY s.id"
+    "coalesce(s.kind, 'topic') AS kind, coalesce(s.description, '') AS description "
+    "ORDER BY s.id"
 )
 
 # A new vocabulary skill; returns nothing when its id is taken (the service checks first).

@@ -38,6 +38,7 @@ from embeddings.texts import member_text, output_text, sentences
 from graph_schema.queries import match_index as q
 from matchmaker.adapters.candidates import STATEMENT_PREFIX, CandidateFilter
 from matchmaker.adapters.graph import Graph, Record
+from matchmaker.adapters.vocabulary import read_vocabulary
 from matchmaker.domain.privacy import Consent, admits
 from matchmaker.errors import Neo4jUnavailable
 from matchmaker.matching.bm25 import Bm25Index, build_index
@@ -244,9 +245,11 @@ def load_snapshot(
 
 
 def skill_vocabulary(graph: Graph) -> list[str]:
-    """The skill phrases the graph names (skills' names, ideas' required skills), sorted."""
+    """The skill phrases the graph names (skills' names, ideas' required skills), sorted,
+    then each vocabulary skill's document (what skill derivation compares a text with)."""
     rows = graph.read(q.SKILL_VOCABULARY, limit=VOCABULARY_LIMIT)
-    return sorted(str(name) for name in rows[0]["names"]) if rows else []
+    names = sorted(str(name) for name in rows[0]["names"]) if rows else []
+    return names + list(read_vocabulary(graph).documents)
 
 
 def partner_sentences(graph: Graph) -> list[str]:

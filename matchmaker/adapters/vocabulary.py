@@ -17,16 +17,16 @@ def read_vocabulary(graph: Graph) -> Vocabulary:
     rows = graph.read(q.READ_SKILLS)
     return Vocabulary(tuple(
         VocabularySkill(str(r["id"]), str(r["name"]), tuple(map(str, r["synonyms"])),
-                        str(r["kind"]))
+                        str(r["kind"]), str(r["description"]))
         for r in rows
     ))  # fmt: skip
 
 
 def merge_skills(graph: Graph, skills: Sequence[VocabularySkill]) -> int:
-    """Write `skills`, merged on id (names, synonyms and kinds replaced); how many.
+    """Write `skills`, merged on id (names, synonyms, kinds and descriptions replaced); how many.
     Raises Neo4jUnavailable."""
-    rows = [{"id": s.id, "name": s.name, "synonyms": list(s.synonyms), "kind": s.kind}
-            for s in skills]  # fmt: skip
+    rows = [{"id": s.id, "name": s.name, "synonyms": list(s.synonyms), "kind": s.kind,
+             "description": s.description} for s in skills]  # fmt: skip
     graph.write(q.MERGE_SKILLS, skills=rows)
     return len(rows)
 

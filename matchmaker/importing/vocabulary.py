@@ -1,4 +1,5 @@
-"""Read a skills vocabulary file (TOML): `[[skill]]` tables with id, name, kind, synonyms.
+"""Read a skills vocabulary file (TOML): `[[skill]]` tables with id, name, kind, synonyms and
+an optional description.
 
 The committed vocabulary is matchmaker/demo/content/skills.toml; any file of that shape can
 be imported (`python -m matchmaker skills-import FILE`).
@@ -16,6 +17,7 @@ from matchmaker.matching.vocabulary import VocabularySkill
 
 KINDS = ("specialism", "topic")
 MAX_SYNONYMS = 12
+MAX_DESCRIPTION = 400
 
 
 class VocabularyRejected(MatchmakerError):
@@ -35,14 +37,18 @@ def _problem(entry: dict[str, Any]) -> str | None:
         return f"{ident}: synonyms must be a list of at most {MAX_SYNONYMS}"
     if not all(isinstance(s, str) and 2 <= len(s.strip()) <= c.NAME_MAX for s in synonyms):
         return f"{ident}: each synonym must be text of 2 to {c.NAME_MAX} characters"
+    description = entry.get("description", "")
+    if not isinstance(description, str) or len(description) > MAX_DESCRIPTION:
+        return f"{ident}: the description must be text of at most {MAX_DESCRIPTION} characters"
     return None
 
 
 def _skill(entry: dict[str, Any]) -> VocabularySkill:
     synonyms = tuple(dict.fromkeys(" ".join(s.split()) for s in entry.get("synonyms", [])))
     return VocabularySkill(
-        str(entry["id"]), " ".join(entry["name"].split()), synonyms, entry.get("kind", "topic")
-    )
+        str(entry["id"]), " ".join(entry["name"].split()), synonyms, entry.get("kind", "topic"),
+        " ".join(entry.get("description", "").split()),
+    )  # fmt: skip
 
 
 def parse_vocabulary(text: str) -> tuple[VocabularySkill, ...]:

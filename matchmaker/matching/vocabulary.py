@@ -1,8 +1,12 @@
 """Which vocabulary skills a free text is about (pure).
 
-Inputs: the skills (each a name and its synonyms; together its labels), the text, and for the
-embedding side a (skills,) array of similarities in -1..1: for each skill, the best cosine
-between any of its labels and the text or one of the text's phrases (services.skills makes it).
+Inputs: the skills (each a name and its synonyms, together its labels, and a short description
+of what it covers), the text, and for the embedding side a (skills,) array of similarities in
+-1..1 (services.skills makes it). A skill's similarity blends two cosines (`blend`): the best
+between any of its labels and the text or one of the text's phrases, which catches a text that
+names the skill in other words; and that between the whole text and the skill's document (its
+name and description, or its labels when it has none), which catches a text that describes the
+work the skill covers without naming it.
 
 A skill is chosen when one of its labels occurs in the text as whole words (case, hyphens and
 a plural "s" aside), or when its similarity reaches `threshold`. Lexical hits come first, then
@@ -19,8 +23,11 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-DEFAULT_THRESHOLD = 0.7
-DEFAULT_LIMIT = 4
+# Chosen by cross-validation over 52 labelled texts (bench/bench_skills.py; the report in
+# bench/results/report.md gives the figures and a check on texts never used to choose).
+DEFAULT_THRESHOLD = 0.45
+DEFAULT_LIMIT = 3
+DEFAULT_DOCUMENT_WEIGHT = 0.75  # the document cosine's share of a skill's similarity
 _WORD = re.compile(r"[a-z0-9]+")
 
 
@@ -30,10 +37,19 @@ class VocabularySkill:
     name: str
     synonyms: tuple[str, ...] = ()
     kind: str = "topic"  # "specialism" or "topic"
+    description: str = ""  # what the skill covers in practice, in a sentence or two
 
     @property
     def labels(self) -> tuple[str, ...]:
         return (self.name, *self.synonyms)
+
+    @property
+    def document(self) -> str:
+        """The text the whole of a remit is compared with: the name and the description, or
+        the name and the synonyms for a skill that has no description yet."""
+        if self.description:
+            return f"{self.name}: {self.description}"
+        return f"{self.name}: {', '.join(self.synonyms)}" if self.synonyms else self.name
 
 
 @dataclass(frozen=True)
@@ -54,6 +70,11 @@ class Vocabulary:
     def owners(self) -> tuple[int, ...]:
         """For each label, the index of its skill."""
         return tuple(i for _, i in self._labels)
+
+    @property
+    def documents(self) -> tuple[str, ...]:
+        """Each skill's document, in skill order."""
+        return tuple(s.document for s in self.skills)
 
 
 def words(text: str) -> tuple[str, ...]:
@@ -79,6 +100,16 @@ def best_per_skill(label_scores: np.ndarray, owners: Sequence[int], count: int) 
     best = np.full(count, -1.0)
     np.maximum.at(best, np.asarray(owners, dtype=np.int64), label_scores)
     return best
+
+
+def blend(
+    by_label: np.ndarray, by_document: np.ndarray, weight: float = DEFAULT_DOCUMENT_WEIGHT
+) -> np.ndarray:
+    """(skills,): each skill's similarity, (1 - weight) * its label cosine + weight * its
+    document cosine."""
+    if not 0.0 <= weight <= 1.0:
+        raise ValueError(f"the document weight must be within 0..1, not {weight}")
+    return (1.0 - weight) * np.asarray(by_label, float) + weight * np.asarray(by_document, float)
 
 
 def choose(

@@ -2,9 +2,11 @@
 
 Method: the text and its candidate phrases (runs of content words between punctuation and
 stop words; runs longer than four words give their two- and three-word windows) are encoded
-with the project's embedder, and so is every label (name or synonym) of the vocabulary. A
-skill's similarity is its best label's best cosine with the text or one of its phrases; the
-choice itself (lexical hits first, then skills close enough) is matchmaker.matching.vocabulary.
+with the project's embedder, and so is every label (name or synonym) of the vocabulary and
+every skill's document (name and description). A skill's similarity blends its best label's
+best cosine with the text or one of its phrases and its document's cosine with the whole text;
+the blend and the choice (lexical hits first, then skills close enough) are
+matchmaker.matching.vocabulary.
 Only vocabulary entries come out, so a place, a body, a person or a verb in the text cannot
 become a skill. The result is deterministic for a given text, vocabulary and model.
 """
@@ -21,7 +23,14 @@ import numpy as np
 from embeddings import Embedder
 from embeddings.cache import encode_phrases
 from matchmaker.importing.vocabulary import read_vocabulary_file
-from matchmaker.matching.vocabulary import Vocabulary, best_per_skill, choose, lexical_hits
+from matchmaker.matching.vocabulary import (
+    DEFAULT_DOCUMENT_WEIGHT,
+    Vocabulary,
+    best_per_skill,
+    blend,
+    choose,
+    lexical_hits,
+)
 
 MAX_PHRASES = 40
 MAX_RUN = 4
@@ -77,12 +86,24 @@ def committed_vocabulary() -> Vocabulary:
     return Vocabulary(read_vocabulary_file(VOCABULARY_FILE))
 
 
-def skill_similarity(embedder: Embedder, text: str, vocabulary: Vocabulary) -> np.ndarray:
-    """(skills,): each skill's best cosine between its labels and the text or its phrases."""
+def similarities(
+    embedder: Embedder, text: str, vocabulary: Vocabulary
+) -> tuple[np.ndarray, np.ndarray]:
+    """Two (skills,) arrays: each skill's best cosine between its labels and the text or its
+    phrases; and the cosine between its document and the whole text."""
     chunks = np.asarray(embedder.encode([text, *candidate_phrases(text)]), dtype=np.float64)
     labels = np.asarray(encode_phrases(embedder, vocabulary.labels), dtype=np.float64)
+    documents = np.asarray(encode_phrases(embedder, vocabulary.documents), dtype=np.float64)
     per_label = (labels @ chunks.T).max(axis=1)
-    return best_per_skill(per_label, vocabulary.owners, len(vocabulary.skills))
+    by_label = best_per_skill(per_label, vocabulary.owners, len(vocabulary.skills))
+    return by_label, documents @ chunks[0]
+
+
+def skill_similarity(
+    embedder: Embedder, text: str, vocabulary: Vocabulary, weight: float = DEFAULT_DOCUMENT_WEIGHT
+) -> np.ndarray:
+    """(skills,): each skill's similarity to the text, the two cosines blended."""
+    return blend(*similarities(embedder, text, vocabulary), weight)
 
 
 def derive_skills(embedder: Embedder, text: str, vocabulary: Vocabulary) -> tuple[str, ...]:

@@ -6,6 +6,7 @@ from matchmaker.matching.vocabulary import (
     Vocabulary,
     VocabularySkill,
     best_per_skill,
+    blend,
     choose,
     lexical_hits,
     words,
@@ -67,6 +68,8 @@ def test_the_committed_vocabulary_parses_and_is_a_few_dozen_skills() -> None:
         ("[[skill]]\nid = 'a'\nname = 'ok'\nkind = 'place'", "kind"),
         ("[[skill]]\nid = 'a'\nname = 'ok'\n[[skill]]\nid = 'a'\nname = 'ok'", "twice"),
         ("[[skill]\n", "TOML"),
+        ("[[skill]]\nid = 'a'\nname = 'ok'\ndescription = 3", "description"),
+        (f"[[skill]]\nid = 'a'\nname = 'ok'\ndescription = '{'x' * 401}'", "at most 400"),
     ],
 )
 def test_bad_vocabulary_files_are_rejected_with_the_reason(text: str, named: str) -> None:
@@ -79,3 +82,35 @@ def test_synonyms_are_cleaned_and_deduplicated() -> None:
         "[[skill]]\nid='a'\nname=' MRI '\nsynonyms=['MR  safety', 'MR safety']"
     )
     assert skill == VocabularySkill("a", "MRI", ("MR safety",), "topic")
+
+
+def test_a_description_is_read_with_its_spaces_cleaned() -> None:
+    (skill,) = parse_vocabulary(
+        "[[skill]]\nid='a'\nname='MRI'\ndescription=' Scanner  safety and\t protocols. '"
+    )
+    assert skill.description == "Scanner safety and protocols."
+
+
+def test_a_skills_document_is_its_name_and_description_or_else_its_labels() -> None:
+    described = VocabularySkill("a", "MRI", ("MR safety",), description="Scanner safety.")
+    assert described.document == "MRI: Scanner safety."
+    assert VocabularySkill("b", "MRI", ("MR safety", "MR imaging")).document == (
+        "MRI: MR safety, MR imaging"
+    )
+    assert VocabularySkill("c", "AI").document == "AI"
+    assert Vocabulary((described,)).documents == ("MRI: Scanner safety.",)
+
+
+def test_the_blend_weighs_the_document_cosine_by_its_share() -> None:
+    by_label, by_document = np.array([0.8, 0.2]), np.array([0.4, 0.6])
+    assert blend(by_label, by_document, 0.0) == pytest.approx([0.8, 0.2])
+    assert blend(by_label, by_document, 0.5) == pytest.approx([0.6, 0.4])
+    assert blend(by_label, by_document, 1.0) == pytest.approx([0.4, 0.6])
+    with pytest.raises(ValueError, match=r"within 0\.\.1"):
+        blend(by_label, by_document, 1.5)
+
+
+def test_every_committed_skill_has_a_description_of_what_it_covers() -> None:
+    skills = committed_vocabulary().skills
+    assert all(len(s.description.split()) >= 15 for s in skills)
+    assert len({s.description for s in skills}) == len(skills)
