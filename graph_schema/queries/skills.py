@@ -29,8 +29,12 @@ READ_SKILLS = (
 # A new vocabulary skill; returns nothing when its id is taken (the service checks first).
 CREATE_SKILL = f"""
 MERGE (s:{m.SKILL} {{id: $id}})
-ON CREATE SET s.name = $name, s.synonyms = $synonyms, s.kind = $kind
+ON CREATE SET s.name = $name, s.synonyms = $synonyms, s.kind = $kind,
+    s.description = $description
 """
+
+# A skill's description of what it covers, replaced.
+SET_DESCRIPTION = f"MATCH (s:{m.SKILL} {{id: $id}}) SET s.description = $description"
 
 # One more synonym for a skill, kept once.
 ADD_SYNONYM = (

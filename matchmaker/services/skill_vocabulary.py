@@ -1,5 +1,6 @@
-"""Staff curation of the skills vocabulary: add a skill, add a synonym to one, accept or
-reject a phrase mined from members' evidence (services.skill_mining). Audited.
+"""Staff curation of the skills vocabulary: add a skill, add a synonym to one, say what one
+covers (its description, which skill derivation compares a whole text with), accept or reject
+a phrase mined from members' evidence (services.skill_mining). Audited.
 
 A label (name or synonym) may belong to one skill only, case and spacing aside, so that a
 word in a text cannot name two skills. Derivation reads the graph's vocabulary, so a skill
@@ -9,7 +10,7 @@ added here can be derived for a text at once.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from graph_schema.queries import skills as q
 from matchmaker.adapters.audit import AuditEntry, write_audited
@@ -18,7 +19,7 @@ from matchmaker.adapters.vocabulary import ProposedSkill, proposed_skills, read_
 from matchmaker.auth.roles import Viewer
 from matchmaker.errors import NotFound, PermissionDenied
 from matchmaker.importing.checks import NAME_MAX
-from matchmaker.importing.vocabulary import KINDS, MAX_SYNONYMS
+from matchmaker.importing.vocabulary import KINDS, MAX_DESCRIPTION, MAX_SYNONYMS
 from matchmaker.matching.vocabulary import Vocabulary, VocabularySkill
 from matchmaker.services.validation import Checks
 
@@ -28,6 +29,7 @@ class SkillDraft:
     name: str
     synonyms: tuple[str, ...] = ()
     kind: str = "topic"
+    description: str = ""
 
 
 def _staff(viewer: Viewer) -> None:
@@ -70,12 +72,14 @@ def add_skill(graph: Graph, viewer: Viewer, draft: SkillDraft) -> VocabularySkil
         _check_label(checks, "synonyms", synonym, owners)
     if len({_clean(s).lower() for s in (draft.name, *draft.synonyms)}) < 1 + len(draft.synonyms):
         checks.fail("synonyms", "repeat the name or each other")
+    checks.text("description", draft.description, 0, MAX_DESCRIPTION)
     checks.done()
     skill = VocabularySkill(
-        _skill_id(draft.name), _clean(draft.name), tuple(map(_clean, draft.synonyms)), draft.kind
-    )
+        _skill_id(draft.name), _clean(draft.name), tuple(map(_clean, draft.synonyms)), draft.kind,
+        _clean(draft.description),
+    )  # fmt: skip
     params = {"id": skill.id, "name": skill.name, "synonyms": list(skill.synonyms),
-              "kind": skill.kind}  # fmt: skip
+              "kind": skill.kind, "description": skill.description}  # fmt: skip
     entry = AuditEntry(viewer.id, viewer.audience, "addSkill", skill.id, skill.name)
     write_audited(graph, entry, [(q.CREATE_SKILL, params)])
     return skill
@@ -95,7 +99,26 @@ def add_skill_synonym(graph: Graph, viewer: Viewer, skill_id: str, synonym: str)
     checks.done()
     entry = AuditEntry(viewer.id, viewer.audience, "addSkillSynonym", skill_id, _clean(synonym))
     write_audited(graph, entry, [(q.ADD_SYNONYM, {"id": skill_id, "synonym": _clean(synonym)})])
-    return VocabularySkill(skill.id, skill.name, (*skill.synonyms, _clean(synonym)), skill.kind)
+    return replace(skill, synonyms=(*skill.synonyms, _clean(synonym)))
+
+
+def set_skill_description(
+    graph: Graph, viewer: Viewer, skill_id: str, description: str
+) -> VocabularySkill:
+    """The skill with `description` (what it covers) in place of the one it had; an empty one
+    makes derivation compare texts with its labels instead. Raises PermissionDenied, NotFound
+    and InvalidFields."""
+    _staff(viewer)
+    skill = next((s for s in read_vocabulary(graph).skills if s.id == skill_id), None)
+    if skill is None:
+        raise NotFound("skill", skill_id)
+    checks = Checks()
+    checks.text("description", description, 0, MAX_DESCRIPTION)
+    checks.done()
+    cleaned = _clean(description)
+    entry = AuditEntry(viewer.id, viewer.audience, "setSkillDescription", skill_id, cleaned[:80])
+    write_audited(graph, entry, [(q.SET_DESCRIPTION, {"id": skill_id, "description": cleaned})])
+    return replace(skill, description=cleaned)
 
 
 def proposed(graph: Graph, viewer: Viewer) -> list[ProposedSkill]:

@@ -77,3 +77,48 @@ def test_member_skills_read_the_derived_links_beside_declared_ones(
     derived = [s for s in skills if s["source"] == "evidence"]
     assert derived
     assert all(s["evidence"] and s["level"] in {"strong", "good", "some"} for s in derived)
+
+
+DESCRIBE = """mutation($id: ID!, $text: String!) {
+  setSkillDescription(skillId: $id, description: $text) {
+  __typename ... on SkillSaved { id description } ... on NotFound { message }
+  ... on ValidationErrors { errors { field message } } } }"""
+VOCABULARY = "query { skillVocabulary { id description } }"
+COVERS = "Building test objects that mimic tissue, for checking scanners and treatment plans."
+
+
+def test_staff_say_what_a_skill_covers_and_derivation_reads_it(api: Api, runtime: Runtime) -> None:
+    refused(api.gql("member", DESCRIBE, id="sk-qa", text=COVERS), "FORBIDDEN")
+    described = {**NEW, "description": f"  {COVERS}  "}
+    saved = ok(api.gql("staff", ADD, input=described))["addSkill"]
+    assert saved["id"] == "skill-phantom-design"
+    listed = {
+        e["id"]: e["description"] for e in ok(api.gql("member", VOCABULARY))["skillVocabulary"]
+    }
+    assert listed == {"sk-qa": "", "skill-phantom-design": COVERS}
+    changed = ok(api.gql("staff", DESCRIBE, id="sk-qa", text="Checks  that equipment performs."))
+    assert changed["setSkillDescription"] == {
+        "__typename": "SkillSaved", "id": "sk-qa", "description": "Checks that equipment performs."
+    }  # fmt: skip
+    vocabulary = read_vocabulary(runtime.graph)
+    assert [s.document for s in vocabulary.skills] == [
+        "Quality assurance: Checks that equipment performs.",
+        f"Phantom design: {COVERS}",
+    ]
+    assert [a["target"] for a in audit(runtime, "setSkillDescription")] == ["sk-qa"]
+
+
+def test_a_bad_description_is_refused_naming_the_field_and_nothing_is_written(
+    api: Api, runtime: Runtime
+) -> None:
+    too_long = "x" * 401
+    errors = ok(api.gql("staff", ADD, input={**NEW, "description": too_long}))["addSkill"]
+    assert errors["errors"] == [
+        {"field": "description", "message": "must be at most 400 characters (got 401)"}
+    ]
+    refusal = ok(api.gql("staff", DESCRIBE, id="sk-qa", text=too_long))["setSkillDescription"]
+    assert refusal["errors"][0]["field"] == "description"
+    missing = ok(api.gql("staff", DESCRIBE, id="sk-none", text="x"))["setSkillDescription"]
+    assert missing["__typename"] == "NotFound"
+    assert [s.description for s in read_vocabulary(runtime.graph).skills] == [""]
+    assert audit(runtime, "setSkillDescription") == []

@@ -178,6 +178,8 @@ export type SiloDimension =
 
 /** A new vocabulary skill. */
 export type SkillInput = {
+  /** What the skill covers in practice, at most 400 characters: the work, equipment and tasks. Derived skills compare a whole text with it. */
+  description?: string;
   /** specialism or topic. */
   kind?: string;
   /** 2-200 characters, not already a skill's label. */

@@ -1,5 +1,5 @@
-"""addSkill, addSkillSynonym, accept/rejectProposedSkill: STERIC staff curate the skills
-vocabulary; confirmIdeaSkills: an idea's proposer confirms the skills it needs."""
+"""addSkill, addSkillSynonym, setSkillDescription, accept/rejectProposedSkill: STERIC staff
+curate the skills vocabulary; confirmIdeaSkills: an idea's proposer confirms the skills it needs."""
 
 from __future__ import annotations
 
@@ -21,6 +21,11 @@ class SkillInput:
     name: str = strawberry.field(description="2-200 characters, not already a skill's label.")
     synonyms: list[str] = strawberry.field(default_factory=list, description="At most 12.")
     kind: str = strawberry.field(default="topic", description="specialism or topic.")
+    description: str = strawberry.field(
+        default="",
+        description="What the skill covers in practice, at most 400 characters: the work, "
+        "equipment and tasks. Derived skills compare a whole text with it.",
+    )
 
 
 @strawberry.type(description="A vocabulary skill after the change.")
@@ -29,10 +34,14 @@ class SkillSaved:
     name: str
     synonyms: list[str]
     kind: str
+    description: str
 
     @classmethod
     def of(cls, s: VocabularySkill) -> SkillSaved:
-        return cls(id=strawberry.ID(s.id), name=s.name, synonyms=list(s.synonyms), kind=s.kind)
+        return cls(
+            id=strawberry.ID(s.id), name=s.name, synonyms=list(s.synonyms), kind=s.kind,
+            description=s.description,
+        )  # fmt: skip
 
 
 SkillResult = Annotated[
@@ -51,7 +60,9 @@ class SkillMutations:
     )
     async def add_skill(self, info: AppInfo, input: SkillInput) -> SkillResult:
         ctx = info.context
-        draft = skill_vocabulary.SkillDraft(input.name, tuple(input.synonyms), input.kind)
+        draft = skill_vocabulary.SkillDraft(
+            input.name, tuple(input.synonyms), input.kind, input.description
+        )
         add = skill_vocabulary.add_skill
         return _saved(await attempt(add, ctx.runtime.graph, ctx.viewer, draft))
 
@@ -64,6 +75,18 @@ class SkillMutations:
         ctx = info.context
         args = (ctx.runtime.graph, ctx.viewer, str(skill_id), synonym)
         return _saved(await attempt(skill_vocabulary.add_skill_synonym, *args))
+
+    @strawberry.mutation(
+        extensions=only(StaffOnly()),
+        description="Say what a vocabulary skill covers (at most 400 characters; empty to "
+        "clear it): derived skills compare a whole text with it.",
+    )
+    async def set_skill_description(
+        self, info: AppInfo, skill_id: strawberry.ID, description: str
+    ) -> SkillResult:
+        ctx = info.context
+        args = (ctx.runtime.graph, ctx.viewer, str(skill_id), description)
+        return _saved(await attempt(skill_vocabulary.set_skill_description, *args))
 
 
 @strawberry.type

@@ -23,10 +23,14 @@ class VocabularyEntry:
     name: str
     synonyms: list[str]
     kind: str
+    description: str = strawberry.field(description="What the skill covers; may be empty.")
 
     @classmethod
     def of(cls, s: VocabularySkill) -> VocabularyEntry:
-        return cls(id=strawberry.ID(s.id), name=s.name, synonyms=list(s.synonyms), kind=s.kind)
+        return cls(
+            id=strawberry.ID(s.id), name=s.name, synonyms=list(s.synonyms), kind=s.kind,
+            description=s.description,
+        )  # fmt: skip
 
 
 @strawberry.type(description="A vocabulary skill named by id and name.")
