@@ -96,7 +96,17 @@ def test_staff_assemble_lock_swap_and_save_a_group(page: Page) -> None:
         answer = page.locator("[aria-live=polite][aria-busy]").inner_text()
         raise AssertionError(f"no group of 4 with 2 locked: {answer[:800]}") from e
     expect(page.get_by_role("heading", name="Suggested group")).to_be_in_viewport()
+
+    # At laptop width too: asked again from the foot of the form, the answer comes into view.
     page.set_viewport_size(LAPTOP)
+    page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
+    page.get_by_role("button", name="Suggest a group").focus()
+    heading = page.get_by_role("heading", name="Suggested group")
+    expect(heading).not_to_be_in_viewport()
+    page.keyboard.press("Enter")
+    expect(heading).to_be_in_viewport()
+    expect(page.locator("[aria-live=polite]")).to_have_attribute("aria-busy", "false")
+    expect(team).to_have_count(4)
     shown = [_name(row) for row in team.all()]
     assert kept in shown
     assert newcomer in shown
@@ -204,19 +214,63 @@ def test_staff_form_a_group_a_member_accepts_and_staff_activate(page: Page) -> N
     _export(page, member, before - 1)
 
 
-def _save_a_draft(page: Page) -> str:
+def _save_a_draft(page: Page, name: str = LIFECYCLE_GROUP) -> str:
     """Assemble a group of four and save it as a draft; returns the group page's address."""
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Assemble a group").click()
-    page.get_by_label("Group name").fill(LIFECYCLE_GROUP)
+    page.get_by_label("Group name").fill(name)
     page.get_by_label("Remit", exact=True).fill(LIFECYCLE_REMIT)
     page.get_by_label("Group size").fill("4")
     page.get_by_role("button", name="Suggest a group").click()
     _answered(page)
     page.get_by_role("button", name="Save as a draft").click()
     page.get_by_role("link", name="Open the group").click()
-    expect(page.get_by_role("heading", name=LIFECYCLE_GROUP)).to_be_visible()
+    expect(page.get_by_role("heading", name=name)).to_be_visible()
     expect(page.get_by_test_id("group-seat")).to_have_count(4)
     return page.url
+
+
+def test_staff_close_a_draft_group_and_it_offers_no_more_changes(page: Page) -> None:
+    sign_in(page, "STERIC staff")
+    _save_a_draft(page, f"T&F: closed guidance {secrets.token_hex(3)}")
+    state = page.get_by_test_id("group-state")
+    expect(state).to_have_text("Draft")
+    changes = _changes(page)
+    for change in changes:
+        expect(change).not_to_have_count(0)  # offered while the group forms
+
+    page.get_by_role("button", name="Close the group").click()
+    page.get_by_role("button", name="Keep it open").click()
+    expect(state).to_have_text("Draft")
+    page.get_by_role("button", name="Close the group").click()
+    confirm = page.get_by_role("group", name="Confirm closing")
+    expect(confirm).to_contain_text("can no longer change")
+    page.get_by_role("button", name="Yes, close it").click()
+    expect(state).to_have_text("Closed")
+    expect(page.get_by_test_id("group-standing")).to_contain_text("Closed")
+    for change in changes:
+        expect(change).to_have_count(0)
+    screenshot(page, "steric-group-closed")
+
+    page.reload()
+    expect(state).to_have_text("Closed")
+    expect(page.get_by_role("button", name="Close the group")).to_have_count(0)
+    # What it was can still be read and taken away.
+    expect(page.get_by_test_id("group-seat")).to_have_count(4)
+    expect(page.get_by_role("button", name="Download the group as CSV")).to_be_visible()
+    expect(page.get_by_role("link", name="Printable page")).to_be_visible()
+
+
+def _changes(page: Page) -> list[Locator]:
+    """The controls that change a group: none makes sense once it is closed."""
+    button = page.get_by_role("button")
+    return [
+        button.filter(has_text=re.compile("^Send invitations")),
+        page.get_by_role("button", name="Close the group"),
+        button.filter(has_text=re.compile("^Make chair$")),
+        button.filter(has_text=re.compile("^Remove$")),
+        page.get_by_label("Member's name"),
+        page.get_by_role("button", name="Save changes"),
+    ]
 
 
 def _answered(page: Page, tries: int = 3) -> None:
