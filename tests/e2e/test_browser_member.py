@@ -266,3 +266,11 @@ def test_the_proposer_confirms_the_ideas_skills_and_the_team_follows_them(page: 
     page.reload()
     expect(panel.get_by_test_id("skills-state")).to_have_text("Confirmed")
     expect(chips).to_have_text(wanted)
+
+
+def test_an_unknown_address_says_the_page_is_not_found(page: Page) -> None:
+    sign_in(page, "Members")
+    page.goto("/#/no-such-page")
+    expect(page.get_by_role("heading", name="Page not found")).to_be_visible()
+    expect(page.get_by_role("link", name="Go to your start page")).to_be_visible()
+    screenshot(page, "not-found")
