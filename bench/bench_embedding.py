@@ -38,6 +38,7 @@ from bench.machine import describe
 from embeddings.sentence import SentenceTransformerEmbedder
 from embeddings.texts import output_text
 from graph_schema import model as m
+from graph_schema.queries import maintenance
 from matchmaker.adapters.graph import Graph, open_driver
 from matchmaker.adapters.neo4j_local import LocalNeo4j
 from matchmaker.adapters.schema import migrate
@@ -50,8 +51,6 @@ CREATE_OUTPUTS = (
     f"UNWIND $rows AS r CREATE (o:{m.OUTPUT} {{id: r.id}}) "
     "SET o.title = r.title, o.abstract = r.abstract"
 )
-NODES = "MATCH (n) WHERE NOT n:SchemaMigration RETURN count(n) AS count"
-WIPE = "MATCH (n) WHERE NOT n:SchemaMigration CALL (n) { DETACH DELETE n } IN TRANSACTIONS"
 
 
 def load_records(limit: int) -> tuple[list[dict[str, str]], str]:
@@ -101,7 +100,7 @@ def scratch_graph(dimension: int) -> Iterator[Graph]:
 def _migrated(graph: Graph, dimension: int) -> Iterator[None]:
     try:
         migrate(graph, dimension)
-        if int(graph.read(NODES)[0]["count"]):
+        if int(graph.read(maintenance.NODE_COUNT)[0]["count"]):
             raise SystemExit("the bench needs an empty database; NEO4J_URI holds data")
         yield
         wipe(graph)
@@ -111,7 +110,7 @@ def _migrated(graph: Graph, dimension: int) -> Iterator[None]:
 
 def wipe(graph: Graph) -> None:
     with graph.session() as session:
-        session.run(WIPE).consume()
+        session.run(maintenance.WIPE).consume()
 
 
 def bench_rerun(

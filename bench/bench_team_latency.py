@@ -44,6 +44,7 @@ from threadpoolctl import threadpool_limits
 
 from bench.machine import describe
 from embeddings import Embedder
+from graph_schema.queries import maintenance
 from matchmaker.adapters.graph import Graph, open_driver
 from matchmaker.adapters.import_store import GraphImportStore
 from matchmaker.adapters.match_index import MatchIndex
@@ -61,7 +62,6 @@ from matchmaker.services.team_request import TeamRequest, asked
 from matchmaker.services.teams import suggest_team
 
 RESULTS = REPO_ROOT / "bench" / "results" / "team_latency.md"
-WIPE = "MATCH (n) WHERE NOT n:SchemaMigration CALL (n) { DETACH DELETE n } IN TRANSACTIONS"
 SEED = 11
 TARGET_MS = 60.0  # team p95 at 10,000 members (100 ms at 50,000)
 SEARCH_TARGET_MS = 30.0  # search p95 at 10,000 members
@@ -86,7 +86,7 @@ def local_graph(settings: Settings, dimension: int) -> Iterator[tuple[Graph, int
 def load_size(graph: Graph, embedder: Embedder, members: int) -> dict[str, float]:
     """Empty the graph, import a synthetic dataset of `members`, embed it; timings."""
     with graph.session() as session:
-        session.run(WIPE).consume()
+        session.run(maintenance.WIPE).consume()
     with tempfile.TemporaryDirectory(prefix="synthetic-") as folder:
         write_synthetic(members, SEED, Path(folder), Format.JSONL)
         started = time.perf_counter()

@@ -25,6 +25,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from graph_schema.queries.health import PING
 from matchmaker.config import REPO_ROOT, Neo4jSettings
 from matchmaker.errors import LocalNeo4jError
 
@@ -226,7 +227,7 @@ def _bolt_answers(port: int) -> bool:
         with GraphDatabase.driver(f"bolt://127.0.0.1:{port}", auth=None) as driver:
             driver.verify_connectivity()
             with driver.session() as session:
-                session.run("RETURN 1").consume()
+                session.run(PING).consume()
             return True
     except Exception:
         return False
