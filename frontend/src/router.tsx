@@ -1,5 +1,5 @@
 /** Hash routes (#/calls/c1): the server serves one index.html, so the path lives after the #. */
-import { useEffect, useState, type AnchorHTMLAttributes, type ReactNode } from "react";
+import { useEffect, useState, type AnchorHTMLAttributes, type ReactNode, type Ref } from "react";
 
 export interface Route {
   parts: string[];
@@ -41,7 +41,7 @@ export function navigate(path: string): void {
   followers.forEach((update) => update());
 }
 
-type LinkProps = AnchorHTMLAttributes<HTMLAnchorElement> & { to: string; children: ReactNode };
+type LinkProps = AnchorHTMLAttributes<HTMLAnchorElement> & { to: string; children: ReactNode; ref?: Ref<HTMLAnchorElement> };
 
 export function Link({ to, children, ...rest }: LinkProps) {
   return (

@@ -1,7 +1,8 @@
 """The three journeys by keyboard alone, at laptop width: after the sign-in no mouse click.
 
 Each control is reached with Tab or Shift+Tab (a bounded number of presses) and must show a
-focus indicator once reached; it is worked with Enter or Space, text is typed key by key.
+focus indicator once reached; it is worked with Enter or Space, text is typed key by key. Where
+a control gives way to its outcome, the focus goes to that outcome, not back to the page.
 """
 
 from __future__ import annotations
@@ -78,14 +79,19 @@ def test_a_member_writes_invites_and_submits_by_keyboard(page: Page) -> None:
     invite = first.get_by_role("button", name=re.compile("^Invite "))
     name = (invite.get_attribute("aria-label") or "").removeprefix("Invite ")
     press(page, invite, "Space")
-    expect(first.get_by_text("Invited")).to_be_visible()
+    expect(first.locator(":focus")).to_have_text("Invited")
     expect(page.get_by_test_id("invited")).to_contain_text(name)
 
     press(page, page.get_by_role("button", name="Submit the idea"))
     expect(page.get_by_text("You cannot edit it while it is submitted")).to_be_visible()
+    expect(page.get_by_role("button", name="Yes, submit")).to_be_focused()
+    press(page, page.get_by_role("button", name="Cancel"))
+    expect(page.get_by_role("button", name="Submit the idea")).to_be_focused()
+    page.keyboard.press("Enter")
     press(page, page.get_by_role("button", name="Yes, submit"))
     expect(page.get_by_text("Your idea is submitted.")).to_be_visible()
     expect(page.get_by_test_id("idea-status")).to_have_text("Submitted")
+    expect(page.get_by_role("button", name="Withdraw the submission")).to_be_focused()
 
 
 def test_staff_assemble_lock_swap_and_save_a_group_by_keyboard(page: Page) -> None:
@@ -116,9 +122,13 @@ def test_staff_assemble_lock_swap_and_save_a_group_by_keyboard(page: Page) -> No
     expect(shown.get_by_text(swapped, exact=True)).to_have_count(0)
     expect(shown.get_by_text(kept, exact=True)).to_have_count(1)
     expect(team).to_have_count(4)
+    newcomer = team.locator("button:focus")  # the swap's row is gone: its newcomer has the focus
+    expect(newcomer).to_have_attribute("aria-label", re.compile("^Lock "))
+    expect(newcomer).not_to_have_attribute("aria-label", f"Lock {kept}")
 
     press(page, page.get_by_role("button", name="Save as a draft"))
     expect(page.get_by_text(re.compile(f"^Saved “{re.escape(group)}” as a draft"))).to_be_visible()
+    expect(page.get_by_role("link", name="Open the group")).to_be_focused()
     press(page, page.get_by_role("link", name="Open the group"))
     expect(page.get_by_role("heading", name=group)).to_be_visible()
     expect(page.get_by_test_id("group-state")).to_have_text("Draft")
@@ -154,6 +164,6 @@ def test_a_partner_searches_filters_opens_and_shows_interest_by_keyboard(page: P
     idea = (interest.get_attribute("aria-label") or "").removeprefix("Express interest in ")
     press(page, interest)
     card = cards.filter(has=page.get_by_role("link", name=idea, exact=True))
-    expect(card.get_by_text("Interest recorded")).to_be_visible()
+    expect(card.get_by_text("Interest recorded")).to_be_focused()
     page.reload()
     expect(card.get_by_text("Interest recorded")).to_be_visible()

@@ -4,6 +4,7 @@ import type { IdeaQuery } from "../api/generated";
 import { useMutation, useQuery } from "../api/hooks";
 import { refusalOf, RefusalView, Saved } from "../components/Outcome";
 import { ErrorState, QueryView } from "../components/States";
+import { useFocusAfter } from "../components/focus";
 import { date, label } from "../format";
 import { Link } from "../router";
 import { isStaff, useUser } from "../session";
@@ -157,15 +158,20 @@ const WITHDRAW: StatusChange = {
   running: "Withdrawing…",
 };
 
-/** Submit a draft, or withdraw a submitted idea back to a draft; either asks first. */
-function StatusButton({ idea, change, onChanged }: { idea: IdeaDetail; change: StatusChange; onChanged: () => void }) {
+/** Submit a draft, or withdraw a submitted idea back to a draft; either asks first. The focus
+ * follows: to the question's answer, back to the button, and (`takeFocus`) to the button that
+ * replaced it once the idea changed. */
+function StatusButton({ idea, change, onChanged, takeFocus }: { idea: IdeaDetail; change: StatusChange; onChanged: () => void; takeFocus: boolean }) {
   const update = useMutation("UpdateIdea");
   const [asking, setAsking] = useState(false);
+  const yes = useFocusAfter<HTMLButtonElement>();
+  const ask = useFocusAfter<HTMLButtonElement>(takeFocus);
   const refusal = refusalOf(update.data?.updateIdea, ["IdeaSaved"]);
   if (!update.available) return <p className="hint">Changing the idea is not available yet.</p>;
 
   async function confirm() {
     const data = await update.run({ id: idea.id, input: { status: change.to } });
+    ask.moveFocus();
     setAsking(false);
     if (data?.updateIdea.__typename === "IdeaSaved") onChanged();
   }
@@ -177,16 +183,32 @@ function StatusButton({ idea, change, onChanged }: { idea: IdeaDetail; change: S
         <div className="confirm" role="group" aria-labelledby={questionId}>
           <p id={questionId}>{change.question(idea)}</p>
           <div className="row">
-            <button type="button" disabled={update.running} onClick={confirm}>
+            <button type="button" ref={yes.ref} disabled={update.running} onClick={confirm}>
               {update.running ? change.running : change.yes}
             </button>
-            <button type="button" className="secondary" disabled={update.running} onClick={() => setAsking(false)}>
+            <button
+              type="button"
+              className="secondary"
+              disabled={update.running}
+              onClick={() => {
+                ask.moveFocus();
+                setAsking(false);
+              }}
+            >
               Cancel
             </button>
           </div>
         </div>
       ) : (
-        <button type="button" className={change.to === "draft" ? "secondary" : undefined} onClick={() => setAsking(true)}>
+        <button
+          type="button"
+          ref={ask.ref}
+          className={change.to === "draft" ? "secondary" : undefined}
+          onClick={() => {
+            yes.moveFocus();
+            setAsking(true);
+          }}
+        >
           {change.ask}
         </button>
       )}
@@ -263,6 +285,7 @@ export function IdeaPage({ id }: { id: string }) {
                   key={r.status}
                   idea={r}
                   change={isDraft(r) ? SUBMIT : WITHDRAW}
+                  takeFocus={changed !== null}
                   onChanged={() => {
                     setChanged(isDraft(r) ? "submitted" : "draft");
                     idea.reload();

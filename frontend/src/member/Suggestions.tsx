@@ -3,6 +3,7 @@ import { useState } from "react";
 import type { PartnerInput, SuggestPartnersQuery } from "../api/generated";
 import { useMutation, useQuery } from "../api/hooks";
 import { Empty, ErrorState, Progress, Unavailable } from "../components/States";
+import { useFocusAfter } from "../components/focus";
 import { label } from "../format";
 import { InfeasibleView, TeamView } from "../team/TeamView";
 import { useRecordShown } from "../team/shown";
@@ -25,6 +26,9 @@ function InviteButton({ ideaId, member, status, onChanged }: { ideaId: string; m
   const invite = useMutation("InviteToIdea");
   // What this page did, shown until the invitations reload with it.
   const [now, setNow] = useState<{ was: string | null; is: string | null } | null>(null);
+  // The focus goes from "Invite" to the invitation's state, and back once it is withdrawn.
+  const badge = useFocusAfter<HTMLSpanElement>();
+  const button = useFocusAfter<HTMLButtonElement>();
   if (now && now.was !== status) setNow(null); // the invitations caught up
   if (!invite.available) return null;
   const shown = now && now.was === status ? now.is : status;
@@ -32,6 +36,7 @@ function InviteButton({ ideaId, member, status, onChanged }: { ideaId: string; m
   const refused = shown === null && answer && answer.__typename !== "IdeaSaved" ? answer.message : null;
 
   function change(to: string | null) {
+    (to === null ? button : badge).moveFocus();
     setNow({ was: status, is: to });
     onChanged();
   }
@@ -44,14 +49,16 @@ function InviteButton({ ideaId, member, status, onChanged }: { ideaId: string; m
   if (shown !== null) {
     return (
       <>
-        <span className={statusBadge(shown)}>{statusText(shown)}</span>
+        <span ref={badge.ref} tabIndex={-1} className={statusBadge(shown)}>
+          {statusText(shown)}
+        </span>
         {canWithdraw(shown) && <WithdrawButton ideaId={ideaId} person={member} onWithdrawn={() => change(null)} />}
       </>
     );
   }
   return (
     <>
-      <button type="button" className="small" disabled={invite.running} aria-label={`Invite ${member.name}`} onClick={() => void run()}>
+      <button type="button" ref={button.ref} className="small" disabled={invite.running} aria-label={`Invite ${member.name}`} onClick={() => void run()}>
         {invite.running ? "Inviting…" : "Invite"}
       </button>
       {(refused || invite.error) && (

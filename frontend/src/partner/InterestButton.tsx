@@ -2,14 +2,16 @@
 import { useState } from "react";
 import { useMutation } from "../api/hooks";
 import { refusalOf } from "../components/Outcome";
+import { useFocusAfter } from "../components/focus";
 
 export function InterestButton({ ideaId, title, already }: { ideaId: string; title: string; already: boolean }) {
   const interest = useMutation("ExpressInterest");
   const [done, setDone] = useState(already);
+  const recorded = useFocusAfter<HTMLSpanElement>(); // the focus goes from the button to its outcome
   if (!interest.available) return null;
   if (done || already) {
     return (
-      <span className="badge ok" role="status">
+      <span ref={recorded.ref} tabIndex={-1} className="badge ok" role="status">
         Interest recorded
       </span>
     );
@@ -24,7 +26,9 @@ export function InterestButton({ ideaId, title, already }: { ideaId: string; tit
         aria-label={`Express interest in ${title}`}
         onClick={async () => {
           const data = await interest.run({ ideaId });
-          if (data?.expressInterest.__typename === "IdeaSaved") setDone(true);
+          if (data?.expressInterest.__typename !== "IdeaSaved") return;
+          recorded.moveFocus();
+          setDone(true);
         }}
       >
         {interest.running ? "Sending…" : "Express interest"}

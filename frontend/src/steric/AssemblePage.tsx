@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from "react";
 import { useMutation, useQuery } from "../api/hooks";
 import { refusalOf, RefusalView, Saved, type Refusal } from "../components/Outcome";
 import { Empty, ErrorState, Progress, Unavailable } from "../components/States";
+import { useFocusAfter } from "../components/focus";
 import { plural } from "../format";
 import { Link } from "../router";
 import { InfeasibleView, TeamView } from "../team/TeamView";
@@ -18,6 +19,7 @@ type Ask = Request & { constraints: Constraints };
 function SaveGroup({ constraints, team }: { constraints: Constraints; team: TeamSuggestion }) {
   const save = useMutation("CreateTaskGroup");
   const [name, setName] = useState(constraints.name);
+  const open = useFocusAfter<HTMLAnchorElement>(); // the form gives way to the link to the group
   if (!save.available) return <Unavailable what="Saving a group" operation="CreateTaskGroup" />;
   const result = save.data?.createTaskGroup;
   const refusal = refusalOf(result, ["GroupSaved"]);
@@ -25,7 +27,9 @@ function SaveGroup({ constraints, team }: { constraints: Constraints; team: Team
     return (
       <Saved>
         Saved “{result.group.name}” as a draft with {plural(team.members.length, "proposed member")}: nobody is asked yet.{" "}
-        <Link to={`/groups/${encodeURIComponent(result.group.id)}`}>Open the group</Link> to set a chair, edit it and send the invitations.
+        <Link ref={open.ref} to={`/groups/${encodeURIComponent(result.group.id)}`}>
+          Open the group
+        </Link> to set a chair, edit it and send the invitations.
       </Saved>
     );
   }
@@ -35,6 +39,7 @@ function SaveGroup({ constraints, team }: { constraints: Constraints; team: Team
       className="row"
       onSubmit={(e) => {
         e.preventDefault();
+        open.moveFocus();
         void save.run({ input });
       }}
     >
@@ -122,7 +127,9 @@ function useFocusOnAnswer(ask: Ask | null, status: string) {
   }, [ask, status]);
 }
 
-/** Once a swap is answered (not before: the team on screen is the old one), the newcomer is locked. */
+/** Once a swap is answered (not before: the team on screen is the old one), the newcomer is
+ * locked. The swap button was disabled while asking and its row is gone, so the focus it had
+ * goes to the newcomer's Lock button. */
 function useLockNewcomers(ask: Ask | null, team: TeamSuggestion | null, status: string, setLocked: (f: (l: string[]) => string[]) => void) {
   const waiting = useRef(false);
   useEffect(() => {
@@ -133,7 +140,12 @@ function useLockNewcomers(ask: Ask | null, team: TeamSuggestion | null, status: 
     if (!waiting.current || status !== "ok") return;
     waiting.current = false;
     const kept = ask?.kept;
-    if (kept && team) setLocked((locked) => locksAfterSwap(locked, kept, team.members.map((m) => m.memberId)));
+    if (!kept || !team) return;
+    setLocked((locked) => locksAfterSwap(locked, kept, team.members.map((m) => m.memberId)));
+    const newcomer = team.members.find((m) => !kept.includes(m.memberId));
+    if (newcomer && (document.activeElement === null || document.activeElement === document.body)) {
+      document.querySelector<HTMLButtonElement>(`button[aria-label="Lock ${CSS.escape(newcomer.name)}"]`)?.focus();
+    }
   }, [ask, team, status, setLocked]);
 }
 
