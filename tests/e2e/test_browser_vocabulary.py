@@ -1,6 +1,7 @@
 """STERIC staff curate the skills vocabulary in a real browser: filter it, add a skill and a
-synonym (a duplicate name is refused beside its field), and decide on the phrases that
-`matchmaker skills mine` proposed from the demo members' evidence."""
+synonym (a duplicate name is refused beside its field), decide on the phrases that
+`matchmaker skills mine` proposed from the demo members' evidence, and say what skills cover
+(the descriptions skill derivation compares a whole text with)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import os
 import re
 import subprocess
 import sys
+import tomllib
 
 import pytest
 from playwright.sync_api import Locator, Page, expect
@@ -18,6 +20,8 @@ from tests.e2e.conftest import Service
 browser = browser_fixture()
 page = page_fixture()
 
+SKILLS_TOML = REPO / "matchmaker" / "demo" / "content" / "skills.toml"
+NO_DESCRIPTION = "No description yet: derived skills compare texts with its names only."
 MINED = re.compile(r"^  (?P<name>.+) \((?P<members>\d+) members?\)$")
 
 
@@ -151,3 +155,113 @@ def test_staff_curate_the_skills_vocabulary(page: Page, mined: list[tuple[str, i
     expect(skills.first.locator("strong")).to_have_text("proton therapy")
     page.get_by_label("Filter the skills").fill("3D printed")
     expect(skills.first.locator("strong")).to_have_text("3D printed phantoms")
+
+
+def _committed_description(skill_id: str) -> str:
+    """A demo skill's description as committed in the demo content."""
+    skills = tomllib.loads(SKILLS_TOML.read_text())["skill"]
+    return next(s["description"] for s in skills if s["id"] == skill_id)
+
+
+@needs("SetSkillDescription")
+def test_staff_say_what_skills_cover(page: Page) -> None:
+    _open_page(page)
+    status = page.get_by_test_id("curation-status")
+    skills = page.get_by_test_id("vocabulary-skill")
+    filter_box = page.get_by_label("Filter the skills")
+    expect(page.get_by_test_id("vocabulary-hint")).to_contain_text(
+        "comparing that text with each skill's name and description"
+    )
+
+    # A committed skill's description shows below its name and synonyms.
+    filter_box.fill("proton therapy")
+    proton = _named(skills, "proton therapy")
+    committed = _committed_description("skill-proton-therapy")
+    expect(proton.get_by_test_id("skill-description")).to_have_text(committed)
+
+    # A skill added without a description says so; staff then write one, by keyboard alone.
+    name = page.get_by_label("Skill name")
+    name.fill("Cherenkov imaging")
+    page.get_by_role("button", name="Add the skill").click()
+    expect(status).to_have_text("Added “Cherenkov imaging” to the vocabulary.")
+    filter_box.fill("Cherenkov")
+    cherenkov = _named(skills, "Cherenkov imaging")
+    about = cherenkov.get_by_test_id("skill-description")
+    expect(about).to_have_text(NO_DESCRIPTION)
+    edit = cherenkov.get_by_role("button", name="Edit description of Cherenkov imaging")
+    edit.focus()
+    edit.press("Enter")
+    expect(edit).to_have_attribute("aria-expanded", "true")
+    editor = page.get_by_label("Description of Cherenkov imaging")
+    expect(editor).to_be_focused()
+    count = cherenkov.get_by_test_id("description-count")
+    expect(count).to_have_text("0 of 400 characters")
+    editor.press("Escape")  # closes the editor, focus back on its button
+    expect(editor).to_have_count(0)
+    expect(edit).to_be_focused()
+    edit.press("Enter")
+    expect(editor).to_be_focused()
+
+    # Too long: the count says so as it is typed, and the API's refusal shows beside the field.
+    editor.fill("Cherenkov light " * 25 + "x")  # 401 characters
+    expect(count).to_have_text("401 of 400 characters: 1 too many")
+    page.keyboard.press("Tab")
+    save = cherenkov.get_by_role("button", name="Save the description")
+    expect(save).to_be_focused()
+    save.press("Enter")
+    expect(editor).to_have_accessible_description(
+        re.compile(r"must be at most 400 characters \(got 401\)")
+    )
+    expect(editor).to_have_attribute("aria-invalid", "true")
+    expect(editor).to_be_focused()
+    expect(about).to_have_text(NO_DESCRIPTION)
+    screenshot(page, "steric-skills-description")  # the axe scan, with the editor open
+
+    written = "Imaging the Cherenkov light from patients during external beam radiotherapy."
+    editor.fill("")
+    editor.press_sequentially(written)
+    expect(count).to_have_text(f"{len(written)} of 400 characters")
+    page.keyboard.press("Tab")
+    expect(save).to_be_focused()
+    save.press("Enter")
+    expect(status).to_have_text("Saved the description of “Cherenkov imaging”.")
+    expect(editor).to_have_count(0)
+    expect(edit).to_be_focused()
+    expect(edit).to_have_attribute("aria-expanded", "false")
+    expect(about).to_have_text(written)
+
+    # Adding a skill with a description: too long is refused beside it, then it is kept.
+    described = page.get_by_label("Description (optional)")
+    name.fill("radiochromic film dosimetry")
+    described.fill("film " * 81)  # 404 characters once trimmed
+    expect(page.get_by_test_id("add-skill").get_by_test_id("description-count")).to_have_text(
+        "404 of 400 characters: 4 too many"
+    )
+    page.get_by_role("button", name="Add the skill").click()
+    expect(described).to_have_accessible_description(
+        re.compile(r"must be at most 400 characters \(got 404\)")
+    )
+    expect(described).to_be_focused()
+    film = "Measuring dose with radiochromic film: scanning, calibration and gamma analysis."
+    described.fill(film)
+    page.get_by_role("button", name="Add the skill").click()
+    expect(status).to_have_text(
+        "Added “radiochromic film dosimetry” to the vocabulary with a description."
+    )
+    expect(described).to_have_value("")
+    filter_box.fill("radiochromic")
+    expect(
+        _named(skills, "radiochromic film dosimetry").get_by_test_id("skill-description")
+    ).to_have_text(film)
+
+    # Both descriptions are kept: a reload shows them.
+    page.reload()
+    expect(page.get_by_role("heading", name="Skills vocabulary", level=1)).to_be_visible()
+    filter_box.fill("Cherenkov")
+    expect(_named(skills, "Cherenkov imaging").get_by_test_id("skill-description")).to_have_text(
+        written
+    )
+    filter_box.fill("radiochromic")
+    expect(
+        _named(skills, "radiochromic film dosimetry").get_by_test_id("skill-description")
+    ).to_have_text(film)

@@ -272,7 +272,7 @@ export type AddSkillMutationVariables = Exact<{
 export type AddSkillMutation = { addSkill:
     | { __typename: 'NotAllowed', message: string }
     | { __typename: 'NotFound', message: string }
-    | { __typename: 'SkillSaved', id: string, name: string, kind: string, synonyms: Array<string> }
+    | { __typename: 'SkillSaved', id: string, name: string, kind: string, synonyms: Array<string>, description: string }
     | { __typename: 'ValidationErrors', message: string, errors: Array<{ field: string, message: string }> }
    };
 
@@ -698,6 +698,19 @@ export type SetNoticePreferencesMutation = { setNoticePreferences:
     | { __typename: 'ValidationErrors', message: string }
    };
 
+export type SetSkillDescriptionMutationVariables = Exact<{
+  skillId: string;
+  description: string;
+}>;
+
+
+export type SetSkillDescriptionMutation = { setSkillDescription:
+    | { __typename: 'NotAllowed', message: string }
+    | { __typename: 'NotFound', message: string }
+    | { __typename: 'SkillSaved', id: string, name: string, kind: string, synonyms: Array<string>, description: string }
+    | { __typename: 'ValidationErrors', message: string, errors: Array<{ field: string, message: string }> }
+   };
+
 export type SignInMutationVariables = Exact<{
   input: SignInInput;
 }>;
@@ -732,7 +745,7 @@ export type SiloMapQuery = { analytics: { siloMap: { dimension: SiloDimension, c
 export type SkillCurationQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type SkillCurationQuery = { skillVocabulary: Array<{ id: string, name: string, kind: string, synonyms: Array<string> }>, proposedSkills: Array<{ id: string, name: string, members: number }> };
+export type SkillCurationQuery = { skillVocabulary: Array<{ id: string, name: string, kind: string, synonyms: Array<string>, description: string }>, proposedSkills: Array<{ id: string, name: string, members: number }> };
 
 export type SkillVocabularyQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -868,6 +881,7 @@ export interface Operations {
   SearchExpertise: { kind: "query"; data: SearchExpertiseQuery; variables: SearchExpertiseQueryVariables };
   SetConsent: { kind: "mutation"; data: SetConsentMutation; variables: SetConsentMutationVariables };
   SetNoticePreferences: { kind: "mutation"; data: SetNoticePreferencesMutation; variables: SetNoticePreferencesMutationVariables };
+  SetSkillDescription: { kind: "mutation"; data: SetSkillDescriptionMutation; variables: SetSkillDescriptionMutationVariables };
   SignIn: { kind: "mutation"; data: SignInMutation; variables: SignInMutationVariables };
   SiloCell: { kind: "query"; data: SiloCellQuery; variables: SiloCellQueryVariables };
   SiloMap: { kind: "query"; data: SiloMapQuery; variables: SiloMapQueryVariables };

@@ -1,7 +1,8 @@
 /**
  * STERIC journey: curate the skills vocabulary that matching reads. Staff decide on the phrases
- * mined from members' evidence (`matchmaker skills mine`), add skills and give skills more
- * synonyms; the API's validation errors show beside the field they are about.
+ * mined from members' evidence (`matchmaker skills mine`), add skills, give skills more
+ * synonyms and say what each covers (its description, which skill derivation compares a whole
+ * text with); the API's validation errors show beside the field they are about.
  */
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
 import { useMutation, useQuery } from "../api/hooks";
@@ -10,9 +11,11 @@ import { refusalOf, RefusalView, type Refusal } from "../components/Outcome";
 import { Empty, ErrorState, QueryView } from "../components/States";
 import { label, plural } from "../format";
 import { byMembers, errorsByField, filterSkills, parseSynonyms, type Proposal, type VocabularySkill } from "./curation";
+import { DescriptionField } from "./DescriptionField";
 
 const KINDS = ["topic", "specialism"];
 const SAVED = ["SkillSaved"];
+const DESCRIPTION_HINT = "What the skill covers in practice: the work, equipment and tasks.";
 
 type Say = (message: string) => void;
 
@@ -100,6 +103,7 @@ function AddSkillForm({ onAdded }: { onAdded: Say }) {
   const [name, setName] = useState("");
   const [kind, setKind] = useState("topic");
   const [synonyms, setSynonyms] = useState("");
+  const [description, setDescription] = useState("");
   const form = useRef<HTMLFormElement>(null);
   const refusal = refusalOf(add.data?.addSkill, SAVED);
   const errors = errorsByField(refusal?.errors);
@@ -111,16 +115,18 @@ function AddSkillForm({ onAdded }: { onAdded: Say }) {
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const data = await add.run({ input: { name, kind, synonyms: parseSynonyms(synonyms) } });
+    const data = await add.run({ input: { name, kind, synonyms: parseSynonyms(synonyms), description } });
     const saved = data?.addSkill;
     if (saved?.__typename !== "SkillSaved") return;
     setName("");
     setSynonyms("");
+    setDescription("");
     setKind("topic");
-    onAdded(`Added “${saved.name}” to the vocabulary${saved.synonyms.length ? ` with ${plural(saved.synonyms.length, "synonym")}` : ""}.`);
+    const has = [saved.synonyms.length ? plural(saved.synonyms.length, "synonym") : "", saved.description ? "a description" : ""].filter(Boolean);
+    onAdded(`Added “${saved.name}” to the vocabulary${has.length ? ` with ${has.join(" and ")}` : ""}.`);
   }
 
-  const whole = looseRefusal(refusal, ["name", "kind", "synonyms"]);
+  const whole = looseRefusal(refusal, ["name", "kind", "synonyms", "description"]);
   return (
     <section className="panel" aria-labelledby="add-skill-heading">
       <h2 id="add-skill-heading">Add a skill</h2>
@@ -142,6 +148,7 @@ function AddSkillForm({ onAdded }: { onAdded: Say }) {
         <Field label="Synonyms" hint="Other names people use for it, separated by commas; at most 12." error={errors.synonyms}>
           {({ id, describedBy, invalid }) => <input id={id} value={synonyms} onChange={(e) => setSynonyms(e.target.value)} aria-describedby={describedBy} aria-invalid={invalid} autoComplete="off" />}
         </Field>
+        <DescriptionField label="Description (optional)" hint={DESCRIPTION_HINT} value={description} onChange={setDescription} error={errors.description} />
         <button type="submit" disabled={add.running}>
           {add.running ? "Adding…" : "Add the skill"}
         </button>
@@ -192,18 +199,62 @@ function SynonymForm({ skill, onSaved, onCancel }: { skill: VocabularySkill; onS
   );
 }
 
-function SkillRow({ skill, open, onOpen, onClose, onSaved }: { skill: VocabularySkill; open: boolean; onOpen: () => void; onClose: () => void; onSaved: Say }) {
-  const toggle = useRef<HTMLButtonElement>(null);
-  const closing = useRef(false);
+function DescriptionForm({ skill, onSaved, onCancel }: { skill: VocabularySkill; onSaved: Say; onCancel: () => void }) {
+  const set = useMutation("SetSkillDescription");
+  const [description, setDescription] = useState(skill.description);
+  const input = useRef<HTMLTextAreaElement>(null);
+  const refusal = refusalOf(set.data?.setSkillDescription, SAVED);
+  const errors = errorsByField(refusal?.errors);
+
+  useEffect(() => input.current?.focus(), [set.data]);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const data = await set.run({ skillId: skill.id, description });
+    const saved = data?.setSkillDescription;
+    if (saved?.__typename !== "SkillSaved") return;
+    onSaved(saved.description ? `Saved the description of “${saved.name}”.` : `Cleared the description of “${saved.name}”: derived skills compare texts with its names only.`);
+  }
+
+  function escape(event: KeyboardEvent) {
+    if (event.key === "Escape") onCancel();
+  }
+
+  const whole = looseRefusal(refusal, ["description"]);
+  return (
+    <form className="synonym-form" onSubmit={submit} onKeyDown={escape} noValidate data-testid="edit-description">
+      <DescriptionField label={`Description of ${skill.name}`} hint={`${DESCRIPTION_HINT} Leave it empty to clear it.`} value={description} onChange={setDescription} error={errors.description} inputRef={input} />
+      <div className="row">
+        <button type="submit" className="small" disabled={set.running}>
+          {set.running ? "Saving…" : "Save the description"}
+        </button>
+        <button type="button" className="small secondary" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+      {whole && <RefusalView refusal={whole} />}
+      {set.error && <ErrorState error={set.error} />}
+    </form>
+  );
+}
+
+/** Which of a skill's forms is open: one at a time across the whole list. */
+type Editing = "synonym" | "description";
+
+function SkillRow({ skill, open, onOpen, onClose, onSaved }: { skill: VocabularySkill; open: Editing | null; onOpen: (what: Editing) => void; onClose: () => void; onSaved: Say }) {
+  const toggles = { synonym: useRef<HTMLButtonElement>(null), description: useRef<HTMLButtonElement>(null) };
+  // The form that is closing: its button gets focus back once it has gone.
+  const closing = useRef<Editing | null>(null);
   useEffect(() => {
-    if (!open && closing.current) toggle.current?.focus();
-    closing.current = false;
+    if (open === null && closing.current) toggles[closing.current].current?.focus();
+    closing.current = null;
   }, [open]);
   const close = (after?: () => void) => {
-    closing.current = true;
+    closing.current = open;
     onClose();
     after?.();
   };
+  const toggle = (what: Editing) => (open === what ? close() : onOpen(what));
   return (
     <li data-testid="vocabulary-skill">
       <div className="person">
@@ -220,14 +271,25 @@ function SkillRow({ skill, open, onOpen, onClose, onSaved }: { skill: Vocabulary
           ) : (
             <p className="meta">No synonyms yet.</p>
           )}
+          {skill.description ? (
+            <p data-testid="skill-description">{skill.description}</p>
+          ) : (
+            <p className="meta" data-testid="skill-description">
+              No description yet: derived skills compare texts with its names only.
+            </p>
+          )}
         </div>
         <div className="actions">
-          <button type="button" className="secondary small" ref={toggle} aria-expanded={open} onClick={open ? () => close() : onOpen}>
+          <button type="button" className="secondary small" ref={toggles.synonym} aria-expanded={open === "synonym"} onClick={() => toggle("synonym")}>
             Add a synonym<span className="visually-hidden"> to {skill.name}</span>
+          </button>
+          <button type="button" className="secondary small" ref={toggles.description} aria-expanded={open === "description"} onClick={() => toggle("description")}>
+            Edit description<span className="visually-hidden"> of {skill.name}</span>
           </button>
         </div>
       </div>
-      {open && <SynonymForm skill={skill} onCancel={() => close()} onSaved={(m) => close(() => onSaved(m))} />}
+      {open === "synonym" && <SynonymForm skill={skill} onCancel={() => close()} onSaved={(m) => close(() => onSaved(m))} />}
+      {open === "description" && <DescriptionForm skill={skill} onCancel={() => close()} onSaved={(m) => close(() => onSaved(m))} />}
     </li>
   );
 }
@@ -235,11 +297,14 @@ function SkillRow({ skill, open, onOpen, onClose, onSaved }: { skill: Vocabulary
 function Vocabulary({ skills, onSaved }: { skills: VocabularySkill[]; onSaved: Say }) {
   const filterId = useId();
   const [filter, setFilter] = useState("");
-  const [openId, setOpenId] = useState<string | null>(null);
+  const [editing, setEditing] = useState<{ id: string; what: Editing } | null>(null);
   const shown = filterSkills(skills, filter);
   return (
     <section className="panel" aria-labelledby="vocabulary-heading">
       <h2 id="vocabulary-heading">Vocabulary</h2>
+      <p className="hint" data-testid="vocabulary-hint">
+        Skills derived from an idea's text come from comparing that text with each skill's name and description, so say what a skill covers in practice.
+      </p>
       <div className="field">
         <label htmlFor={filterId}>Filter the skills</label>
         <span className="hint" id={`${filterId}-hint`}>
@@ -255,7 +320,7 @@ function Vocabulary({ skills, onSaved }: { skills: VocabularySkill[]; onSaved: S
       ) : (
         <ul className="plain" data-testid="vocabulary">
           {shown.map((s) => (
-            <SkillRow key={s.id} skill={s} open={openId === s.id} onOpen={() => setOpenId(s.id)} onClose={() => setOpenId(null)} onSaved={onSaved} />
+            <SkillRow key={s.id} skill={s} open={editing?.id === s.id ? editing.what : null} onOpen={(what) => setEditing({ id: s.id, what })} onClose={() => setEditing(null)} onSaved={onSaved} />
           ))}
         </ul>
       )}

@@ -35,3 +35,23 @@ export function errorsByField(errors: { field: string; message: string }[] | und
   for (const e of errors ?? []) found[e.field] = found[e.field] ? `${found[e.field]}; ${e.message}` : e.message;
   return found;
 }
+
+/** The most characters a skill's description may hold, as the API counts them. */
+export const DESCRIPTION_MAX = 400;
+
+export interface CharacterCount {
+  /** Characters the API counts: the text trimmed, each Unicode character once (an emoji is one). */
+  used: number;
+  /** How many the limit is exceeded by; 0 within it. */
+  over: number;
+  /** "12 of 400 characters", or "401 of 400 characters: 1 too many". */
+  text: string;
+}
+
+/** A text's length against `limit`, counted as the API checks it (trimmed, by code point). */
+export function characterCount(text: string, limit: number = DESCRIPTION_MAX): CharacterCount {
+  const used = [...text.trim()].length;
+  const over = Math.max(0, used - limit);
+  const of = `${used} of ${limit} ${limit === 1 ? "character" : "characters"}`;
+  return { used, over, text: over > 0 ? `${of}: ${over} too many` : of };
+}
