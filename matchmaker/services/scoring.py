@@ -18,8 +18,8 @@ distinguishable from the uncentred default (matchmaker.matching.affinity's notes
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from functools import partial
 
@@ -53,6 +53,7 @@ from matchmaker.matching.affinity import (
     affinities,
     evidence_set,
 )
+from matchmaker.matching.feedback import FeedbackEvent
 
 EXPOSURE_WINDOW = timedelta(days=90)  # "suggested recently" means within this window
 DEFAULT_PARAMS = AffinityParams()  # the tuned defaults of the one affinity rule
@@ -66,6 +67,15 @@ class Reach:
     limit: int = 200
 
 
+@dataclass(frozen=True)
+class Decided:
+    """Recorded decisions about scored candidates: each one's latest decision per target,
+    and who declined the target asked for."""
+
+    history: tuple[FeedbackEvent, ...] = ()
+    declined: frozenset[str] = frozenset()
+
+
 @dataclass(frozen=True, eq=False)
 class Scored:
     """Candidates scored for q texts: matrix.scores is (q, P) in profile order."""
@@ -76,6 +86,7 @@ class Scored:
     rows: tuple[EvidenceRow, ...]  # flat evidence rows; matrix.top_rows index into them
     matrix: AffinityMatrix
     snapshot: IndexSnapshot | None = None  # the in-memory index it was scored from, if any
+    decided: Decided = field(default_factory=lambda: Decided())  # when the ask wanted them
 
     def column(self, member_id: str) -> int:
         for p, profile in enumerate(self.profiles):
@@ -175,14 +186,16 @@ def score_candidates(
     exclude: Iterable[str] = (),
     index: MatchIndex | None = None,
     target: str = "",
+    decided: Callable[[Sequence[str]], Decided] | None = None,
 ) -> Scored:
     """Pre-select and score candidates for `texts`; `include` ids are always read (e.g.
     locked members), `exclude` ids never (e.g. the proposer). With an `index` that has a
     snapshot, full-text hits (BM25 there, Lucene without), nearest documents and cosines
     come from memory and only the profiles (consent and filters checked again) from the
     graph. `target`: the id of what a team is asked for, whose
-    own suggestions do not count towards exposure. Raises Neo4jUnavailable and whatever the embedder
-    raises."""
+    own suggestions do not count towards exposure. `decided`, when given, reads the decisions
+    about the pre-selected ids while their profiles are read. Raises Neo4jUnavailable and
+    whatever the embedder raises."""
     reach = reach or Reach()
     snapshot = index.snapshot() if index is not None else None
     encoding = partial(encode, embedder, texts)  # full-text hits need no vectors: read meanwhile
@@ -202,6 +215,10 @@ def score_candidates(
     if snapshot is not None:  # the index's evidence is scored while the profiles are read
         known = partial(indexed_evidence, snapshot, ids, vectors)
         request = replace(request, known=known, covered=[i for i in ids if snapshot.knows(i)])
-    profiles = candidate_profiles(graph, request, vectors)
+    reading = partial(candidate_profiles, graph, request, vectors)
+    if decided is None:
+        profiles, decisions = reading(), Decided()
+    else:
+        decisions, profiles = graph.alongside(partial(decided, ids), reading)
     rows, matrix = score_profiles(profiles, len(texts), params, found)
-    return Scored(tuple(texts), params, tuple(profiles), rows, matrix, snapshot)
+    return Scored(tuple(texts), params, tuple(profiles), rows, matrix, snapshot, decisions)

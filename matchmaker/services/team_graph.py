@@ -1,14 +1,15 @@
 """The team use case's ports (services.team_ports) on Neo4j, the model and the matching index.
 
 Reads are the adapters'; those that can run side by side do so inside the adapters (the
-profile and evidence reads, the two decision reads, the full-text hits while the model
-encodes), so nothing here waits on more than one call at a time.
+profile, evidence and decision reads, the full-text hits while the model encodes), so nothing
+here waits on more than one call at a time.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 
 from embeddings import Embedder
 from graph_schema import model as m
@@ -23,7 +24,7 @@ from matchmaker.errors import NotFound
 from matchmaker.matching.feedback import FeedbackEvent, Outcome
 from matchmaker.matching.vocabulary import Vocabulary
 from matchmaker.services.evidence import read_texts
-from matchmaker.services.scoring import Scored, score_candidates
+from matchmaker.services.scoring import Decided, Scored, score_candidates
 from matchmaker.services.skill_confirmation import confirmed_names
 from matchmaker.services.skills import skills_for
 from matchmaker.services.team_ports import Ask, TeamPorts
@@ -52,10 +53,15 @@ class GraphTeamSources:
         return skills_for(self.embedder, target.text, given, vocabulary)
 
     def score(self, ask: Ask) -> Scored:
+        decided = partial(self._decided, ask.target, ask.decided_by) if ask.decided_by else None
         return score_candidates(
             self.graph, self.embedder, ask.texts, ask.where, ask.params, ask.now, ask.reach,
-            include=ask.include, index=self.index, target=ask.target,
+            include=ask.include, index=self.index, target=ask.target, decided=decided,
         )  # fmt: skip
+
+    def _decided(self, target_id: str, scope: Sequence[str], ids: Sequence[str]) -> Decided:
+        history, declined = self.decisions(ids, target_id, scope)
+        return Decided(tuple(history), declined)
 
     def texts(
         self, scored: Scored, queries: Sequence[int], people: Sequence[int], per: int
@@ -76,4 +82,4 @@ class GraphTeamSources:
 
 def graph_ports(graph: Graph, embedder: Embedder, index: MatchIndex | None = None) -> TeamPorts:
     sources = GraphTeamSources(graph, embedder, index)
-    return TeamPorts(sources, sources, sources, sources)
+    return TeamPorts(sources, sources, sources)

@@ -37,7 +37,9 @@ class Targets(Protocol):
 class Ask:
     """Whom to score for which texts: `where` (the looker's consent rule) and `reach`
     narrow the pool; `include` ids are always read (locked members, the proposer);
-    `target` is the id whose own suggestions do not count towards exposure."""
+    `target` is the id whose own suggestions do not count towards exposure. With
+    `decided_by` (ids), the answer also carries the decisions those ids recorded about the
+    scored candidates (Decisions.decisions for them and `target`); without, none."""
 
     texts: tuple[str, ...]
     where: CandidateFilter
@@ -46,11 +48,13 @@ class Ask:
     reach: Reach
     include: tuple[str, ...]
     target: str
+    decided_by: tuple[str, ...] = ()
 
 
 class Candidates(Protocol):
     def score(self, ask: Ask) -> Scored:
-        """The candidates' profiles and evidence, scored for every text of `ask`."""
+        """The candidates' profiles and evidence, scored for every text of `ask`, with the
+        decisions `ask.decided_by` recorded about them (read alongside, where it can)."""
         ...
 
     def texts(
@@ -69,6 +73,9 @@ class Profiles(Protocol):
 
 
 class Decisions(Protocol):
+    """How an implementation of Candidates reads recorded decisions; both implementations keep
+    the contract of tests/unit/team_contract."""
+
     def decisions(
         self, candidate_ids: Sequence[str], target_id: str, scope: Sequence[str]
     ) -> tuple[list[FeedbackEvent], frozenset[str]]:
@@ -82,4 +89,3 @@ class TeamPorts:
     targets: Targets
     candidates: Candidates
     profiles: Profiles
-    decisions: Decisions

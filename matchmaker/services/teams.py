@@ -112,16 +112,18 @@ def _find(ports: TeamPorts, request: TeamRequest, looker: Looker, ask: Ask) -> _
     skills, derived = ports.targets.skills(target, request.skills or target.skills)
     include = (*request.constraints.must_include, *filter(None, [target.proposer_id]))
     texts = (target.text, *skills)
-    scored = ports.candidates.score(replace(ask, texts=texts, include=include, target=target.id))
+    scope = tuple(decision_scope(looker, (a.id for a in STAFF_ACCOUNTS)))
+    asked = replace(ask, texts=texts, include=include, target=target.id, decided_by=scope)
+    scored = ports.candidates.score(asked)
     capacity = capacity_required(looker, request.constraints.require_capacity)
     spec = replace(request.constraints, require_capacity=capacity)
     columns, proposer = _split(scored, target.proposer_id, looker, spec)
     ids = [scored.profiles[c].id for c in columns]
-    scope = decision_scope(looker, (a.id for a in STAFF_ACCOUNTS))
-    history, declined = ports.decisions.decisions(ids, target.id, scope)
+    kept = set(ids)
+    history = [e for e in scored.decided.history if e.candidate_id in kept]
     relevance = to_unit(scored.matrix.scores[0, columns], scored.params)
     adjusted = apply_feedback(ids, relevance, target.id, history)
-    adjusted = replace(adjusted, declined=adjusted.declined | declined)
+    adjusted = replace(adjusted, declined=adjusted.declined | scored.decided.declined)
     return _Found(target, skills, derived, scored, columns, proposer, adjusted, spec)
 
 

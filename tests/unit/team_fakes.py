@@ -18,7 +18,7 @@ from matchmaker.adapters.targets import GraphPath, Target
 from matchmaker.domain.privacy import Looker, admits
 from matchmaker.errors import NotFound
 from matchmaker.matching.feedback import FeedbackEvent, Outcome
-from matchmaker.services.scoring import Scored, score_profiles
+from matchmaker.services.scoring import Decided, Scored, score_profiles
 from matchmaker.services.team_ports import Ask, TeamPorts
 from matchmaker.services.team_request import TeamRequest, text_target_id
 
@@ -103,7 +103,12 @@ class InMemoryTeamSources:
             if p.id in ask.include or admits(ask.where.rule, p.id, p.consent)
         ]
         rows, matrix = score_profiles(chosen, len(ask.texts), ask.params)
-        return Scored(ask.texts, ask.params, tuple(chosen), rows, matrix)
+        decided = Decided()
+        if ask.decided_by:
+            ids = [p.id for p in chosen]
+            history, declined = self.decisions(ids, ask.target, ask.decided_by)
+            decided = Decided(tuple(history), declined)
+        return Scored(ask.texts, ask.params, tuple(chosen), rows, matrix, decided=decided)
 
     def _evidence(self, member_id: str, queries: np.ndarray) -> tuple[EvidenceRow, ...]:
         docs = self.documents.get(member_id, ())
@@ -131,4 +136,4 @@ class InMemoryTeamSources:
         return self.decided.decisions(candidate_ids, target_id, scope)
 
     def ports(self) -> TeamPorts:
-        return TeamPorts(self, self, self, self)
+        return TeamPorts(self, self, self)
