@@ -340,8 +340,8 @@ export function SkillsPage() {
     <>
       <h1 tabIndex={-1}>Skills vocabulary</h1>
       <p className="lede">
-        The skills matching reads from members' evidence, ideas and remits. Decide on the phrases mined from members' evidence, add skills and give
-        them the other names people use.
+        The skills matching reads from members' evidence, ideas and remits. Decide on the phrases mined from members' evidence, add skills, give
+        them the other names people use and say what each covers.
       </p>
       <p role="status" className={status ? "notice" : undefined} data-testid="curation-status">
         {status}
