@@ -159,6 +159,24 @@ function AddSkillForm({ onAdded }: { onAdded: Say }) {
   );
 }
 
+/** A row's editor's foot: save (busy while it runs), cancel, and what the service said. */
+function EditorActions({ save, running, onCancel, refusal, error }: { save: string; running: boolean; onCancel: () => void; refusal: Refusal | null; error: Parameters<typeof ErrorState>[0]["error"] | undefined }) {
+  return (
+    <>
+      <div className="row">
+        <button type="submit" className="small" disabled={running}>
+          {running ? "Saving…" : save}
+        </button>
+        <button type="button" className="small secondary" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+      {refusal && <RefusalView refusal={refusal} />}
+      {error && <ErrorState error={error} />}
+    </>
+  );
+}
+
 function SynonymForm({ skill, onSaved, onCancel }: { skill: VocabularySkill; onSaved: Say; onCancel: () => void }) {
   const add = useMutation("AddSkillSynonym");
   const [synonym, setSynonym] = useState("");
@@ -185,16 +203,7 @@ function SynonymForm({ skill, onSaved, onCancel }: { skill: VocabularySkill; onS
       <Field label={`New synonym for ${skill.name}`} error={errors.synonym}>
         {({ id, describedBy, invalid }) => <input id={id} ref={input} value={synonym} onChange={(e) => setSynonym(e.target.value)} aria-describedby={describedBy} aria-invalid={invalid} autoComplete="off" />}
       </Field>
-      <div className="row">
-        <button type="submit" className="small" disabled={add.running}>
-          {add.running ? "Saving…" : "Save the synonym"}
-        </button>
-        <button type="button" className="small secondary" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
-      {whole && <RefusalView refusal={whole} />}
-      {add.error && <ErrorState error={add.error} />}
+      <EditorActions save="Save the synonym" running={add.running} onCancel={onCancel} refusal={whole} error={add.error} />
     </form>
   );
 }
@@ -224,16 +233,7 @@ function DescriptionForm({ skill, onSaved, onCancel }: { skill: VocabularySkill;
   return (
     <form className="synonym-form" onSubmit={submit} onKeyDown={escape} noValidate data-testid="edit-description">
       <DescriptionField label={`Description of ${skill.name}`} hint={`${DESCRIPTION_HINT} Leave it empty to clear it.`} value={description} onChange={setDescription} error={errors.description} inputRef={input} />
-      <div className="row">
-        <button type="submit" className="small" disabled={set.running}>
-          {set.running ? "Saving…" : "Save the description"}
-        </button>
-        <button type="button" className="small secondary" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
-      {whole && <RefusalView refusal={whole} />}
-      {set.error && <ErrorState error={set.error} />}
+      <EditorActions save="Save the description" running={set.running} onCancel={onCancel} refusal={whole} error={set.error} />
     </form>
   );
 }
