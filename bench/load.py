@@ -20,8 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlparse
 
-import httpx
-
+from bench.http_client import Connection, HTTPFailure
 from graph_schema.queries import verification as v
 from matchmaker.adapters.graph import Graph
 
@@ -55,6 +54,11 @@ class LoadResult:
     errors: list[str] = field(default_factory=list)
     submitted: list[str] = field(default_factory=list)  # acknowledged new idea ids
     interests: list[tuple[str, str]] = field(default_factory=list)  # (member id, idea id)
+    # The warm-up: requests started before `count_from` (time.monotonic) are left out of the
+    # latencies and rates; their answers are still checked (statuses, errors, lost writes).
+    warm_up_s: float = 0.0
+    count_from: float = 0.0
+    warm_statuses: dict[int, int] = field(default_factory=lambda: defaultdict(int))
 
     @property
     def requests(self) -> int:
@@ -62,7 +66,8 @@ class LoadResult:
 
     @property
     def server_errors(self) -> int:
-        return sum(n for code, n in self.statuses.items() if code >= 500)
+        answers = [*self.statuses.items(), *self.warm_statuses.items()]
+        return sum(n for code, n in answers if code >= 500)
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -79,18 +84,22 @@ def _check_loopback(url: str) -> None:
 
 
 async def _post(
-    client: httpx.AsyncClient, result: LoadResult, name: str, body: dict[str, Any], token: str
+    client: Connection, result: LoadResult, name: str, body: dict[str, Any], token: str
 ) -> dict[str, Any] | None:
+    counted = time.monotonic() >= result.count_from
     started = time.perf_counter()
     try:
-        response = await client.post("/graphql", json=body, headers=_auth(token))
-    except httpx.HTTPError as e:
+        response = await client.post_json("/graphql", body, _auth(token))
+    except (HTTPFailure, OSError, TimeoutError) as e:
         result.errors.append(f"{name}: {type(e).__name__}: {e}")
         return None
-    result.latencies[name].append((time.perf_counter() - started) * 1000)
-    result.statuses[response.status_code] += 1
-    if response.status_code != 200:
-        result.errors.append(f"{name}: HTTP {response.status_code}: {response.text[:200]}")
+    if counted:
+        result.latencies[name].append((time.perf_counter() - started) * 1000)
+        result.statuses[response.status] += 1
+    else:
+        result.warm_statuses[response.status] += 1
+    if response.status != 200:
+        result.errors.append(f"{name}: HTTP {response.status}: {response.text[:200]}")
         return None
     payload: dict[str, Any] = response.json()
     if payload.get("errors"):
@@ -102,29 +111,29 @@ def _auth(token: str) -> dict[str, str]:
     return {"Authorization": f"Bearer {token}"} if token else {}
 
 
-async def _sign_in(client: httpx.AsyncClient, member_id: str) -> str:
-    response = await client.post(
-        "/graphql", json={"query": SIGN_IN, "variables": {"id": member_id}}
+async def _sign_in(client: Connection, member_id: str) -> str:
+    response = await client.post_json(
+        "/graphql", {"query": SIGN_IN, "variables": {"id": member_id}}
     )
     token: str = response.json()["data"]["signIn"]["token"]
     return token
 
 
-async def _member_ids(client: httpx.AsyncClient, count: int) -> list[str]:
-    staff = (await client.post("/graphql", json={"query": STAFF_SIGN_IN})).json()
+async def _member_ids(client: Connection, count: int) -> list[str]:
+    staff = (await client.post_json("/graphql", {"query": STAFF_SIGN_IN})).json()
     token = staff["data"]["signIn"]["token"]
     query = f"{{ members(first: {count}) {{ edges {{ node {{ id }} }} }} }}"
-    response = await client.post("/graphql", json={"query": query}, headers=_auth(token))
+    response = await client.post_json("/graphql", {"query": query}, _auth(token))
     return [e["node"]["id"] for e in response.json()["data"]["members"]["edges"]]
 
 
-async def _idea_ids(client: httpx.AsyncClient, token: str) -> list[str]:
-    data = (await client.post("/graphql", json={"query": IDEAS}, headers=_auth(token))).json()
+async def _idea_ids(client: Connection, token: str) -> list[str]:
+    data = (await client.post_json("/graphql", {"query": IDEAS}, _auth(token))).json()
     return [e["node"]["id"] for e in data["data"]["ideas"]["edges"]]
 
 
 async def _write(
-    client: httpx.AsyncClient, result: LoadResult, rng: random.Random, member: str, token: str,
+    client: Connection, result: LoadResult, rng: random.Random, member: str, token: str,
     ideas: list[str],
 ) -> None:  # fmt: skip
     if rng.random() < 0.5 and ideas:
@@ -144,38 +153,51 @@ async def _write(
 
 
 async def _client_loop(
-    client: httpx.AsyncClient, result: LoadResult, seed: int, member: str, deadline: float,
-    budget: list[int],
-) -> None:  # fmt: skip
+    url: str, result: LoadResult, seed: int, member: str, deadline: float, budget: list[int]
+) -> None:
+    """One client: its own keep-alive connection, signed in as `member`."""
     rng = random.Random(seed)
-    token = await _sign_in(client, member)
-    ideas = await _idea_ids(client, token)
-    reads = {"calls": CALLS, "members": MEMBERS, "ideas": IDEAS}
-    while time.monotonic() < deadline and budget[0] > 0:
-        budget[0] -= 1
-        if rng.random() < 0.25:
-            await _write(client, result, rng, member, token, ideas)
-        else:
-            name = rng.choice(sorted(reads))
-            await _post(client, result, name, {"query": reads[name]}, token)
+    client = Connection(url)
+    try:
+        token = await _sign_in(client, member)
+        ideas = await _idea_ids(client, token)
+        reads = {"calls": CALLS, "members": MEMBERS, "ideas": IDEAS}
+        while time.monotonic() < deadline and budget[0] > 0:
+            budget[0] -= 1
+            if rng.random() < 0.25:
+                await _write(client, result, rng, member, token, ideas)
+            else:
+                name = rng.choice(sorted(reads))
+                await _post(client, result, name, {"query": reads[name]}, token)
+    finally:
+        await client.close()
 
 
 async def run_load(
-    url: str, clients: int = 64, seconds: float = 60.0, max_requests: int = 200_000, seed: int = 7
+    url: str,
+    clients: int = 64,
+    seconds: float = 60.0,
+    max_requests: int = 200_000,
+    seed: int = 7,
+    warm_up_s: float = 0.0,
 ) -> LoadResult:
-    """Run the load; raises SystemExit for a non-loopback URL."""
+    """Run the load for `warm_up_s` and then `seconds` more, counting only the second part;
+    raises SystemExit for a non-loopback URL."""
     _check_loopback(url)
-    result = LoadResult(clients, seconds)
-    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
-    async with httpx.AsyncClient(base_url=url, timeout=60, limits=limits) as client:
-        members = await _member_ids(client, clients)
-        deadline = time.monotonic() + seconds
-        budget = [max_requests]
-        loops = [
-            _client_loop(client, result, seed + i, members[i % len(members)], deadline, budget)
-            for i in range(clients)
-        ]
-        await asyncio.gather(*loops)
+    result = LoadResult(clients, seconds, warm_up_s=warm_up_s)
+    setup = Connection(url)
+    try:
+        members = await _member_ids(setup, clients)
+    finally:
+        await setup.close()
+    result.count_from = time.monotonic() + warm_up_s
+    deadline = result.count_from + seconds
+    budget = [max_requests]
+    loops = [
+        _client_loop(url, result, seed + i, members[i % len(members)], deadline, budget)
+        for i in range(clients)
+    ]
+    await asyncio.gather(*loops)
     return result
 
 
@@ -195,7 +217,8 @@ def _quantiles(values: list[float]) -> tuple[float, float, float]:
 
 def format_summary(result: LoadResult) -> str:
     lines = [
-        f"{result.clients} clients for {result.seconds:.0f} s: {result.requests} requests "
+        f"{result.clients} clients for {result.seconds:.0f} s{_after_warm_up(result)}: "
+        f"{result.requests} requests "
         f"({result.requests / result.seconds:.0f}/s), {result.server_errors} server errors, "
         f"{len(result.submitted)} ideas and {len(result.interests)} interests acknowledged.",
         "",
@@ -205,6 +228,15 @@ def format_summary(result: LoadResult) -> str:
     for name, count, p50, p95, p99 in summary_rows(result):
         lines.append(f"| {name} | {count} | {p50:.1f} | {p95:.1f} | {p99:.1f} |")
     return "\n".join(lines)
+
+
+def _after_warm_up(result: LoadResult) -> str:
+    if not result.warm_up_s:
+        return ""
+    warm = sum(result.warm_statuses.values())
+    return (
+        f" after a {result.warm_up_s:.0f} s warm-up of the same mix ({warm} requests, not counted)"
+    )
 
 
 def median(values: list[float]) -> float:
