@@ -22,10 +22,9 @@ from typing import Any
 
 import httpx
 
-from bench.bench_api import DATA_DIR
 from bench.load import percentile
 from bench.machine import describe
-from bench.service import REPO, free_port, start_service
+from bench.service import REPO, free_port, fresh_demo, start_service
 
 CALLS = "{ calls(first: 10) { edges { node { id title closes } } } }"
 MEMBERS = (
@@ -170,7 +169,9 @@ def memory_of(service_pid: int) -> Memory:
 def run(clients: int, seconds: float, workers: int) -> tuple[list[CaseResult], Memory]:
     """The floor, then the service's cases; the floor first so nothing else holds a core."""
     results = [floor(clients, seconds)]
-    service = start_service(DATA_DIR, "--demo", "--workers", str(workers), timeout_s=1800)
+    service = start_service(
+        fresh_demo("throughput"), "--demo", "--workers", str(workers), timeout_s=1800
+    )
     try:
         anonymous, member = asyncio.run(_tokens(service.url))
         cases: list[tuple[str, Body, str]] = [

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import shutil
 import socket
 import subprocess
 import sys
@@ -91,3 +92,25 @@ def _wait_healthy(service: Service, timeout_s: float) -> None:
             pass
         time.sleep(0.5)
     raise AssertionError(f"service not healthy in {timeout_s}s:\n{service.log.read_text()[-3000:]}")
+
+
+BENCH_ROOT = REPO / "var" / "bench-demo"
+PRISTINE = BENCH_ROOT / "pristine"
+
+
+def fresh_demo(name: str) -> Path:
+    """A Neo4j data folder holding the demo graph as loaded, for one run that writes to it.
+
+    The load and soak runs add hundreds of ideas and interests; run on one kept folder they
+    would leave each later run a larger graph than the last (the ideas list counts them all),
+    so figures drifted from run to run. The demo is loaded once into `pristine`, with its
+    Neo4j stopped, and each run gets its own copy of that."""
+    if not (PRISTINE / ".complete").exists():
+        shutil.rmtree(PRISTINE, ignore_errors=True)
+        stop(start_service(PRISTINE / "neo4j", "--demo", timeout_s=1800))
+        (PRISTINE / ".complete").touch()
+    target = BENCH_ROOT / name
+    shutil.rmtree(target, ignore_errors=True)
+    ignore = shutil.ignore_patterns("*.pid", "logs")
+    shutil.copytree(PRISTINE / "neo4j", target / "neo4j", ignore=ignore)
+    return target / "neo4j"

@@ -38,3 +38,17 @@ def test_a_fast_correct_run_meets_every_target() -> None:
 def test_a_lost_write_or_a_5xx_is_named_even_when_fast() -> None:
     broken = _result(requests=7200, seconds=60, latency_ms=250, server_errors=3)
     assert verdict(broken, ["idea-1"]) == "Targets not met: 5xx answers, lost writes."
+
+
+def test_the_warm_up_is_left_out_of_the_rate_but_its_errors_still_count() -> None:
+    result = _result(requests=7200, seconds=60, latency_ms=250)
+    result.warm_up_s = 30
+    result.warm_statuses[200] = 900
+    assert result.requests == 7200
+    assert verdict(result, []) == "Every target met."
+    result.warm_statuses[500] = 1
+    assert result.server_errors == 1
+    assert verdict(result, []) == "Targets not met: 5xx answers."
+    text = report(result, [], clients=64, seconds=60, warm_up_s=30)
+    assert "after a 30 s warm-up of the same mix (901 requests, not counted)" in text
+    assert "--warm-up 30" in text
