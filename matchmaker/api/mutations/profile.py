@@ -69,7 +69,7 @@ class ProfileMutations:
         runtime = ctx.runtime
         return _saved(
             await attempt(
-                profiles.update_profile, runtime.graph, runtime.embedder, ctx.viewer, changes
+                profiles.update_profile, runtime.graph, runtime.write_embedder, ctx.viewer, changes
             )
         )
 
