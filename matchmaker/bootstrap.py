@@ -8,7 +8,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, partial
 
 from embeddings import Embedder
 from embeddings.cache import CachingEmbedder
@@ -20,6 +20,8 @@ from matchmaker.adapters.schema import migrate
 from matchmaker.auth.recent import RecentViewers
 from matchmaker.config import Settings
 from matchmaker.errors import ModelUnavailable
+from matchmaker.services.embed_behind import EmbedBehind
+from matchmaker.services.embedding import embed_nodes
 
 log = logging.getLogger(__name__)
 
@@ -54,6 +56,17 @@ class Runtime:
         return query_embedder_for(self.embedder)
 
     @cached_property
+    def write_embedder(self) -> Embedder:
+        """The embedder for the few texts a request writes (an idea, a profile's statement):
+        see write_embedder_for. Imports and `matchmaker embed` use `embedder`."""
+        return write_embedder_for(self.embedder)
+
+    @cached_property
+    def embed_behind(self) -> EmbedBehind:
+        """Embeds what a request wrote after it answered (services.embed_behind)."""
+        return EmbedBehind(partial(embed_nodes, self.graph, self.write_embedder))
+
+    @cached_property
     def match_index(self) -> MatchIndex | None:
         """The in-memory matching index (adapters.match_index), None when the settings turn
         it off; the app's lifespan starts it, so one-shot commands read the graph instead."""
@@ -72,6 +85,9 @@ class Runtime:
         return RecentViewers()
 
     def close(self) -> None:
+        behind = self.__dict__.pop("embed_behind", None)
+        if behind is not None:
+            behind.close()
         index = self.__dict__.get("match_index")
         if index is not None:
             index.close()
@@ -91,6 +107,16 @@ def query_embedder_for(embedder: Embedder) -> CachingEmbedder:
     if isinstance(embedder, SentenceTransformerEmbedder):
         narrow = embedder.with_threads(QUERY_THREADS)
     return CachingEmbedder(narrow, phrase_encoder=embedder)
+
+
+def write_embedder_for(embedder: Embedder) -> Embedder:
+    """The same model on QUERY_THREADS threads, for the one or two texts a mutation embeds
+    before it answers. Under concurrent requests two torch threads wait on each other for a
+    core at every layer: in the soak, where every core is busy, an idea's save took 1.6 s at
+    the median on two threads. No cache: a text written is rarely written again."""
+    if isinstance(embedder, SentenceTransformerEmbedder):
+        return embedder.with_threads(QUERY_THREADS)
+    return embedder
 
 
 def load_embedder(settings: Settings) -> Embedder:

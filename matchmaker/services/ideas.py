@@ -6,7 +6,6 @@ import uuid
 from dataclasses import dataclass
 from datetime import date
 
-from embeddings import Embedder
 from graph_schema import model as m
 from graph_schema.queries import api_writes as q
 from matchmaker.adapters import introductions, outbox, reads, writes
@@ -16,7 +15,7 @@ from matchmaker.auth.roles import Role, Viewer
 from matchmaker.domain import notices
 from matchmaker.domain.model import Idea
 from matchmaker.errors import NotFound, PermissionDenied
-from matchmaker.services.embedding import embed_nodes
+from matchmaker.services.embed_behind import Embed
 from matchmaker.services.validation import Checks
 
 STATUSES = ("draft", "submitted")
@@ -83,16 +82,17 @@ def _link_steps(idea_id: str, draft: IdeaDraft) -> list[Step]:
     return steps
 
 
-def _reread(graph: Graph, embedder: Embedder, idea_id: str, viewer: Viewer) -> Idea:
-    embed_nodes(graph, embedder, m.IDEA, [idea_id])
+def _reread(graph: Graph, embed: Embed, idea_id: str, viewer: Viewer) -> Idea:
+    embed(m.IDEA, [idea_id])
     idea = reads.one(graph, m.IDEA, idea_id, viewer)
     if idea is None:
         raise NotFound("idea", idea_id)
     return idea  # type: ignore[no-any-return]
 
 
-def submit_idea(graph: Graph, embedder: Embedder, viewer: Viewer, draft: IdeaDraft) -> Idea:
-    """A new idea by the viewer (a member); raises InvalidFields, PermissionDenied."""
+def submit_idea(graph: Graph, embed: Embed, viewer: Viewer, draft: IdeaDraft) -> Idea:
+    """A new idea by the viewer (a member); raises InvalidFields, PermissionDenied. `embed`
+    gives the idea its vector: now (embed_nodes) or after the answer (EmbedBehind.later)."""
     if viewer.member_id is None:
         raise PermissionDenied("Only members submit ideas.")
     _check(graph, draft, creating=True)
@@ -102,12 +102,10 @@ def submit_idea(graph: Graph, embedder: Embedder, viewer: Viewer, draft: IdeaDra
     steps: list[Step] = [(q.CREATE_IDEA, {**create, "changes": values})]
     entry = AuditEntry(viewer.id, viewer.audience, "submitIdea", idea_id, str(values["title"]))
     write_audited(graph, entry, [*steps, *_link_steps(idea_id, draft)])
-    return _reread(graph, embedder, idea_id, viewer)
+    return _reread(graph, embed, idea_id, viewer)
 
 
-def update_idea(
-    graph: Graph, embedder: Embedder, viewer: Viewer, idea_id: str, draft: IdeaDraft
-) -> Idea:
+def update_idea(graph: Graph, embed: Embed, viewer: Viewer, idea_id: str, draft: IdeaDraft) -> Idea:
     """Change an idea the viewer submitted; raises NotFound, PermissionDenied, InvalidFields."""
     owner = writes.idea_owner(graph, idea_id)
     if owner is None or reads.one(graph, m.IDEA, idea_id, viewer) is None:
@@ -120,7 +118,7 @@ def update_idea(
     detail = "changed " + ", ".join(sorted(values) + _links_changed(draft))
     entry = AuditEntry(viewer.id, viewer.audience, "updateIdea", idea_id, detail)
     write_audited(graph, entry, [*steps, *_link_steps(idea_id, draft)])
-    return _reread(graph, embedder, idea_id, viewer)
+    return _reread(graph, embed, idea_id, viewer)
 
 
 def _links_changed(draft: IdeaDraft) -> list[str]:

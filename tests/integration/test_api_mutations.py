@@ -8,6 +8,8 @@ from typing import Any
 import pytest
 from starlette.testclient import TestClient
 
+from embeddings.pipeline import content_hash
+from embeddings.texts import node_text
 from matchmaker.app import create_app
 from matchmaker.bootstrap import Runtime
 from tests.integration.api_world import ROLES, Api, build_world, ids, ok, refused
@@ -109,6 +111,17 @@ def test_submit_idea_as_members_only(api: Api, runtime: Runtime) -> None:
     drafts = ok(api.gql("partner", "{ ideas { nodes { id } } }"))
     assert idea["id"] not in ids(drafts["ideas"]["nodes"])
     assert len(audit(runtime, "submitIdea")) == 2
+    # The answer came before the vector; the service's own thread writes it just after.
+    assert runtime.embed_behind.wait(60)
+    assert runtime.embed_behind.failed == 0
+    [stored] = runtime.graph.read(
+        "MATCH (i:Idea {id: $id}) RETURN properties(i) AS props", id=idea["id"]
+    )
+    props = stored["props"]
+    text = node_text("Idea", props)
+    assert "Reusable phantoms" in text
+    assert props["embedding_hash"] == content_hash(text, runtime.embedder.name)
+    assert len(props["embedding"]) == runtime.embedder.dimension
 
 
 def test_submit_idea_validation(api: Api) -> None:

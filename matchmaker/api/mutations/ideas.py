@@ -61,14 +61,16 @@ class IdeaMutations:
     async def submit_idea(self, info: AppInfo, input: IdeaInput) -> IdeaResult:
         rt, viewer = info.context.runtime, info.context.viewer
         return _saved(
-            await attempt(ideas.submit_idea, rt.graph, rt.embedder, viewer, _draft(input))
+            await attempt(ideas.submit_idea, rt.graph, rt.embed_behind.later, viewer, _draft(input))
         )
 
     @strawberry.mutation(extensions=only(MemberOnly()), description="Change an idea you submitted.")
     async def update_idea(self, info: AppInfo, id: strawberry.ID, input: IdeaInput) -> IdeaResult:
         rt, viewer = info.context.runtime, info.context.viewer
         return _saved(
-            await attempt(ideas.update_idea, rt.graph, rt.embedder, viewer, str(id), _draft(input))
+            await attempt(
+                ideas.update_idea, rt.graph, rt.embed_behind.later, viewer, str(id), _draft(input)
+            )
         )
 
     @strawberry.mutation(
