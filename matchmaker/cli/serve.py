@@ -63,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
         "timeout_graceful_shutdown": GRACEFUL_SHUTDOWN_S,
     }
     if workers == 1:
-        app = create_app(settings, on_ready=_demo_loader(demo))
+        app = create_app(settings, on_ready=_demo_loader(demo), settle=True)
         uvicorn.run(app, **options)
         return 0
     return _run_workers(settings, workers, demo, options)
