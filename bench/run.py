@@ -147,7 +147,7 @@ SECTIONS: dict[str, tuple[str, str, Callable[[argparse.Namespace], str]]] = {
     ),
     "throughput": (
         "GraphQL throughput as a share of the HTTP floor",
-        "python -m bench.bench_throughput --clients 16 --seconds 10 --workers 2",
+        "python -m bench.bench_throughput --clients 16 --seconds 10 --workers 2 --warm-up 30",
         throughput,
     ),
     "api": ("GraphQL throughput and memory", "python -m bench.bench_api", api),
