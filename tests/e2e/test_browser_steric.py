@@ -238,15 +238,21 @@ def test_staff_close_a_draft_group_and_it_offers_no_more_changes(page: Page) -> 
     for change in changes:
         expect(change).not_to_have_count(0)  # offered while the group forms
 
-    page.get_by_role("button", name="Close the group").click()
+    # The focus follows the question, so a keyboard user never falls back to the page.
+    ask = page.get_by_role("button", name="Close the group")
+    ask.click()
+    expect(page.get_by_role("button", name="Yes, close it")).to_be_focused()
     page.get_by_role("button", name="Keep it open").click()
+    expect(ask).to_be_focused()
     expect(state).to_have_text("Draft")
-    page.get_by_role("button", name="Close the group").click()
+    page.keyboard.press("Enter")
     confirm = page.get_by_role("group", name="Confirm closing")
     expect(confirm).to_contain_text("can no longer change")
-    page.get_by_role("button", name="Yes, close it").click()
+    page.keyboard.press("Enter")  # on "Yes, close it"
     expect(state).to_have_text("Closed")
-    expect(page.get_by_test_id("group-standing")).to_contain_text("Closed")
+    standing = page.get_by_test_id("group-standing")
+    expect(standing).to_contain_text("Closed")
+    expect(standing).to_be_focused()
     for change in changes:
         expect(change).to_have_count(0)
     screenshot(page, "steric-group-closed")

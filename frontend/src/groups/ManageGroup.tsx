@@ -1,5 +1,6 @@
 /** STERIC staff's page for a Task-and-Finish group: edit it while it forms, invite, activate, close, export. */
 import { useState, type ReactNode } from "react";
+import { useFocusAfter } from "../components/focus";
 import { useQuery } from "../api/hooks";
 import { RefusalView, Saved, type Refusal } from "../components/Outcome";
 import { useGroupChange } from "./useGroupChange";
@@ -117,6 +118,11 @@ function StateActions({ group, onChanged }: { group: Lifecycle; onChanged: () =>
   const activate = useGroupChange("GroupActivate", onChanged);
   const close = useGroupChange("GroupClose", onChanged);
   const [closing, setClosing] = useState(false);
+  // The focus follows the question: to its "Yes", back to "Close the group" when kept open,
+  // and to the group's standing once closed (the button it was on is gone).
+  const yes = useFocusAfter<HTMLButtonElement>();
+  const ask = useFocusAfter<HTMLButtonElement>();
+  const standingFocus = useFocusAfter<HTMLParagraphElement>();
   const busy = send.running || activate.running || close.running;
   const proposed = group.seats.filter((s) => s.invitation === "PROPOSED").length;
   // The outcome shown is the last action's: a refused activation after invitations went out.
@@ -129,7 +135,9 @@ function StateActions({ group, onChanged }: { group: Lifecycle; onChanged: () =>
   return (
     <section className="panel" aria-labelledby="state-heading">
       <h2 id="state-heading">Invitations and state</h2>
-      <p data-testid="group-standing">{standing(group)}</p>
+      <p data-testid="group-standing" ref={standingFocus.ref} tabIndex={-1}>
+        {standing(group)}
+      </p>
       {group.state === "INVITATIONS_SENT" && group.activationBlocker && <p className="hint">Not ready to activate: {group.activationBlocker}</p>}
       <div className="row">
         {EDITABLE.includes(group.state) && (
@@ -144,7 +152,16 @@ function StateActions({ group, onChanged }: { group: Lifecycle; onChanged: () =>
           </button>
         )}
         {group.state !== "CLOSED" && !closing && (
-          <button type="button" className="danger" disabled={busy} onClick={() => setClosing(true)}>
+          <button
+            type="button"
+            ref={ask.ref}
+            className="danger"
+            disabled={busy}
+            onClick={() => {
+              yes.moveFocus();
+              setClosing(true);
+            }}
+          >
             Close the group
           </button>
         )}
@@ -152,11 +169,21 @@ function StateActions({ group, onChanged }: { group: Lifecycle; onChanged: () =>
       {closing && (
         <div className="row confirm" role="group" aria-label="Confirm closing">
           <span>Close “{group.name}”? Open invitations end and the group can no longer change.</span>
-          <button type="button" className="danger" disabled={busy}
-            onClick={() => act("close", () => close.run({ groupId: group.id }, () => "The group is closed.").then(() => setClosing(false)))}>
+          <button type="button" ref={yes.ref} className="danger" disabled={busy}
+            onClick={() => act("close", () => close.run({ groupId: group.id }, () => "The group is closed.").then(() => {
+              standingFocus.moveFocus();
+              setClosing(false);
+            }))}>
             Yes, close it
           </button>
-          <button type="button" className="quiet" onClick={() => setClosing(false)}>
+          <button
+            type="button"
+            className="quiet"
+            onClick={() => {
+              ask.moveFocus();
+              setClosing(false);
+            }}
+          >
             Keep it open
           </button>
         </div>
