@@ -126,6 +126,7 @@ def count(label: str) -> str:
 # loaders hold them already: (label of the neighbour, the pattern from the page's node).
 LINKED: dict[str, tuple[str, str]] = {
     m.MEMBER: (m.ORGANISATION, f"-[:{m.WORKS_AT}]->"),
+    m.IDEA: (m.MEMBER, f"-[:{m.SUBMITTED_BY}]->"),
 }
 
 
@@ -149,14 +150,37 @@ def page_with_total(
 
     The order key is required (`IS NOT NULL`), so the planner walks the key's range index in
     order and stops after the page instead of sorting every visible node."""
-    key = ORDER.get(label, "name")
-    where = f"n.{key} IS NOT NULL AND {_where(label, audience, filters)}"
+    where = _page_where(label, audience, filters)
     return (
         f"CALL () {{ MATCH (n:{label}) WHERE {where} RETURN count(n) AS total }} "
-        f"CALL () {{ MATCH (n:{label}) WHERE {where} WITH n ORDER BY n.{key}, n.id "
-        "SKIP $skip LIMIT $limit WITH collect(n) AS page "
-        f"RETURN [n IN page | {node(label)}] AS rows, {_linked(label, audience)} AS linked }} "
+        f"CALL () {{ {_page(label, audience, where)} }} "
         "RETURN total, rows, linked"
+    )
+
+
+@lru_cache(maxsize=512)
+def page_only(
+    label: str, audience: str | None = None, filters: frozenset[str] | None = None
+) -> str:
+    """One page and its linked neighbours, without the total: one row {rows, linked}.
+
+    Counting walks every node of the label the caller may see (for a member, every idea and
+    the drafts' authors and invitations); a page alone walks the order key's index and stops
+    after $limit visible nodes. For a caller who did not ask for the total: ask for one
+    more than the page to learn whether another page follows."""
+    return _page(label, audience, _page_where(label, audience, filters))
+
+
+def _page_where(label: str, audience: str | None, filters: frozenset[str] | None) -> str:
+    return f"n.{ORDER.get(label, 'name')} IS NOT NULL AND {_where(label, audience, filters)}"
+
+
+def _page(label: str, audience: str | None, where: str) -> str:
+    key = ORDER.get(label, "name")
+    return (
+        f"MATCH (n:{label}) WHERE {where} WITH n ORDER BY n.{key}, n.id "
+        "SKIP $skip LIMIT $limit WITH collect(n) AS page "
+        f"RETURN [n IN page | {node(label)}] AS rows, {_linked(label, audience)} AS linked"
     )
 
 
@@ -165,6 +189,6 @@ def _linked(label: str, audience: str | None) -> str:
         return "[]"
     target, pattern = LINKED[label]
     return (
-        f"[n IN page | [(n){pattern}(o:{target}) WHERE {visible(target, 'o', audience)} "
-        f"| {node(target, 'o')}]]"
+        f"[n IN page | [(n){pattern}(nb:{target}) WHERE {visible(target, 'nb', audience)} "
+        f"| {node(target, 'nb')}]]"
     )

@@ -23,7 +23,8 @@ from matchmaker.auth.roles import Viewer
 @dataclass(frozen=True)
 class Page:
     items: list[Any]
-    total: int
+    total: int | None  # None when the caller did not ask for it
+    more: bool  # another page follows
     # Visible neighbours read with the page (graph_schema api_nodes.LINKED), by label.
     linked: dict[str, list[Any]] = field(default_factory=dict)
 
@@ -63,17 +64,25 @@ def page(
     viewer: Viewer,
     window: tuple[int, int],
     filters: Mapping[str, object] | None = None,
+    counted: bool = True,
 ) -> Page:
-    """Visible nodes of `label` passing `filters`, `window` = (skip, limit), and their total.
-    Raises ParameterMismatch for a filter name the label does not have."""
+    """Visible nodes of `label` passing `filters`, `window` = (skip, limit), and their total
+    (left out, None, when not `counted`: counting walks every visible node). Raises
+    ParameterMismatch for a filter name the label does not have."""
     skip, limit = window
     given = filter_values(label, filters or {})
     known = frozenset(given) & frozenset(q.FILTER_PARAMETERS.get(label, ()))
-    query = q.page_with_total(label, viewer.audience, known)
+    build = q.page_with_total if counted else q.page_only
+    query = build(label, viewer.audience, known)
     given |= viewer_values(query, viewer)
-    row = graph.read(query, **bind(query, {**given, "skip": skip, "limit": limit}))[0]
-    items = [from_row(label, node) for node in row["rows"]]
-    return Page(items, int(row["total"]), _linked(q.linked_label(label), row["linked"]))
+    asked = limit if counted else limit + 1
+    row = graph.read(query, **bind(query, {**given, "skip": skip, "limit": asked}))[0]
+    items = [from_row(label, node) for node in row["rows"][:limit]]
+    linked = _linked(q.linked_label(label), row["linked"][:limit])
+    if not counted:
+        return Page(items, None, len(row["rows"]) > limit, linked)
+    total = int(row["total"])
+    return Page(items, total, skip + len(items) < total, linked)
 
 
 def _linked(label: str | None, found: list[list[dict[str, Any]]]) -> dict[str, list[Any]]:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 import strawberry
+from strawberry.types import Info
+from strawberry.types.nodes import SelectedField, Selection
 
 from matchmaker.api.errors import PublicError
 from matchmaker.services.cursor import MAX_OFFSET, CursorTooDeep, ForeignCursor, encode_cursor
@@ -17,8 +19,8 @@ R = TypeVar("R")
 DEFAULT_PAGE = 20
 MAX_PAGE = 100
 __all__ = [
-    "DEFAULT_PAGE", "MAX_OFFSET", "MAX_PAGE", "Connection", "Edge", "PageInfo", "connection",
-    "decode_cursor", "encode_cursor", "window",
+    "DEFAULT_PAGE", "MAX_OFFSET", "MAX_PAGE", "Connection", "Edge", "PageInfo", "asks_total",
+    "connection", "decode_cursor", "encode_cursor", "window",
 ]  # fmt: skip
 
 
@@ -40,7 +42,14 @@ class Edge(Generic[T]):
 class Connection(Generic[T]):
     edges: list[Edge[T]]
     page_info: PageInfo
-    total_count: int
+    # None when the resolver knew the query does not select totalCount (asks_total).
+    total: strawberry.Private[int | None]
+
+    @strawberry.field
+    def total_count(self) -> int:
+        if self.total is None:  # a resolver skipped the count the query asks for: a bug
+            raise RuntimeError("totalCount was selected but not counted")
+        return self.total
 
     @strawberry.field(description="The nodes of the edges, for callers who need no cursors.")
     def nodes(self) -> list[T]:
@@ -69,13 +78,37 @@ def window(first: int | None, after: str | None) -> tuple[int, int]:
     return skip, size
 
 
-def connection(items: Sequence[R], total: int, skip: int, wrap: Callable[[R], T]) -> Connection[T]:
-    """A connection over one page of `items` that starts at offset `skip` of `total`."""
+def connection(
+    items: Sequence[R],
+    total: int | None,
+    skip: int,
+    wrap: Callable[[R], T],
+    more: bool | None = None,
+) -> Connection[T]:
+    """A connection over one page of `items` that starts at offset `skip` of `total`; with
+    no total (not asked for), `more` says whether another page follows."""
     edges = [Edge(cursor=encode_cursor(skip + i), node=wrap(x)) for i, x in enumerate(items)]
     info = PageInfo(
-        has_next_page=skip + len(edges) < total,
+        has_next_page=bool(more) if total is None else skip + len(edges) < total,
         has_previous_page=skip > 0,
         start_cursor=edges[0].cursor if edges else None,
         end_cursor=edges[-1].cursor if edges else None,
     )
-    return Connection(edges=edges, page_info=info, total_count=total)
+    return Connection(edges=edges, page_info=info, total=total)
+
+
+def asks_total(info: Info[Any, Any]) -> bool:
+    """Whether the connection field being resolved selects totalCount, directly or through
+    fragments (validation has refused circular ones before anything resolves). A totalCount
+    under @skip or @include counts as asked."""
+    return any(_selects(field.selections, "totalCount") for field in info.selected_fields)
+
+
+def _selects(selections: Sequence[Selection], name: str) -> bool:
+    for selection in selections:
+        if isinstance(selection, SelectedField):
+            if selection.name == name:
+                return True
+        elif _selects(selection.selections, name):
+            return True
+    return False

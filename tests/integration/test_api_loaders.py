@@ -47,3 +47,47 @@ def test_nested_members_cost_a_constant_number_of_queries(runtime: Runtime) -> N
         many = queries_for(client, runtime, token, 20)
     assert few == many
     assert many <= 6  # the page, the organisations, their members, memberships, groups' themes
+
+
+IDEAS = """
+UNWIND range(1, 6) AS i
+CREATE (:Idea {id: 'idea-' + i, title: 'Idea ' + i, summary: 'About ' + i,
+        status: CASE WHEN i = 6 THEN 'draft' ELSE 'submitted' END})
+WITH i MATCH (idea:Idea {id: 'idea-' + i}), (m:Member {id: 'm-' + i})
+CREATE (idea)-[:SUBMITTED_BY]->(m)
+"""
+IDEA_PAGE = "{ ideas(first: 10) { nodes { id submittedBy { id name } } } }"
+
+
+def test_a_page_of_ideas_reads_their_authors_in_the_same_round_trip(runtime: Runtime) -> None:
+    """The ideas list shows who submitted each idea: the page reads the submitters it may
+    show with it, so the list is one query, not two."""
+    runtime.graph.write(PEOPLE)
+    runtime.graph.write("MATCH (m:Member {id: 'm-2'}) SET m.visible_to_members = false")
+    runtime.graph.write(IDEAS)
+    member = issue_token("m-1", Role.MEMBER, runtime.settings.jwt_secret, 600)
+    staff = issue_token("staff-steric", Role.STAFF, runtime.settings.jwt_secret, 600)
+    with TestClient(create_app(runtime.settings, runtime_factory=lambda _: runtime)) as client:
+        as_staff, sent_for_staff = ideas_page(client, runtime, staff)
+        ideas_page(client, runtime, member)  # the first request also reads who signed in
+        as_member, sent_for_member = ideas_page(client, runtime, member)
+    assert len(as_staff) == 6
+    assert all(author is not None for author in as_staff.values())
+    assert sent_for_staff == 1
+    assert set(as_member) == {f"idea-{i}" for i in range(1, 6)}  # the draft is another's
+    assert as_member["idea-1"] == {"id": "m-1", "name": "Member 1"}
+    assert as_member["idea-2"] is None  # a submitter hidden from members stays hidden
+    assert sent_for_member == 2  # the page, then one batched read for the hidden submitter
+
+
+def ideas_page(
+    client: TestClient, runtime: Runtime, token: str
+) -> tuple[dict[str, object], int]:
+    before = runtime.graph.queries_sent
+    response = client.post(
+        "/graphql", json={"query": IDEA_PAGE}, headers={"Authorization": f"Bearer {token}"}
+    )
+    sent = runtime.graph.queries_sent - before
+    body = response.json()
+    assert not body.get("errors"), body
+    return {n["id"]: n["submittedBy"] for n in body["data"]["ideas"]["nodes"]}, sent

@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 from starlette.testclient import TestClient
 
+from matchmaker.adapters import reads
 from matchmaker.app import create_app
 from matchmaker.bootstrap import Runtime
 from tests.integration.api_world import ROLES, Api, build_world, ids, ok, refused
@@ -250,3 +251,50 @@ def test_query_as_every_role(api: Api, op: Op) -> None:
             refused(body, str(expected))
             continue
         assert op.read(ok(body)) == expected, f"{op.name} as {role}: {body}"
+
+
+PAGE = (
+    "query($after: String) { %s(first: 1, after: $after) { "
+    "pageInfo { hasNextPage endCursor } nodes { id } } }"
+)
+COUNTED = "{ %s(first: 50) { ...counted nodes { id } } } fragment counted on %s { totalCount }"
+
+
+@pytest.mark.parametrize("field", ["members", "ideas", "groups", "calls"])
+def test_pages_without_the_total_walk_the_same_nodes_as_the_counted_read(
+    api: Api, field: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A query that does not select totalCount is not counted (the page reads one node more
+    to learn whether another follows); walking it page by page must find what the counted
+    read finds, as every role, and a totalCount asked through a fragment is still counted."""
+    connection = field[:-1].capitalize() + "Connection"
+    counts: list[bool] = []
+    page_of = reads.page
+
+    def recorded(*args: Any) -> reads.Page:
+        counts.append(args[-1])
+        return page_of(*args)
+
+    monkeypatch.setattr(reads, "page", recorded)
+    answered = 0
+    for role in ROLES:
+        counted = api.gql(role, COUNTED % (field, connection))
+        if "errors" in counted:
+            refused(counted, UNAUTHENTICATED)
+            continue
+        whole = ok(counted)[field]
+        walked: list[str] = []
+        after = None
+        for _ in range(len(whole["nodes"]) + 1):
+            page = ok(api.gql(role, PAGE % field, after=after))[field]
+            walked += [node["id"] for node in page["nodes"]]
+            if not page["pageInfo"]["hasNextPage"]:
+                break
+            after = page["pageInfo"]["endCursor"]
+        assert walked == [node["id"] for node in whole["nodes"]], (field, role)
+        assert whole["totalCount"] == len(walked), (field, role)
+        answered += 1
+    assert answered >= len(ROLES) - 1
+    assert counts.count(True) == answered  # once a role: the fragment's read
+    assert len(counts) - answered >= answered  # every page walked, uncounted
+    assert counts.count(False) == len(counts) - answered

@@ -90,6 +90,18 @@ def test_every_api_read_filters_by_audience(label: str) -> None:
         assert visible(label, "n") in query
     # The page and its total are counted under the same filter.
     assert api_nodes.page_with_total(label).count(visible(label, "n")) == 2
+    assert api_nodes.page_only(label).count(visible(label, "n")) == 1
+    assert "count(" not in api_nodes.page_only(label)
+
+
+def test_a_connection_without_a_total_takes_the_next_page_from_the_read() -> None:
+    uncounted = connection(["a", "b"], None, 4, str, more=True)
+    assert uncounted.page_info.has_next_page
+    assert uncounted.page_info.has_previous_page
+    assert not connection(["a", "b"], None, 0, str, more=False).page_info.has_next_page
+    with pytest.raises(RuntimeError, match="not counted"):
+        uncounted.total_count()
+    assert connection(["a", "b"], 6, 4, str).total_count() == 6
 
 
 @pytest.mark.parametrize("audience", AUDIENCES)

@@ -83,3 +83,33 @@ def test_public_labels_are_read_without_the_viewer() -> None:
     reads.by_ids(graph, m.CALL, ["c1"], STAFF)  # type: ignore[arg-type]
     assert graph.sent == [{"ids": ["c1"]}]
     assert set(api_nodes.FILTER_PARAMETERS) <= set(RECORDS)
+
+
+class PageGraph(RecordingGraph):
+    """Answers a page read with `found` nodes, whichever page query it is sent."""
+
+    def __init__(self, found: int) -> None:
+        super().__init__()
+        self.found = found
+        self.queries: list[str] = []
+
+    def read(self, query: str, **params: Any) -> list[dict[str, Any]]:
+        self.sent.append(params)
+        self.queries.append(query)
+        rows = [{"id": f"c{i}", "title": f"C{i}", "description": ""} for i in range(self.found)]
+        return [{"total": 7, "rows": rows, "linked": []}]
+
+
+@pytest.mark.parametrize(("found", "more"), [(5, False), (6, True)])
+def test_an_uncounted_page_asks_for_one_node_more_to_learn_whether_another_follows(
+    found: int, more: bool
+) -> None:
+    graph = PageGraph(found)
+    page = reads.page(graph, m.CALL, MEMBER, (10, 5), counted=False)  # type: ignore[arg-type]
+    assert graph.sent == [{"skip": 10, "limit": 6}]
+    assert "count(" not in graph.queries[0]
+    assert (len(page.items), page.total, page.more) == (5, None, more)
+    counted = reads.page(graph, m.CALL, MEMBER, (0, 5))  # type: ignore[arg-type]
+    assert graph.sent[-1] == {"skip": 0, "limit": 5}
+    assert "count(" in graph.queries[-1]
+    assert (counted.total, counted.more) == (7, True)

@@ -9,7 +9,7 @@ from starlette.concurrency import run_in_threadpool
 
 from matchmaker.adapters import reads
 from matchmaker.api.context import AppInfo
-from matchmaker.api.pagination import Connection, connection, window
+from matchmaker.api.pagination import Connection, asks_total, connection, window
 from matchmaker.api.types import load
 
 T = TypeVar("T")
@@ -28,16 +28,18 @@ async def page_of(
     cursor: tuple[int | None, str | None],
     filters: Mapping[str, object] | None = None,
 ) -> Connection[T]:
-    """A page of visible nodes; `cursor` is (first, after). Raises PublicError on bad paging."""
+    """A page of visible nodes; `cursor` is (first, after). Raises PublicError on bad paging.
+    The total is counted only when the query selects totalCount."""
     skip, limit = window(*cursor)
     ctx = info.context
+    counted = asks_total(info)
     found = await run_in_threadpool(
-        reads.page, ctx.runtime.graph, label, ctx.viewer, (skip, limit), filters
+        reads.page, ctx.runtime.graph, label, ctx.viewer, (skip, limit), filters, counted
     )
     ctx.loaders.remember(label, found.items)
     for neighbour, records in found.linked.items():
         ctx.loaders.remember(neighbour, records)
-    return connection(found.items, found.total, skip, wrap)
+    return connection(found.items, found.total, skip, wrap, found.more)
 
 
 def enum_value(value: Any) -> str | None:
