@@ -80,9 +80,7 @@ def test_a_page_of_ideas_reads_their_authors_in_the_same_round_trip(runtime: Run
     assert sent_for_member == 2  # the page, then one batched read for the hidden submitter
 
 
-def ideas_page(
-    client: TestClient, runtime: Runtime, token: str
-) -> tuple[dict[str, object], int]:
+def ideas_page(client: TestClient, runtime: Runtime, token: str) -> tuple[dict[str, object], int]:
     before = runtime.graph.queries_sent
     response = client.post(
         "/graphql", json={"query": IDEA_PAGE}, headers={"Authorization": f"Bearer {token}"}
