@@ -17,7 +17,9 @@ best statements before the filter on who may be a candidate is applied.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from itertools import islice
+from typing import overload
 
 import numpy as np
 
@@ -34,6 +36,7 @@ from matchmaker.adapters.graph import Record
 from matchmaker.adapters.match_index import IndexSnapshot
 from matchmaker.matching.affinity import FloatArray, IntArray
 from matchmaker.matching.evidence_table import (
+    EvidenceTable,
     cosines,
     nearest,
     people_rows,
@@ -115,3 +118,78 @@ def indexed_evidence(
             for row, year, statement, cosine in islice(listed, len(table.rows_of(p)))
         )
     return found
+
+
+class IndexedRows(Sequence[EvidenceRow]):
+    """The evidence rows of scored candidates as flat arrays over the index's table: the
+    EvidenceRow of a row is made when it is read (the few shown on a page), not for every
+    document of every candidate scored."""
+
+    def __init__(
+        self, table: EvidenceTable, rows: IntArray, owners: Sequence[str], similarity: FloatArray
+    ) -> None:
+        self.table = table
+        self.rows = rows  # table rows, candidate after candidate
+        self.owners = owners  # member id of each flat row
+        self.similarity = similarity  # (N, q) cosines
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    @overload
+    def __getitem__(self, i: int) -> EvidenceRow: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> Sequence[EvidenceRow]: ...
+
+    def __getitem__(self, i: int | slice) -> EvidenceRow | Sequence[EvidenceRow]:
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        row = int(self.rows[i])
+        statement = bool(self.table.is_statement[row])
+        return EvidenceRow(
+            self.owners[i],
+            self.table.source_ids[row],
+            STATEMENT_TITLE if statement else self.table.titles[row],
+            int(self.table.years[row]),
+            tuple(self.similarity[i].tolist()),
+        )
+
+
+@dataclass(frozen=True, eq=False)
+class IndexedEvidence:
+    """Evidence of candidates, flat: row j belongs to candidate owner[j] (their position in
+    the ids asked for); lexical is (q, N) full-text scores of each row, 0 when not a hit."""
+
+    rows: IndexedRows
+    owner: IntArray
+    years: IntArray
+    lexical: FloatArray
+
+
+def indexed_rows(
+    snapshot: IndexSnapshot, member_ids: Sequence[str], vectors: Vectors, found: Preselection
+) -> IndexedEvidence:
+    """The evidence of `member_ids` (all known to the snapshot) as `indexed_evidence` gives
+    it, with each row's full-text score from `found` as `scoring.lexical_matrix` reads it,
+    in arrays."""
+    table = snapshot.table
+    people = [table.person(m) for m in member_ids]
+    counts = [0 if p is None else len(table.rows_of(p)) for p in people]
+    rows = people_rows(table, [p for p in people if p is not None])
+    owner = np.repeat(np.arange(len(member_ids), dtype=np.int64), counts)
+    owners = [member_ids[o] for o in owner.tolist()]
+    sources = [table.source_ids[r] for r in rows.tolist()]
+    statements = table.is_statement[rows].tolist()
+    lexical = np.zeros((len(vectors), len(sources)))
+    for q in range(len(vectors)):
+        by_output, by_member = found.output_lexical[q], found.member_lexical[q]
+        if by_output or by_member:
+            lexical[q] = [
+                by_member.get(member, 0.0) if statement else by_output.get(source, 0.0)
+                for member, source, statement in zip(owners, sources, statements, strict=True)
+            ]
+    similarity = row_cosines(table, rows, vectors)
+    return IndexedEvidence(
+        IndexedRows(table, rows, owners, similarity), owner, table.years[rows], lexical
+    )

@@ -41,6 +41,7 @@ from matchmaker.adapters.candidates import (
 )
 from matchmaker.adapters.graph import Graph
 from matchmaker.adapters.indexed_evidence import (
+    IndexedEvidence,
     indexed_evidence,
     lexical_indexed,
     preselect_indexed,
@@ -83,7 +84,7 @@ class Scored:
     texts: tuple[str, ...]
     params: AffinityParams
     profiles: tuple[CandidateProfile, ...]
-    rows: tuple[EvidenceRow, ...]  # flat evidence rows; matrix.top_rows index into them
+    rows: Sequence[EvidenceRow]  # flat evidence rows; matrix.top_rows index into them
     matrix: AffinityMatrix
     snapshot: IndexSnapshot | None = None  # the in-memory index it was scored from, if any
     decided: Decided = field(default_factory=lambda: Decided())  # when the ask wanted them
@@ -172,6 +173,18 @@ def score_profiles(
     )
     lexical = None if found is None else lexical_matrix(rows, found, n_queries)
     return rows, affinities(np.eye(n_queries), evidence, params, lexical)
+
+
+def score_rows(
+    evidence: IndexedEvidence, n_people: int, n_queries: int, params: AffinityParams
+) -> AffinityMatrix:
+    """Score candidates for each query from their evidence in the index's arrays (pure):
+    what score_profiles gives for the same rows, without an object a row."""
+    if not len(evidence.rows):
+        return _empty(n_queries, n_people)
+    similarity = evidence.rows.similarity.reshape(len(evidence.rows), n_queries)
+    found = evidence_set(similarity, evidence.owner, evidence.years, n_people)
+    return affinities(np.eye(n_queries), found, params, evidence.lexical)
 
 
 def score_candidates(

@@ -19,13 +19,12 @@ from embeddings import Embedder
 from matchmaker.adapters.candidates import (
     CandidateFilter,
     CandidateProfile,
-    EvidenceRow,
     ProfileRequest,
     candidate_profiles,
 )
 from matchmaker.adapters.graph import Graph
 from matchmaker.adapters.indexed_evidence import (
-    indexed_evidence,
+    indexed_rows,
     lexical_indexed,
     preselect_indexed,
 )
@@ -44,7 +43,7 @@ from matchmaker.services.scoring import (
     Scored,
     encode,
     score_candidates,
-    score_profiles,
+    score_rows,
     to_unit,
 )
 
@@ -148,14 +147,10 @@ def ranked(scored: Scored, audience: Who) -> list[int]:
     counting every pre-selected candidate made a niche query look like fifty experts."""
     scores = scored.matrix.scores[0]
     unit = to_unit(scores, scored.params)
-    visible = [
-        p
-        for p, profile in enumerate(scored.profiles)
-        if profile.evidence
-        and may_see(profile, checked(audience))
-        and np.isfinite(scores[p])
-        and unit[p] >= GOOD
-    ]
+    has_evidence = scored.matrix.top_rows[0, :, 0] >= 0
+    good = np.flatnonzero(has_evidence & np.isfinite(scores) & (unit >= GOOD)).tolist()
+    looker = checked(audience)
+    visible = [p for p in good if may_see(scored.profiles[p], looker)]
     return sorted(visible, key=lambda p: (-float(scores[p]), scored.profiles[p].id))
 
 
@@ -223,10 +218,10 @@ def score_indexed(
     hits = lexical_indexed(snapshot, [query], where, reach.k)
     found = preselect_indexed(snapshot, vectors, where, reach.k, hits)
     ids = [i for i in found.chosen(reach.limit) if snapshot.knows(i)]
-    evidence = indexed_evidence(snapshot, ids, vectors)
-    stand_ins = tuple(_stand_in(i, snapshot.facts[i].consent, evidence[i]) for i in ids)
-    rows, matrix = score_profiles(stand_ins, 1, params, found)
-    return Scored((query,), params, stand_ins, rows, matrix, snapshot)
+    evidence = indexed_rows(snapshot, ids, vectors, found)
+    stand_ins = tuple(_stand_in(i, snapshot.facts[i].consent) for i in ids)
+    matrix = score_rows(evidence, len(ids), 1, params)
+    return Scored((query,), params, stand_ins, evidence.rows, matrix, snapshot)
 
 
 def confirm_page(
@@ -248,17 +243,17 @@ def confirm_page(
     for p in page:
         found = live.get(profiles[p].id)
         if found is not None and may_see(found, checked(audience)):
-            profiles[p] = replace(found, evidence=profiles[p].evidence)
+            profiles[p] = found
             kept.append(p)
     return replace(scored, profiles=tuple(profiles)), kept
 
 
-def _stand_in(
-    member_id: str, consent: Consent, evidence: tuple[EvidenceRow, ...]
-) -> CandidateProfile:
+def _stand_in(member_id: str, consent: Consent) -> CandidateProfile:
+    """A profile holding only what ranking needs (the id and the consent); its evidence is
+    in Scored.rows, read through Scored.pooled."""
     return CandidateProfile(
         id=member_id, name="", discipline="", career_stage="", region="", organisation_id="",
         organisation_name="", sector="", availability_hours=0, max_groups=0, active_groups=0,
         open_to_matching=consent.open_to_matching, visible_to_partners=consent.visible_to_partners,
-        visible_to_members=consent.visible_to_members, evidence=evidence,
+        visible_to_members=consent.visible_to_members,
     )  # fmt: skip

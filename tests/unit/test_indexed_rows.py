@@ -1,0 +1,83 @@
+"""Search scores candidates from the index's arrays (indexed_rows, score_rows); the result
+must be what scoring their EvidenceRow objects gives (indexed_evidence, score_profiles)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+import numpy as np
+import pytest
+
+from matchmaker.adapters.candidates import CandidateProfile, Preselection
+from matchmaker.adapters.indexed_evidence import indexed_evidence, indexed_rows
+from matchmaker.matching.affinity import AffinityParams
+from matchmaker.matching.evidence_table import Document, EvidenceTable, build_table, unit_rows
+from matchmaker.services.scoring import score_profiles, score_rows
+
+DIMENSION = 8
+
+
+@dataclass(frozen=True)
+class TableOnly:
+    """What the two readers use of an IndexSnapshot: its table and who it knows."""
+
+    table: EvidenceTable
+
+    def knows(self, member_id: str) -> bool:
+        return member_id.startswith("m")
+
+
+def _table(rng: np.random.Generator) -> EvidenceTable:
+    vectors = unit_rows(rng.normal(size=(40, DIMENSION)))
+    people = [f"m{i}" for i in range(12)]
+    documents = [
+        Document(f"o{j}", f"Output {j}", int(rng.integers(2005, 2026)), False,
+                 tuple(rng.choice(people, size=int(rng.integers(1, 3)), replace=False)),
+                 vectors[j])
+        for j in range(30)
+    ] + [
+        Document(f"statement:{m}", "", 0, True, (m,), vectors[30 + i])
+        for i, m in enumerate(people[:10])
+    ]  # fmt: skip
+    return build_table(documents, DIMENSION)
+
+
+def _profile(member_id: str) -> CandidateProfile:
+    return CandidateProfile(
+        id=member_id, name="", discipline="", career_stage="", region="", organisation_id="",
+        organisation_name="", sector="", availability_hours=0, max_groups=0, active_groups=0,
+        open_to_matching=True, visible_to_partners=True, visible_to_members=True,
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize("seed", range(5))
+@pytest.mark.parametrize("n_queries", [1, 3])
+def test_scores_from_the_arrays_equal_scores_from_evidence_rows(seed: int, n_queries: int) -> None:
+    rng = np.random.default_rng(seed)
+    snapshot = TableOnly(_table(rng))
+    vectors = unit_rows(rng.normal(size=(n_queries, DIMENSION))).astype(np.float64)
+    # m10 and m11 wrote outputs but no statement; m12 has no document; x1 is unknown.
+    ids = ["m3", "m11", "m0", "m12", "m7", "m10", "m5", "x1"]
+    found = Preselection(
+        priority={},
+        output_lexical=tuple(
+            {f"o{j}": float(j) for j in range(q, 30, 4)} for q in range(n_queries)
+        ),
+        member_lexical=tuple({"m3": 2.5 + q, "m10": 1.0} for q in range(n_queries)),
+    )
+    params = AffinityParams(top_k=3, lexical_weight=0.25)
+    known = [m for m in ids if snapshot.knows(m)]
+
+    evidence = indexed_evidence(snapshot, known, vectors)  # type: ignore[arg-type]
+    profiles = [replace(_profile(m), evidence=evidence[m]) for m in known]
+    rows, expected = score_profiles(profiles, n_queries, params, found)
+
+    flat = indexed_rows(snapshot, known, vectors, found)  # type: ignore[arg-type]
+    matrix = score_rows(flat, len(known), n_queries, params)
+
+    assert len(flat.rows) == len(rows) > 0
+    assert list(flat.rows) == list(rows)
+    assert list(flat.rows[2:5]) == list(rows[2:5])
+    np.testing.assert_array_equal(matrix.scores, expected.scores)
+    np.testing.assert_array_equal(matrix.top_rows, expected.top_rows)
+    assert (matrix.top_rows[:, known.index("m12"), 0] == -1).all()  # no evidence, no row
