@@ -10,6 +10,8 @@ import pytest
 from matchmaker.services import embed_behind
 from matchmaker.services.embed_behind import EmbedBehind
 
+QUICK = 0.05  # seconds a pass gathers, in the tests that are not about gathering
+
 
 class Recorder:
     def __init__(self, gate: threading.Event | None = None, fail: str | None = None) -> None:
@@ -30,7 +32,7 @@ class Recorder:
 def test_what_waits_is_embedded_in_one_pass_a_label_without_repeats() -> None:
     gate = threading.Event()
     recorder = Recorder(gate)
-    behind = EmbedBehind(recorder)
+    behind = EmbedBehind(recorder, gather_s=QUICK)
     behind.later("Idea", ["i-0"])  # taken at once; the pass waits at the gate
     assert recorder.entered.wait(5)
     behind.later("Idea", ["i-1", "i-2", "i-1"])
@@ -46,7 +48,7 @@ def test_a_pass_takes_at_most_a_batch(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(embed_behind, "BATCH", 3)
     gate = threading.Event()
     recorder = Recorder(gate)
-    behind = EmbedBehind(recorder)
+    behind = EmbedBehind(recorder, gather_s=QUICK)
     behind.later("Idea", ["first"])
     assert recorder.entered.wait(5)
     behind.later("Idea", [f"i-{n}" for n in range(7)])
@@ -60,7 +62,7 @@ def test_a_failed_pass_is_logged_and_counted_and_the_thread_goes_on(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     recorder = Recorder(fail="Member")
-    behind = EmbedBehind(recorder)
+    behind = EmbedBehind(recorder, gather_s=QUICK)
     behind.later("Member", ["m-1", "m-2"])
     assert behind.wait(5)
     behind.later("Idea", ["i-1"])
@@ -74,7 +76,7 @@ def test_a_failed_pass_is_logged_and_counted_and_the_thread_goes_on(
 def test_close_embeds_what_waits_and_stops_the_thread() -> None:
     gate = threading.Event()
     recorder = Recorder(gate)
-    behind = EmbedBehind(recorder, name="embed-behind-test")
+    behind = EmbedBehind(recorder, name="embed-behind-test", gather_s=QUICK)
     behind.later("Idea", ["i-1"])
     assert recorder.entered.wait(5)
     behind.later("Idea", ["i-2"])
@@ -86,9 +88,34 @@ def test_close_embeds_what_waits_and_stops_the_thread() -> None:
 
 def test_wait_says_false_when_a_pass_outlasts_it() -> None:
     gate = threading.Event()
-    behind = EmbedBehind(Recorder(gate))
+    behind = EmbedBehind(Recorder(gate), gather_s=QUICK)
     behind.later("Idea", ["i-1"])
     assert not behind.wait(0.1)
     gate.set()
     assert behind.wait(5)
     behind.close()
+
+
+def test_nodes_written_within_the_gathering_time_share_a_pass() -> None:
+    recorder = Recorder()
+    behind = EmbedBehind(recorder, gather_s=0.5)
+    behind.later("Idea", ["i-1"])
+    behind.later("Idea", ["i-2"])
+    threading.Event().wait(0.1)
+    behind.later("Idea", ["i-3"])
+    assert behind.wait(5)
+    assert recorder.calls == [("Idea", ["i-1", "i-2", "i-3"])]
+    threading.Event().wait(0.6)  # past the window: the next node starts a pass of its own
+    behind.later("Idea", ["i-4"])
+    assert behind.wait(5)
+    assert recorder.calls[1:] == [("Idea", ["i-4"])]
+    behind.close()
+
+
+def test_close_does_not_wait_out_the_gathering_time() -> None:
+    recorder = Recorder()
+    behind = EmbedBehind(recorder, name="embed-behind-close", gather_s=30)
+    behind.later("Idea", ["i-1"])
+    behind.close(5)
+    assert recorder.calls == [("Idea", ["i-1"])]
+    assert not any(t.name == "embed-behind-close" for t in threading.enumerate())
