@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import gc
 import logging
-import sys
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import asdict
@@ -111,20 +110,6 @@ def settle_heap() -> None:
     gc.set_threshold(*GC_THRESHOLDS)
 
 
-# A request crosses threads several times (the server's loop, the execution loop, a worker
-# thread for each read), and a thread woken to take its turn waits for whichever holds the
-# interpreter to let go: at most the switch interval, 5 ms by default, several times per
-# request while every thread is busy. At 1 ms, paired runs of 16 clients against two
-# workers (bench/bench_throughput.py's cases) served calls 216 and 206 requests/s against
-# 195 and 172, members 145 and 135 against 124 and 112, search about the same.
-SWITCH_INTERVAL_S = 0.001
-
-
-def share_the_interpreter() -> None:
-    """Let a waiting thread take the interpreter after 1 ms instead of 5."""
-    sys.setswitchinterval(SWITCH_INTERVAL_S)
-
-
 def create_app(
     settings: Settings,
     runtime_factory: RuntimeFactory = open_runtime,
@@ -132,8 +117,7 @@ def create_app(
     settle: bool = False,
 ) -> Starlette:
     """Build the app; the lifespan opens the runtime once and closes it on shutdown. `settle`:
-    the app owns its process (`matchmaker serve`), so settle_heap and share_the_interpreter
-    once it has started."""
+    the app owns its process (`matchmaker serve`), so settle_heap once it has started."""
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
@@ -156,7 +140,6 @@ def create_app(
             sender = start_sender(runtime.graph, runtime.settings.smtp, runtime.settings.public_url)
             if settle:
                 settle_heap()
-                share_the_interpreter()
             yield
         finally:
             if sender is not None:
