@@ -11,7 +11,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from graph_schema import model as m
-from graph_schema.queries.api_visibility import visible
+from graph_schema.queries.api_visibility import hidden_from, visible
 
 KIND_LABELS = "[" + ", ".join(f"'{k}'" for k in m.GROUP_KIND_LABELS) + "]"
 
@@ -140,7 +140,7 @@ def linked_label(label: str) -> str | None:
 def page_with_total(
     label: str, audience: str | None = None, filters: frozenset[str] | None = None
 ) -> str:
-    """One page, its total and the page's linked neighbours, in one row {total, rows, linked}:
+    """One page, its total and the page's linked neighbours, in one row {rows, linked, total}:
     one round trip where three were sent.
 
     Built for one audience and the filters a caller set, the query tests only what applies
@@ -151,11 +151,21 @@ def page_with_total(
     The order key is required (`IS NOT NULL`), so the planner walks the key's range index in
     order and stops after the page instead of sorting every visible node."""
     where = _page_where(label, audience, filters)
-    return (
-        f"CALL () {{ MATCH (n:{label}) WHERE {where} RETURN count(n) AS total }} "
-        f"CALL () {{ {_page(label, audience, where)} }} "
-        "RETURN total, rows, linked"
-    )
+    return f"{_page(label, audience, where)}, {_total(label, audience, filters, where)} AS total"
+
+
+def _total(label: str, audience: str | None, filters: frozenset[str] | None, where: str) -> str:
+    """The number of nodes that pass `where`. Without filters, and for an audience whose
+    hidden nodes an index finds, the nodes with an order key (the key's index, no property
+    read) less the hidden ones (an index seek); otherwise a walk of every node."""
+    hidden = hidden_from(label, "n", audience) if audience is not None and not filters else None
+    if hidden is None:
+        return f"COUNT {{ MATCH (n:{label}) WHERE {where} }}"
+    keyed = f"n.{ORDER.get(label, 'name')} IS NOT NULL"
+    every = f"COUNT {{ MATCH (n:{label}) WHERE {keyed} }}"
+    if hidden == "false":
+        return every
+    return f"{every} - COUNT {{ MATCH (n:{label}) WHERE {keyed} AND {hidden} }}"
 
 
 @lru_cache(maxsize=512)

@@ -95,6 +95,25 @@ def visible_to(label: str, v: str, audience: str) -> str:
     return "true" if audience in SIGNED_IN_AUDIENCES else "false"
 
 
+# The nodes an audience may not see, for the rules whose complement a range index finds
+# (Member.visible_to_members, migration 10): a count of a label less these is a count of
+# what the audience sees, where testing the rule would read every node of the label.
+# Each says `NOT visible_to(label, v, audience)`: the property test counts a members page
+# both ways on random consent flags.
+_HIDDEN = {
+    (m.MEMBER, "member"): "{v}.visible_to_members = false AND {v}.id <> $viewer",
+}
+
+
+def hidden_from(label: str, v: str, audience: str) -> str | None:
+    """A predicate, `NOT visible_to(label, v, audience)`, that an index answers: "false"
+    when the audience sees every node, None when no index answers the complement."""
+    if visible_to(label, v, audience) == "true":
+        return "false"
+    found = _HIDDEN.get((label, audience))
+    return None if found is None else found.format(v=v)
+
+
 def visible(label: str, v: str, audience: str | None = None) -> str:
     """A Cypher predicate: node `v` (with `label`) exists for `audience`, or, with none
     given, for `$audience` / `$viewer` (each audience's rule, chosen by $audience)."""

@@ -31,7 +31,7 @@ UNWIND $rows AS row MATCH (m:Member {id: row.id})
 SET m.open_to_matching = row.open, m.visible_to_members = row.members,
     m.visible_to_partners = row.partners
 """
-DIRECTORY = "{ members(first: 50) { nodes { id } } }"
+DIRECTORY = "{ members(first: 50) { totalCount nodes { id } } }"
 SEARCH = """query($t: String!) { search(text: $t, first: 20) {
   ... on MemberSearch { results { nodes { memberId } } } } }"""
 VIEW = """query($id: ID!) { neighbourhood(id: $id, depth: 2) {
@@ -91,7 +91,9 @@ def test_no_hidden_fact_reaches_a_viewer(
     seen = {m for m in MEMBERS if sees_member(looker, m, consent[m])}
     named = {m for m in MEMBERS if matchable(looker, m, consent[m])}
 
-    assert ids(ok(api.gql(viewer, DIRECTORY))["members"]["nodes"]) == seen
+    directory = ok(api.gql(viewer, DIRECTORY))["members"]
+    assert ids(directory["nodes"]) == seen
+    assert directory["totalCount"] == len(seen)
     hits = ok(api.gql(viewer, SEARCH, t=TEXT))["search"]["results"]["nodes"]
     assert {h["memberId"] for h in hits} <= named
     view = ok(api.gql(viewer, VIEW, id="sig-rt"))["neighbourhood"]["nodes"]
