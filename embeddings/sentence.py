@@ -51,7 +51,7 @@ _wide_threads = 0
 
 
 @contextmanager
-def _torch_threads(threads: int) -> Iterator[None]:
+def torch_threads(threads: int) -> Iterator[None]:
     """Run torch with `threads` threads for the duration; process-wide, so while any such
     call runs every other encode gets that many too (a slower bulk batch, never a wrong one)."""
     import torch
@@ -122,7 +122,7 @@ class SentenceTransformerEmbedder:
             return np.zeros((0, self._dimension), dtype=np.float32)
         if self._threads is None:
             return self._encode(texts)
-        with _torch_threads(self._threads):
+        with torch_threads(self._threads):
             return self._encode(texts)
 
     def _encode(self, texts: Sequence[str]) -> Vectors:

@@ -23,6 +23,7 @@ from typing import overload
 
 import numpy as np
 
+from embeddings.similarity import table_cosines
 from matchmaker.adapters.candidates import (
     STATEMENT_TITLE,
     CandidateFilter,
@@ -37,7 +38,6 @@ from matchmaker.adapters.match_index import IndexSnapshot
 from matchmaker.matching.affinity import FloatArray, IntArray
 from matchmaker.matching.evidence_table import (
     EvidenceTable,
-    cosines,
     nearest,
     people_rows,
     row_cosines,
@@ -81,7 +81,7 @@ def preselect_indexed(
 ) -> Preselection:
     """Members near any query (`vectors`, (q, d) unit rows), as `candidates.preselect`."""
     table = snapshot.table
-    best = nearest(table, cosines(table, vectors), k, snapshot.allowed(where))
+    best = nearest(table, table_cosines(table.vectors, vectors), k, snapshot.allowed(where))
     return combine(best, hits, len(vectors))
 
 

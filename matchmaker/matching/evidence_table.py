@@ -1,5 +1,6 @@
 """Every embedded document of the membership in memory: nearest documents and each person's
-cosines to the query vectors, computed without a round trip to the graph.
+cosines to the query vectors, computed without a round trip to the graph (the whole table's
+cosines come from embeddings.similarity.table_cosines).
 
 Shapes and units
 - vectors: (N, d) float32, unit rows, one per document: an output or a member's statement.
@@ -122,12 +123,6 @@ def build_table(documents: Sequence[Document], dimension: int) -> EvidenceTable:
     )
 
 
-def cosines(table: EvidenceTable, queries: npt.ArrayLike) -> Float32Array:
-    """(q, N) cosine of every document to every query."""
-    q = np.asarray(queries, dtype=np.float32)
-    return np.asarray(q @ table.vectors.T, dtype=np.float32)
-
-
 def _top(scores: Float32Array, rows: IntArray, k: int) -> IntArray:
     if rows.size <= k:
         return rows
@@ -138,7 +133,8 @@ def nearest(
     table: EvidenceTable, similarity: Float32Array, k: int, allowed: Callable[[int], bool]
 ) -> dict[str, float]:
     """Person id -> best cosine among the `k` outputs and `k` statements nearest each query
-    (rows of `similarity`, from `cosines`), counting only people p with `allowed(p)`."""
+    (rows of `similarity`, (q, N), from embeddings.similarity.table_cosines), counting only
+    people p with `allowed(p)`."""
     best: dict[int, float] = {}
     for scores in similarity:
         for rows in (table.output_rows, table.statement_rows):

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import numpy as np
 
+from embeddings.similarity import table_cosines
 from matchmaker.matching.evidence_table import (
     Document,
     build_table,
-    cosines,
     nearest,
     people_rows,
     row_cosines,
@@ -55,7 +55,7 @@ def test_unit_rows_scales_each_row_and_leaves_zero_rows() -> None:
 def test_a_table_keeps_the_vectors_it_is_given_and_cosines_are_dot_products() -> None:
     table = build_table(DOCS, 3)
     assert (build_table(DOCS, 3).vectors == np.stack([d.vector for d in DOCS])).all()
-    similarity = cosines(table, [unit(1, 0, 0)])
+    similarity = table_cosines(table.vectors, [unit(1, 0, 0)])
     assert similarity.shape == (1, 5)
     assert np.isclose(similarity[0, 2], 0.6)  # (3, 4, 0) / 5 against the x axis
     a = table.person("m-a")
@@ -67,7 +67,7 @@ def test_a_table_keeps_the_vectors_it_is_given_and_cosines_are_dot_products() ->
 
 def test_nearest_takes_k_of_each_kind_before_the_filter() -> None:
     table = build_table(DOCS, 3)
-    query = cosines(table, [unit(1, 0, 0)])
+    query = table_cosines(table.vectors, [unit(1, 0, 0)])
     everyone = nearest(table, query, 1, lambda p: True)
     # the nearest output (o-2, cosine 1) and the nearest statement (m-c's)
     assert everyone == {"m-a": 1.0, "m-b": 1.0, "m-c": float(query[0, 4])}
@@ -83,12 +83,12 @@ def test_nearest_takes_k_of_each_kind_before_the_filter() -> None:
 
 def test_an_orphan_output_takes_a_slot_and_credits_nobody() -> None:
     table = build_table(DOCS, 3)
-    query = cosines(table, [unit(1, 0.1, 0)])
+    query = table_cosines(table.vectors, [unit(1, 0.1, 0)])
     assert nearest(table, query, 1, lambda p: True) == {"m-c": float(query[0, 4])}
 
 
 def test_an_empty_table_finds_nobody() -> None:
     table = build_table([], 3)
     assert table.size == 0
-    assert cosines(table, [unit(1, 0, 0)]).shape == (1, 0)
-    assert nearest(table, cosines(table, [unit(1, 0, 0)]), 5, lambda p: True) == {}
+    assert table_cosines(table.vectors, [unit(1, 0, 0)]).shape == (1, 0)
+    assert nearest(table, table_cosines(table.vectors, [unit(1, 0, 0)]), 5, lambda p: True) == {}
