@@ -37,3 +37,19 @@ def test_work_started_from_an_io_thread_runs_at_once_instead_of_waiting_on_the_p
     names = graph.submit(nested).result(timeout=10)
     assert len(names) == 1
     assert names[0].startswith("graph-io")
+
+
+def test_reads_decode_nodes_relationships_and_times_as_the_driver_does(graph: Graph) -> None:
+    query = (
+        "CREATE (a:DecodeProbe {name: 'a', at: datetime('2026-12-07T14:00:00Z')})"
+        "-[r:PROBES {w: 2}]->(b:DecodeProbe {name: 'b'}) "
+        "RETURN a, r, [a, {m: b}] AS nested, a.at AS at, [1, 2.5, null, 'x'] AS scalars"
+    )
+    with graph.session() as session:
+        expected = [record.data() for record in session.run(query)]
+    found = graph.write(query)
+    graph.write("MATCH (n:DecodeProbe) DETACH DELETE n")
+    assert len(found) == 1
+    assert found == expected
+    assert found[0]["r"] == ({"name": "a", "at": found[0]["at"]}, "PROBES", {"name": "b"})
+    assert found[0]["nested"][1] == {"m": {"name": "b"}}
