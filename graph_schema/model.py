@@ -151,3 +151,25 @@ RETIRED_INDEXES: Final[tuple[str, ...]] = (
     "idea_embedding", "call_embedding", "group_embedding",
     "idea_text", "call_text", "group_text", "organisation_name",
 )  # fmt: skip
+
+# The stored properties the API's records read, by label (matchmaker.adapters.records.RECORDS
+# holds the fields; a unit test holds the two together). API reads project exactly these: a
+# projection of every property also read each node's vector, 384 numbers nobody is shown,
+# which cost a members page of 20 about a third of its time in Neo4j and the driver.
+API_PROPERTIES: Final[dict[str, tuple[str, ...]]] = {
+    MEMBER: (
+        "id", "name", "email", "discipline", "career_stage", "region", "availability_hours",
+        "max_groups", "open_to_matching", "visible_to_members", "visible_to_partners",
+        "expertise_statement",
+    ),
+    ORGANISATION: ("id", "name", "sector", "region", "town"),
+    GROUP: ("id", "name", "description", "status"),
+    PARTNER: ("id", "name", "kind", "sector", "region", "description", "fte", "visible"),
+    NETWORK: ("id", "name", "description"),
+    KTP: ("id", "title", "start_year", "status"),
+    CALL: ("id", "title", "description", "opens", "closes", "status"),
+    IDEA: ("id", "title", "summary", "required_skills", "status", "created"),
+    THEME: ("id", "name", "kind", "description"),
+    SKILL: ("id", "name"),
+    OUTPUT: ("id", "title", "abstract", "year", "kind", "source", "licence"),
+}  # fmt: skip

@@ -1,6 +1,6 @@
 """Reads of nodes by id and in pages, each filtered by api_visibility for the caller.
 
-Every returned node is projected with `node(label, v)`: its properties without the vector,
+Every returned node is projected with `node(label, v)`: the properties its record reads,
 plus the ids of its single-valued neighbours, named like matchmaker.domain.model's fields.
 Parameters: $audience and $viewer (only $viewer, where needed, in a read built for one
 audience), and for pages $skip, $limit and the label's filters.
@@ -26,31 +26,40 @@ def _many(v: str, pattern: str, target: str) -> str:
     return f"[({v}){pattern}({target}) | {alias}.id]"
 
 
-def _extras(label: str, v: str) -> str:
+def _extras(label: str, v: str) -> dict[str, str]:
+    """The fields of `label`'s records that come from its neighbours, as expressions."""
     themes = _many(v, f"-[:{m.ADDRESSES}]->", f"t:{m.THEME}")
-    extras = {
-        m.MEMBER: f"organisation_id: {_one(v, f'-[:{m.WORKS_AT}]->', f'o:{m.ORGANISATION}')}",
-        m.GROUP: f"kind: head([l IN labels({v}) WHERE l IN {KIND_LABELS}]), themes: {themes}",
-        m.IDEA: (
-            f"submitted_by: {_one(v, f'-[:{m.SUBMITTED_BY}]->', f'x:{m.MEMBER}')}, "
-            f"call_id: {_one(v, f'-[:{m.RESPONDS_TO}]->', f'c:{m.CALL}')}, themes: {themes}"
-        ),
-        m.CALL: f"themes: {themes}",
-        m.PARTNER: f"networks: {_many(v, f'-[:{m.PART_OF}]->', f'w:{m.NETWORK}')}",
-        m.KTP: (
-            f"business_partner_id: {_one(v, f'-[:{m.BUSINESS}]->', f'b:{m.PARTNER}')}, "
-            f"knowledge_base_partner_id: {_one(v, f'-[:{m.KNOWLEDGE_BASE}]->', f'k:{m.PARTNER}')}, "
-            f"supervisor_id: {_one(v, f'-[:{m.SUPERVISOR}]->', f's:{m.MEMBER}')}"
-        ),
-        m.OUTPUT: f"authors: [(a:{m.MEMBER})-[:{m.AUTHORED}]->({v}) | a.id]",
+    extras: dict[str, dict[str, str]] = {
+        m.MEMBER: {"organisation_id": _one(v, f"-[:{m.WORKS_AT}]->", f"o:{m.ORGANISATION}")},
+        m.GROUP: {"kind": f"head([l IN labels({v}) WHERE l IN {KIND_LABELS}])", "themes": themes},
+        m.IDEA: {
+            "submitted_by": _one(v, f"-[:{m.SUBMITTED_BY}]->", f"x:{m.MEMBER}"),
+            "call_id": _one(v, f"-[:{m.RESPONDS_TO}]->", f"c:{m.CALL}"),
+            "themes": themes,
+        },
+        m.CALL: {"themes": themes},
+        m.PARTNER: {"networks": _many(v, f"-[:{m.PART_OF}]->", f"w:{m.NETWORK}")},
+        m.KTP: {
+            "business_partner_id": _one(v, f"-[:{m.BUSINESS}]->", f"b:{m.PARTNER}"),
+            "knowledge_base_partner_id": _one(v, f"-[:{m.KNOWLEDGE_BASE}]->", f"k:{m.PARTNER}"),
+            "supervisor_id": _one(v, f"-[:{m.SUPERVISOR}]->", f"s:{m.MEMBER}"),
+        },
+        m.OUTPUT: {"authors": f"[(a:{m.MEMBER})-[:{m.AUTHORED}]->({v}) | a.id]"},
     }
-    return extras.get(label, "")
+    return extras.get(label, {})
+
+
+def record_fields(label: str) -> tuple[str, ...]:
+    """The fields a node row of `label` carries: its stored properties, then its neighbours'."""
+    return (*m.API_PROPERTIES[label], *_extras(label, "n"))
 
 
 def node(label: str, v: str = "n") -> str:
-    """A map projection of node `v`: its properties, no vector, plus neighbour ids."""
-    extra = _extras(label, v)
-    return f"{v} {{.*, {m.EMBEDDING}: null{', ' + extra if extra else ''}}}"
+    """A map projection of node `v`: the properties its record reads (never the vector),
+    plus neighbour ids."""
+    parts = [f".{name}" for name in m.API_PROPERTIES[label]]
+    parts += [f"{name}: {expression}" for name, expression in _extras(label, v).items()]
+    return f"{v} {{{', '.join(parts)}}}"
 
 
 @lru_cache(maxsize=256)

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import base64
+import dataclasses
 
 import pytest
 
 from graph_schema import model as m
 from graph_schema.queries import api_nodes, api_related
 from graph_schema.queries.api_visibility import AUDIENCES, hidden_from, visible, visible_to
+from matchmaker.adapters.records import RECORDS
 from matchmaker.api.errors import PublicError, ValidationErrors
 from matchmaker.api.pagination import MAX_OFFSET, connection, decode_cursor, encode_cursor, window
 from matchmaker.services.analytics import Pair, count_pairs
@@ -158,3 +160,15 @@ def test_every_hop_filters_its_far_end() -> None:
     assert len(hops) > 20
     for hop in hops:
         assert visible(hop.target, "n") in api_related.related(hop)
+
+
+@pytest.mark.parametrize("label", sorted(RECORDS))
+def test_a_node_row_carries_exactly_the_fields_of_its_record_and_never_the_vector(
+    label: str,
+) -> None:
+    fields = [f.name for f in dataclasses.fields(RECORDS[label])]
+    assert sorted(api_nodes.record_fields(label)) == sorted(fields)
+    projection = api_nodes.node(label)
+    assert ".*" not in projection
+    assert m.EMBEDDING not in projection
+    assert all(f".{name}" in projection for name in m.API_PROPERTIES[label])

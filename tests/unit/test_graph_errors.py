@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from graphql import GraphQLError
+from neo4j import Record
 from neo4j.exceptions import (
     ClientError,
     ConstraintError,
@@ -43,8 +44,10 @@ class FailingSession:
 
 
 class Answered:
-    def data(self) -> list[dict[str, Any]]:
-        return [{"answer": 1}]
+    """A result of one record, as the driver iterates it."""
+
+    def __iter__(self) -> Iterator[Record]:
+        return iter([Record([("answer", 1)])])  # type: ignore[no-untyped-call]
 
 
 class FailingDriver:
