@@ -98,6 +98,15 @@ def _similarities(v: str) -> str:
     return f"[vector IN $vectors | vector.similarity.cosine({v}.{m.EMBEDDING}, vector)]"
 
 
+# Each group a member belongs to, in one walk of their memberships (a walk each for SIGs,
+# CoIs and load cost a fifth of the profile read): [id, name, is a SIG, is a CoI, counts as
+# load (an active task group or committee, as `active_load`)].
+_LOAD_LABELS = " OR ".join(f"g:{label}" for label in LOAD_LABELS)
+GROUP_ROW = (
+    f"[g.id, g.name, g:{m.SIG}, g:{m.COI}, "
+    f"g:{m.GROUP} AND ({_LOAD_LABELS}) AND coalesce(g.status, 'active') = 'active']"
+)
+
 # The profile of each candidate in $ids, by id, in one record (the list `rows`, one map a
 # candidate: the driver's cost is per record), with `eligible`: whether member_filter holds
 # now (with its parameters). $related: ids whose collaboration links matter (the other
@@ -117,9 +126,7 @@ CANDIDATES = (
     "visible_to_partners: coalesce(mem.visible_to_partners, false), "
     "visible_to_members: coalesce(mem.visible_to_members, true), "
     "organisation_id: org.id, organisation_name: org.name, sector: org.sector, "
-    f"sigs: COLLECT {{ MATCH (mem)-[:{m.MEMBER_OF}]->(g:{m.SIG}) RETURN [g.id, g.name] }}, "
-    f"cois: COLLECT {{ MATCH (mem)-[:{m.MEMBER_OF}]->(g:{m.COI}) RETURN [g.id, g.name] }}, "
-    f"active_groups: {active_load('mem')}, "
+    f"groups: COLLECT {{ MATCH (mem)-[:{m.MEMBER_OF}]->(g) RETURN {GROUP_ROW} }}, "
     f"collaborators: COLLECT {{ MATCH (mem)-[:{m.COLLABORATED_WITH}]-(c:{m.MEMBER}) "
     "WHERE c.id IN $related RETURN DISTINCT c.id }, "
     f"conflicts: COLLECT {{ MATCH (mem)-[:{m.DECLARED_CONFLICT}]-(x) RETURN DISTINCT x.id }}, "

@@ -55,20 +55,23 @@ PATHS_TO_PROPOSER = (
     "AS nodes, [r IN relationships(p) | type(r)] AS rels"
 )
 
-# Feedback history of candidates, as decided by the ids in $by: latest decision first.
-# -> candidate_id, target_id, decision
-FEEDBACK_OF = (
-    f"MATCH (s:{m.SUGGESTION}) WHERE s.candidate_id IN $ids AND s.candidate_kind = $kind "
-    "AND s.by IN $by "
-    "AND s.decision IN ['accepted', 'declined'] "
-    "RETURN s.candidate_id AS candidate_id, s.target_id AS target_id, s.decision AS decision "
-    "ORDER BY s.at DESC, s.id DESC"
+# Feedback history of candidates, as decided by the ids in $by, latest decision first; and
+# the candidates whose latest decision for $target is `declined` (as DECLINED_FOR). One read
+# for both: a team suggestion asks for them together.
+# -> history [[candidate_id, target_id, decision]], declined [id]
+_DECIDED = "s.candidate_kind = $kind AND s.by IN $by AND s.decision IN ['accepted', 'declined']"
+DECISIONS_ABOUT = (
+    f"RETURN COLLECT {{ MATCH (s:{m.SUGGESTION}) WHERE s.candidate_id IN $ids AND {_DECIDED} "
+    "WITH s ORDER BY s.at DESC, s.id DESC "
+    "RETURN [s.candidate_id, s.target_id, s.decision] } AS history, "
+    f"COLLECT {{ MATCH (s:{m.SUGGESTION} {{target_id: $target}}) WHERE {_DECIDED} "
+    "WITH s.candidate_id AS id, s ORDER BY s.at DESC, s.id DESC "
+    "WITH id, collect(s.decision)[0] AS latest WHERE latest = 'declined' "
+    "RETURN id ORDER BY id } AS declined"
 )
 # Candidates whose latest decision for a target, by the ids in $by, is `declined`. -> id
 DECLINED_FOR = (
-    f"MATCH (s:{m.SUGGESTION} {{target_id: $target}}) WHERE s.candidate_kind = $kind "
-    "AND s.by IN $by "
-    "AND s.decision IN ['accepted', 'declined'] "
+    f"MATCH (s:{m.SUGGESTION} {{target_id: $target}}) WHERE {_DECIDED} "
     "WITH s.candidate_id AS id, s ORDER BY s.at DESC, s.id DESC "
     "WITH id, collect(s.decision)[0] AS latest WHERE latest = 'declined' "
     "RETURN id ORDER BY id"

@@ -12,10 +12,11 @@ Every function raises Neo4jUnavailable when the graph cannot be reached.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import partial
 from typing import Any
 
 import numpy as np
@@ -271,7 +272,18 @@ def _groups(pairs: Sequence[Sequence[str]]) -> tuple[GroupRef, ...]:
     return tuple(sorted((GroupRef(str(i), n or str(i)) for i, n in pairs), key=lambda g: g.id))
 
 
+def _memberships(row: Record) -> tuple[tuple[GroupRef, ...], tuple[GroupRef, ...], int]:
+    """The member's SIGs and CoIs, and how many groups count as load, from the one list of
+    [id, name, is a SIG, is a CoI, counts as load] the profile read gives
+    (graph_schema.queries.matching.GROUP_ROW)."""
+    groups = row["groups"]
+    sigs = _groups([(i, n) for i, n, sig, _, _ in groups if sig])
+    cois = _groups([(i, n) for i, n, _, coi, _ in groups if coi])
+    return sigs, cois, sum(1 for *_, load in groups if load)
+
+
 def _profile(row: Record, evidence: tuple[EvidenceRow, ...]) -> CandidateProfile:
+    sigs, cois, load = _memberships(row)
     return CandidateProfile(
         id=row["id"],
         name=row["name"] or row["id"],
@@ -283,12 +295,12 @@ def _profile(row: Record, evidence: tuple[EvidenceRow, ...]) -> CandidateProfile
         sector=row["sector"] or "",
         availability_hours=int(row["availability_hours"]),
         max_groups=int(row["max_groups"]),
-        active_groups=int(row["active_groups"]),
+        active_groups=load,
         open_to_matching=bool(row["open_to_matching"]),
         visible_to_partners=bool(row["visible_to_partners"]),
         visible_to_members=bool(row["visible_to_members"]),
-        sigs=_groups(row["sigs"]),
-        cois=_groups(row["cois"]),
+        sigs=sigs,
+        cois=cois,
         collaborators=frozenset(row["collaborators"]),
         conflicts=frozenset(row["conflicts"]),
         exposure=int(row["exposure"]),
@@ -306,18 +318,17 @@ Known = Mapping[str, tuple[EvidenceRow, ...]]  # member id -> evidence rows
 class ProfileRequest:
     """Whose profiles to read and how: `where` is checked again on the live graph and members
     who fail it are dropped, except the `keep` ids (locked members, the proposer); `known`
-    is evidence already scored elsewhere (the in-memory index), read live for the rest.
-    `known` may also be a function, called while the reads run, that gives the evidence of
-    the `covered` ids. Exposure leaves out suggestions for `target` (what is being asked
-    for now), so showing a team does not change the next answer for the same target."""
+    is evidence held elsewhere (the in-memory index; empty rows when it is scored from the
+    index's arrays), read live for the rest. Exposure leaves out suggestions for `target`
+    (what is being asked for now), so showing a team does not change the next answer for
+    the same target."""
 
     ids: Iterable[str]
     since: datetime
     related: Iterable[str] = ()
     where: CandidateFilter = ANYONE
     keep: Iterable[str] = ()
-    known: Known | Callable[[], Known] = field(default_factory=dict)
-    covered: Iterable[str] = ()
+    known: Known = field(default_factory=dict)
     target: str = ""
 
 
@@ -331,18 +342,19 @@ def candidate_profiles(
     wanted = sorted(set(request.ids))
     related = sorted({*wanted, *request.related})
     known = request.known
-    covered = set(request.covered) if callable(known) else set(known)
-    live = [i for i in wanted if i not in covered]
+    live = [i for i in wanted if i not in known]
     params = {**request.where.params(), "ids": wanted, "related": related,
               "since": request.since.isoformat(), "target": request.target}  # fmt: skip
-    reads = [graph.submit(graph.read, q.CANDIDATES, **params)]
+    reading = partial(graph.read, q.CANDIDATES, **params)
+    read: list[Record] = []
     if live:
         vector_list = np.asarray(vectors, float).tolist()
-        reads.append(graph.submit(graph.read, q.CANDIDATE_EVIDENCE, ids=live, vectors=vector_list))
-    given = known() if callable(known) else known
-    found, *read = [future.result() for future in reads]
+        evidence_of = partial(graph.read, q.CANDIDATE_EVIDENCE, ids=live, vectors=vector_list)
+        read, found = graph.alongside(evidence_of, reading)
+    else:
+        found = reading()
     profiles = found[0]["rows"] if found else []
-    evidence = {**given, **{row["id"]: _evidence(row) for row in (read[0] if read else [])}}
+    evidence = {**known, **{row["id"]: _evidence(row) for row in read}}
     keep = set(request.keep)
     return [
         _profile(row, evidence[row["id"]])

@@ -102,17 +102,15 @@ def paths_to(
     }
 
 
-def feedback_history(
-    graph: Graph, candidate_ids: Sequence[str], scope: Sequence[str], kind: str = "member"
-) -> list[tuple[str, str, str]]:
-    """(candidate id, target id, decision) of each candidate's latest decision per target."""
+def _latest(rows: Sequence[Sequence[str]]) -> list[tuple[str, str, str]]:
+    """(candidate id, target id, decision) of the first row of each candidate and target,
+    from rows latest first."""
     seen: set[tuple[str, str]] = set()
     latest = []
-    for row in graph.read(q.FEEDBACK_OF, ids=list(candidate_ids), kind=kind, by=list(scope)):
-        key = (row["candidate_id"], row["target_id"])
-        if key not in seen:
-            seen.add(key)
-            latest.append((row["candidate_id"], row["target_id"], row["decision"]))
+    for candidate, target, decision in rows:
+        if (candidate, target) not in seen:
+            seen.add((candidate, target))
+            latest.append((str(candidate), str(target), str(decision)))
     return latest
 
 
@@ -128,9 +126,10 @@ def declined_for(
 def decisions(
     graph: Graph, candidate_ids: Sequence[str], target_id: str, scope: Sequence[str]
 ) -> tuple[list[tuple[str, str, str]], frozenset[str]]:
-    """The members' feedback history (feedback_history) and who declined this target
-    (declined_for), read side by side."""
-    return graph.alongside(
-        lambda: feedback_history(graph, candidate_ids, scope),
-        lambda: declined_for(graph, target_id, scope),
+    """Each candidate's latest decision per target, as (candidate id, target id, decision),
+    and who declined this target (as declined_for); decisions recorded by `scope` (ids)."""
+    rows = graph.read(
+        q.DECISIONS_ABOUT, ids=list(candidate_ids), target=target_id, kind="member", by=list(scope)
     )
+    row = rows[0]
+    return _latest(row["history"]), frozenset(str(i) for i in row["declined"])

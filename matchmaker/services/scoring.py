@@ -43,6 +43,7 @@ from matchmaker.adapters.graph import Graph
 from matchmaker.adapters.indexed_evidence import (
     IndexedEvidence,
     indexed_evidence,
+    indexed_rows,
     lexical_indexed,
     preselect_indexed,
 )
@@ -94,6 +95,11 @@ class Scored:
             if profile.id == member_id:
                 return p
         raise KeyError(member_id)
+
+    def has_evidence(self, person: int) -> bool:
+        """Whether any evidence row belongs to the person (profiles scored from the index
+        carry none of their own: their rows are in `rows`)."""
+        return bool((self.matrix.top_rows[:, person, :1] >= 0).any())
 
     def pooled(self, query: int, person: int) -> list[tuple[EvidenceRow, float]]:
         """The evidence rows behind a person's score for a query, best first, scores in [0, 1]."""
@@ -225,13 +231,35 @@ def score_candidates(
     excluded = set(exclude)
     ids = [i for i in [*found.chosen(reach.limit), *include] if i not in excluded]
     request = ProfileRequest(ids, now - EXPOSURE_WINDOW, excluded, where, include, target=target)
-    if snapshot is not None:  # the index's evidence is scored while the profiles are read
-        known = partial(indexed_evidence, snapshot, ids, vectors)
-        request = replace(request, known=known, covered=[i for i in ids if snapshot.knows(i)])
+    if snapshot is not None:  # evidence the index holds is scored from it, after the read
+        request = replace(request, known=dict.fromkeys(filter(snapshot.knows, ids), ()))
     reading = partial(candidate_profiles, graph, request, vectors)
     if decided is None:
         profiles, decisions = reading(), Decided()
     else:
         decisions, profiles = graph.alongside(partial(decided, ids), reading)
-    rows, matrix = score_profiles(profiles, len(texts), params, found)
+    rows: Sequence[EvidenceRow]
+    if snapshot is None:
+        rows, matrix = score_profiles(profiles, len(texts), params, found)
+    else:
+        rows, matrix = _score_known(snapshot, profiles, vectors, params, found)
     return Scored(tuple(texts), params, tuple(profiles), rows, matrix, snapshot, decisions)
+
+
+def _score_known(
+    snapshot: IndexSnapshot,
+    profiles: list[CandidateProfile],
+    vectors: Vectors,
+    params: AffinityParams,
+    found: Preselection,
+) -> tuple[Sequence[EvidenceRow], AffinityMatrix]:
+    """Score profiles whose evidence the index holds from its arrays (score_rows: no object
+    a document, which cost a suggestion more than the scores). A member the snapshot does
+    not know yet brought their evidence from the graph; then every row is made an object and
+    scored by score_profiles, as without an index."""
+    if all(snapshot.knows(p.id) for p in profiles):
+        evidence = indexed_rows(snapshot, [p.id for p in profiles], vectors, found)
+        return evidence.rows, score_rows(evidence, len(profiles), len(vectors), params)
+    held = indexed_evidence(snapshot, [p.id for p in profiles], vectors)
+    with_rows = [replace(p, evidence=held[p.id]) if p.id in held else p for p in profiles]
+    return score_profiles(with_rows, len(vectors), params, found)

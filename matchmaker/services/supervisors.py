@@ -43,7 +43,7 @@ def supervisors_for(
     found = [
         Supervisor(p.id, p.name, p.organisation_id, p.sector, round(float(unit[i]), 4))
         for i, p in enumerate(scored.profiles)
-        if p.evidence and may_see(p, who)
+        if scored.has_evidence(i) and may_see(p, who)
     ]
     found.sort(key=lambda s: (-s.score, s.member_id))
     return found[:limit]

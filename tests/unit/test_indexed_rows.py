@@ -8,11 +8,11 @@ from dataclasses import dataclass, replace
 import numpy as np
 import pytest
 
-from matchmaker.adapters.candidates import CandidateProfile, Preselection
+from matchmaker.adapters.candidates import CandidateProfile, EvidenceRow, Preselection
 from matchmaker.adapters.indexed_evidence import indexed_evidence, indexed_rows
 from matchmaker.matching.affinity import AffinityParams
 from matchmaker.matching.evidence_table import Document, EvidenceTable, build_table, unit_rows
-from matchmaker.services.scoring import score_profiles, score_rows
+from matchmaker.services.scoring import Scored, _score_known, score_profiles, score_rows
 
 DIMENSION = 8
 
@@ -81,3 +81,60 @@ def test_scores_from_the_arrays_equal_scores_from_evidence_rows(seed: int, n_que
     np.testing.assert_array_equal(matrix.scores, expected.scores)
     np.testing.assert_array_equal(matrix.top_rows, expected.top_rows)
     assert (matrix.top_rows[:, known.index("m12"), 0] == -1).all()  # no evidence, no row
+
+
+def _found(n_queries: int) -> Preselection:
+    return Preselection(
+        priority={},
+        output_lexical=tuple({"o1": 3.0, "o5": 1.5} for _ in range(n_queries)),
+        member_lexical=tuple({"m2": 2.0} for _ in range(n_queries)),
+    )
+
+
+def test_a_suggestion_scores_known_members_from_the_arrays() -> None:
+    rng = np.random.default_rng(7)
+    snapshot = TableOnly(_table(rng))
+    vectors = unit_rows(rng.normal(size=(2, DIMENSION))).astype(np.float64)
+    params = AffinityParams(top_k=3, lexical_weight=0.25)
+    ids = ["m0", "m2", "m5", "m9", "m12"]
+    profiles = [_profile(m) for m in ids]  # as read with known=dict.fromkeys(ids, ())
+
+    rows, matrix = _score_known(snapshot, profiles, vectors, params, _found(2))  # type: ignore[arg-type]
+
+    evidence = indexed_evidence(snapshot, ids, vectors)  # type: ignore[arg-type]
+    with_rows = [replace(p, evidence=evidence[p.id]) for p in profiles]
+    expected_rows, expected = score_profiles(with_rows, 2, params, _found(2))
+    assert not isinstance(rows, tuple)  # the arrays' rows, made into objects only when read
+    assert list(rows) == list(expected_rows)
+    np.testing.assert_array_equal(matrix.scores, expected.scores)
+    np.testing.assert_array_equal(matrix.top_rows, expected.top_rows)
+
+
+def test_a_member_the_index_does_not_know_keeps_the_evidence_read_live() -> None:
+    rng = np.random.default_rng(8)
+    snapshot = TableOnly(_table(rng))
+    vectors = unit_rows(rng.normal(size=(1, DIMENSION))).astype(np.float64)
+    params = AffinityParams(top_k=3, lexical_weight=0.0)
+    live = EvidenceRow("x1", "o-new", "New output", 2025, (0.9,))
+    profiles = [_profile("m0"), replace(_profile("x1"), evidence=(live,)), _profile("m12")]
+
+    rows, matrix = _score_known(snapshot, profiles, vectors, params, _found(1))  # type: ignore[arg-type]
+
+    assert live in list(rows)
+    assert [r.member_id for r in rows if r.member_id != "x1"] == ["m0"] * (len(rows) - 1)
+    x1 = matrix.top_rows[0, 1, 0]
+    assert rows[int(x1)] == live
+    assert matrix.scores[0, 1] == pytest.approx(0.9)
+    assert (matrix.top_rows[0, 2] == -1).all()  # m12: known, no document
+
+
+def test_whether_a_scored_person_has_evidence() -> None:
+    rng = np.random.default_rng(9)
+    snapshot = TableOnly(_table(rng))
+    vectors = unit_rows(rng.normal(size=(1, DIMENSION))).astype(np.float64)
+    profiles = [_profile("m0"), _profile("m12")]
+    params = AffinityParams()
+    rows, matrix = _score_known(snapshot, profiles, vectors, params, _found(1))  # type: ignore[arg-type]
+    scored = Scored(("q",), params, tuple(profiles), rows, matrix)
+    assert scored.has_evidence(0)
+    assert not scored.has_evidence(1)
