@@ -137,12 +137,23 @@ def nearest(
     people p with `allowed(p)`."""
     best: dict[int, float] = {}
     for scores in similarity:
-        for rows in (table.output_rows, table.statement_rows):
-            for row in _top(scores, rows, k).tolist():
-                for p in table.authors_of(row).tolist():
-                    if allowed(p) and float(scores[row]) > best.get(p, -2.0):
-                        best[p] = float(scores[row])
+        rows = np.concatenate([_top(scores, table.output_rows, k),
+                               _top(scores, table.statement_rows, k)])  # fmt: skip
+        people, row_of = _authors(table, rows)
+        for p, score in zip(people.tolist(), scores[rows][row_of].tolist(), strict=True):
+            if score > best.get(p, -2.0) and allowed(p):
+                best[p] = score
     return {table.people[p]: score for p, score in best.items()}
+
+
+def _authors(table: EvidenceTable, rows: IntArray) -> tuple[IntArray, IntArray]:
+    """Every author of the rows, row after row, and for each the position in `rows` of the
+    row they wrote (the CSR lists read in one go, not a slice a row)."""
+    starts = table.author_ptr[rows]
+    counts = table.author_ptr[rows + 1] - starts
+    row_of = np.repeat(np.arange(len(rows)), counts)
+    offsets = np.arange(int(counts.sum())) - np.repeat(np.cumsum(counts) - counts, counts)
+    return table.author_ids[starts[row_of] + offsets], row_of
 
 
 def people_rows(table: EvidenceTable, people: Sequence[int]) -> IntArray:

@@ -3,6 +3,8 @@ and each person's cosines."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 
 from embeddings.similarity import table_cosines
@@ -92,3 +94,41 @@ def test_an_empty_table_finds_nobody() -> None:
     assert table.size == 0
     assert table_cosines(table.vectors, [unit(1, 0, 0)]).shape == (1, 0)
     assert nearest(table, table_cosines(table.vectors, [unit(1, 0, 0)]), 5, lambda p: True) == {}
+
+
+def _nearest_one_row_at_a_time(table, similarity, k, allowed):  # type: ignore[no-untyped-def]
+    """The definition, read row by row: each author of the k nearest outputs and the k
+    nearest statements a query, with the best cosine seen, if the filter allows them."""
+    best: dict[int, float] = {}
+    for scores in similarity:
+        for rows in (table.output_rows, table.statement_rows):
+            top = rows[np.argsort(-scores[rows], kind="stable")[:k]]
+            for row in top.tolist():
+                for p in table.authors_of(row).tolist():
+                    if allowed(p):
+                        best[p] = max(best.get(p, -2.0), float(scores[row]))
+    return {table.people[p]: score for p, score in best.items()}
+
+
+def _refusing(refused: set[int]) -> Callable[[int], bool]:
+    return lambda p: p not in refused
+
+
+def test_nearest_equals_its_definition_on_random_tables() -> None:
+    rng = np.random.default_rng(3)
+    for _ in range(20):
+        people = [f"m{i}" for i in range(int(rng.integers(1, 15)))]
+        documents = [
+            Document(f"o{j}", "", 2020, False,
+                     tuple(rng.choice(people, size=int(rng.integers(0, 4)), replace=True)),
+                     unit(*rng.normal(size=4)))
+            for j in range(int(rng.integers(0, 30)))
+        ] + [Document(f"statement:{p}", "", 0, True, (p,), unit(*rng.normal(size=4)))
+             for p in people if rng.random() < 0.6]  # fmt: skip
+        table = build_table(documents, 4)
+        similarity = table_cosines(table.vectors, rng.normal(size=(3, 4)))
+        refused = set(rng.choice(len(table.people), size=len(table.people) // 3).tolist())
+        k = int(rng.integers(1, 8))
+        allowed = _refusing(refused)
+        got = nearest(table, similarity, k, allowed)
+        assert got == _nearest_one_row_at_a_time(table, similarity, k, allowed)
