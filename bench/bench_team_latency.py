@@ -140,8 +140,18 @@ def _summary(prefix: str, times: list[float]) -> dict[str, float]:
     }
 
 
+def cpu_s(process: psutil.Process) -> float:
+    """CPU seconds the process has used, every thread, user and system."""
+    used = process.cpu_times()
+    return float(used.user + used.system)
+
+
 def time_requests(
-    graph: Graph, embedder: Embedder, requests: Sequence[TeamRequest], warmup: int
+    graph: Graph,
+    embedder: Embedder,
+    requests: Sequence[TeamRequest],
+    warmup: int,
+    neo4j: psutil.Process | None = None,
 ) -> dict[str, float]:
     """Build the service's in-memory matching index (timed), then `warmup` untimed rounds
     over the requests with the bare model (a fresh JVM compiles its hot code for a while and
@@ -157,9 +167,12 @@ def time_requests(
             request = requests[i % len(requests)]
             suggest_team(graph, embedder, request, index=index)
             search_members(graph, embedder, request.text, index=index)
+        service, database = cpu_s(psutil.Process()), cpu_s(neo4j) if neo4j else 0.0
         team_times, teams = _timed(
             [partial(suggest_team, graph, queries, r, index=index) for r in requests]
         )
+        service = (cpu_s(psutil.Process()) - service) * 1000 / len(requests)
+        database = (cpu_s(neo4j) - database) * 1000 / len(requests) if neo4j else float("nan")
         plain = query_embedder_for(embedder)  # no vocabulary: the skills are encoded too
         encoded_times, _ = _timed(
             [partial(suggest_team, graph, plain, r, index=index) for r in requests]
@@ -176,6 +189,8 @@ def time_requests(
         **_summary("encoded_", encoded_times),
         **_summary("search_", search_times),
         **_summary("model_", encode_times),
+        "service_cpu_ms": service,
+        "neo4j_cpu_ms": database,
         "calls": float(len(team_times)),
         "teams": float(sum(isinstance(t, TeamResult) for t in teams)),
         "index_s": built,
@@ -206,7 +221,8 @@ def run(
     with local_graph(settings, embedder.dimension) as (graph, pid):
         for members in sizes:
             setup = load_size(graph, embedder, members)
-            timing = time_requests(graph, embedder, requests_for(members, queries), warmup)
+            asked = requests_for(members, queries)
+            timing = time_requests(graph, embedder, asked, warmup, psutil.Process(pid))
             results[members] = {
                 **setup, **timing, **memory(pid), "load_1m": os.getloadavg()[0]
             }  # fmt: skip
@@ -225,10 +241,11 @@ def markdown(results: dict[int, dict[str, float]]) -> str:
     lines = [
         "| members | team p50 ms | team p95 ms | skills encoded p50 ms | skills encoded p95 ms "
         "| search p50 ms | search p95 ms | model encode p50 ms | model encode p95 ms "
-        "| team p95 / encode p95 | search p95 / encode p95 | calls "
+        "| team p95 / encode p95 | search p95 / encode p95 "
+        "| service CPU ms a team | Neo4j CPU ms a team | calls "
         "| feasible | import s | rows/s | embed s | texts/s | index s | documents "
         "| service RSS MiB | Neo4j RSS MiB | load avg |",
-        "|" + "---:|" * 22,
+        "|" + "---:|" * 24,
     ]
     for members, r in results.items():
         lines.append(
@@ -237,6 +254,7 @@ def markdown(results: dict[int, dict[str, float]]) -> str:
             f"| {r['search_p95_ms']:.0f} | {r['model_p50_ms']:.0f} | {r['model_p95_ms']:.0f} "
             f"| {r['p95_ms'] / r['model_p95_ms']:.1f} "
             f"| {r['search_p95_ms'] / r['model_p95_ms']:.1f} "
+            f"| {r['service_cpu_ms']:.0f} | {r['neo4j_cpu_ms']:.0f} "
             f"| {r['calls']:.0f} | {r['teams']:.0f} "
             f"| {r['import_s']:.0f} | {r['rows_per_s']:,.0f} | {r['embed_s']:.0f} "
             f"| {r['texts_per_s']:.0f} | {r['index_s']:.1f} | {r['documents']:,.0f} "
@@ -269,7 +287,10 @@ def report(results: dict[int, dict[str, float]], sizes: Sequence[int]) -> str:
             "timed call; skills encoded: the same requests through a query embedder without "
             "the graph's skill vocabulary, as for skills typed outside it). Model encode: the bare "
             "model encoding each idea text alone in the same run, the floor the ratios divide "
-            "by. Service RSS: this "
+            "by. CPU a team: CPU time the service's process (every thread, the model's "
+            "included) and the Neo4j process used over the timed team calls, divided by "
+            "their number: on two cores a suggestion's wall time follows the first. "
+            "Service RSS: this "
             "process, which holds the model and the index as the service does.",
             markdown(results),
             verdict,

@@ -151,15 +151,33 @@ class _Swap:
     broken: tuple[str, ...]
 
 
-def _swaps(pool: Pool, team: Sequence[int], j: int) -> list[_Swap]:
-    """Every swap of an unlocked member for j, with its objective and the kinds it breaks."""
+@dataclass(frozen=True)
+class _Without:
+    """The team less one unlocked member `out`: its objective, and what each candidate
+    would add to it (the same for every candidate asked about, so worked out once)."""
+
+    out: int
+    base: list[int]
+    value: float
+    gains: FloatArray
+
+
+def _without_each(pool: Pool, team: Sequence[int]) -> list[_Without]:
     locked = set(pool.locked.tolist())
-    swaps = []
+    found = []
     for i in (i for i in team if i not in locked):
         base = [m for m in team if m != i]
-        value = evaluate(pool, base).total + float(add_gains(pool, base)[j])
-        swaps.append(_Swap(i, value, tuple(str(k) for k in violations(pool, [*base, j]))))
-    return swaps
+        found.append(_Without(i, base, evaluate(pool, base).total, add_gains(pool, base)))
+    return found
+
+
+def _swaps(pool: Pool, bases: Sequence[_Without], j: int) -> list[_Swap]:
+    """Every swap of an unlocked member for j, with its objective and the kinds it breaks."""
+    return [
+        _Swap(b.out, b.value + float(b.gains[j]),
+              tuple(str(k) for k in violations(pool, [*b.base, j])))
+        for b in bases
+    ]  # fmt: skip
 
 
 def _constraints(kinds: Sequence[str], pool: Pool) -> str:
@@ -174,14 +192,16 @@ def _how_much(drop: float) -> str:
     return "somewhat" if drop < 0.05 else "clearly"
 
 
-def _left_out_reason(pool: Pool, team: Sequence[int], j: int, names: Names) -> WhyNot:
+def _left_out_reason(
+    pool: Pool, team: Sequence[int], j: int, names: Names, bases: Sequence[_Without]
+) -> WhyNot:
     """Why pool candidate j is not in the team: a constraint, or a lower marginal gain.
 
     A constraint is named when the swap that would score best breaks it; otherwise the
     best allowed swap shows whom they would replace and how much the team would lose.
     """
     current, cid = evaluate(pool, team).total, pool.ids[j]
-    swaps = _swaps(pool, team, j)
+    swaps = _swaps(pool, bases, j)
     if not swaps:
         return WhyNot(cid, Reason.CONSTRAINT, "every place is taken by members asked for by name")
     top = max(swaps, key=lambda s: (s.value, -s.out))
@@ -241,6 +261,7 @@ def why_not(
         range(len(problem.candidates)), key=lambda r: (-strength[r], problem.candidates[r].id)
     )
     position = {cid: i for i, cid in enumerate(pool.ids)}
+    bases = _without_each(pool, team)
     result = []
     for row in order:
         cid = problem.candidates[row].id
@@ -249,7 +270,7 @@ def why_not(
         result.append(
             screened[cid]
             if cid in screened
-            else _left_out_reason(pool, team, position[cid], names or {})
+            else _left_out_reason(pool, team, position[cid], names or {}, bases)
         )
         if len(result) == limit:
             break
