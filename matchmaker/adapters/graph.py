@@ -37,6 +37,7 @@ from matchmaker.errors import Neo4jUnavailable
 T = TypeVar("T")
 A = TypeVar("A")
 B = TypeVar("B")
+C = TypeVar("C")
 Record = dict[str, Any]
 
 # Values the driver hands over as they are: Record.data() passes each through the driver's
@@ -142,6 +143,18 @@ class Graph:
             pending.cancel()
             raise
         return pending.result(), done
+
+    def alongside_both(
+        self, first: Callable[[], A], second: Callable[[], C], foreground: Callable[[], B]
+    ) -> tuple[A, C, B]:
+        """As `alongside`, with `first` and `second` each on an I/O thread of its own."""
+        pending = self.submit(first)
+        try:
+            other, done = self.alongside(second, foreground)
+        except BaseException:
+            pending.cancel()
+            raise
+        return pending.result(), other, done
 
     def read_all(self, *queries: tuple[str, dict[str, Any]]) -> list[list[Record]]:
         """Run independent read queries at the same time, each in its own transaction; their

@@ -193,6 +193,13 @@ def score_rows(
     return affinities(np.eye(n_queries), found, params, evidence.lexical)
 
 
+Prepared = tuple[list[str], IndexedEvidence | None]  # the ids, their evidence from the index
+
+
+def _nothing_prepared() -> Prepared:
+    return [], None
+
+
 def score_candidates(
     graph: Graph,
     embedder: Embedder,
@@ -231,19 +238,30 @@ def score_candidates(
     excluded = set(exclude)
     ids = [i for i in [*found.chosen(reach.limit), *include] if i not in excluded]
     request = ProfileRequest(ids, now - EXPOSURE_WINDOW, excluded, where, include, target=target)
-    if snapshot is not None:  # evidence the index holds is scored from it, after the read
-        request = replace(request, known=dict.fromkeys(filter(snapshot.knows, ids), ()))
+    prepare: Callable[[], Prepared] = _nothing_prepared
+    if snapshot is not None:  # the index's evidence is made ready while the graph's reads run
+        held = sorted({i for i in ids if snapshot.knows(i)})
+        request = replace(request, known=dict.fromkeys(held, ()))
+        prepare = partial(_prepare, snapshot, held, vectors, found)
     reading = partial(candidate_profiles, graph, request, vectors)
     if decided is None:
-        profiles, decisions = reading(), Decided()
+        decisions = Decided()
+        profiles, prepared = graph.alongside(reading, prepare)
     else:
-        decisions, profiles = graph.alongside(partial(decided, ids), reading)
+        deciding = partial(decided, ids)
+        decisions, profiles, prepared = graph.alongside_both(deciding, reading, prepare)
     rows: Sequence[EvidenceRow]
     if snapshot is None:
         rows, matrix = score_profiles(profiles, len(texts), params, found)
     else:
-        rows, matrix = _score_known(snapshot, profiles, vectors, params, found)
+        rows, matrix = _score_known(snapshot, profiles, vectors, params, found, prepared)
     return Scored(tuple(texts), params, tuple(profiles), rows, matrix, snapshot, decisions)
+
+
+def _prepare(
+    snapshot: IndexSnapshot, ids: list[str], vectors: Vectors, found: Preselection
+) -> Prepared:
+    return ids, indexed_rows(snapshot, ids, vectors, found)
 
 
 def _score_known(
@@ -252,13 +270,18 @@ def _score_known(
     vectors: Vectors,
     params: AffinityParams,
     found: Preselection,
+    prepared: Prepared = ([], None),
 ) -> tuple[Sequence[EvidenceRow], AffinityMatrix]:
     """Score profiles whose evidence the index holds from its arrays (score_rows: no object
-    a document, which cost a suggestion more than the scores). A member the snapshot does
-    not know yet brought their evidence from the graph; then every row is made an object and
-    scored by score_profiles, as without an index."""
+    a document, which cost a suggestion more than the scores); `prepared` is that evidence
+    for the ids asked, used when the profiles read are exactly those (nobody dropped by the
+    live check). A member the snapshot does not know yet brought their evidence from the
+    graph; then every row is made an object and scored by score_profiles, as without an
+    index."""
     if all(snapshot.knows(p.id) for p in profiles):
-        evidence = indexed_rows(snapshot, [p.id for p in profiles], vectors, found)
+        ids, evidence = prepared
+        if evidence is None or ids != [p.id for p in profiles]:
+            evidence = indexed_rows(snapshot, [p.id for p in profiles], vectors, found)
         return evidence.rows, score_rows(evidence, len(profiles), len(vectors), params)
     held = indexed_evidence(snapshot, [p.id for p in profiles], vectors)
     with_rows = [replace(p, evidence=held[p.id]) if p.id in held else p for p in profiles]

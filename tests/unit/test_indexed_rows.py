@@ -138,3 +138,23 @@ def test_whether_a_scored_person_has_evidence() -> None:
     scored = Scored(("q",), params, tuple(profiles), rows, matrix)
     assert scored.has_evidence(0)
     assert not scored.has_evidence(1)
+
+
+def test_evidence_prepared_during_the_read_is_used_only_for_the_same_people() -> None:
+    rng = np.random.default_rng(10)
+    snapshot = TableOnly(_table(rng))
+    vectors = unit_rows(rng.normal(size=(2, DIMENSION))).astype(np.float64)
+    params = AffinityParams(top_k=3)
+    asked = ["m0", "m2", "m5", "m9"]
+    prepared = (asked, indexed_rows(snapshot, asked, vectors, _found(2)))  # type: ignore[arg-type]
+
+    same = [_profile(m) for m in asked]
+    rows, _ = _score_known(snapshot, same, vectors, params, _found(2), prepared)  # type: ignore[arg-type]
+    assert rows is prepared[1].rows
+
+    dropped = [_profile(m) for m in asked if m != "m5"]  # m5 failed the live check
+    rows, matrix = _score_known(snapshot, dropped, vectors, params, _found(2), prepared)  # type: ignore[arg-type]
+    alone, expected = _score_known(snapshot, dropped, vectors, params, _found(2))  # type: ignore[arg-type]
+    assert "m5" not in {r.member_id for r in rows}
+    assert list(rows) == list(alone)
+    np.testing.assert_array_equal(matrix.scores, expected.scores)
