@@ -7,8 +7,9 @@ the importer into an empty local Neo4j (rows a second) and embedded with the rea
 idea's required skills, team size 4) and matchmaker.services.search.search_members for the
 same texts (first page of 20), after `--warmup` untimed calls. As in the service, the calls
 use the in-memory matching index (matchmaker.adapters.match_index, built before the calls)
-and the service's query embedder (matchmaker.bootstrap.query_embedder_for: one CPU thread,
-a table of recent query vectors filled only by the timed calls, so every timed idea text is
+and the service's query embedder (matchmaker.bootstrap.query_embedder_for: one CPU thread
+beside another encode and all of torch's when none runs, as in these sequential calls; a
+table of recent query vectors filled only by the timed calls, so every timed idea text is
 encoded; as in the service, building the index also gives that embedder the graph's skill
 vocabulary, so a required skill the graph names is looked up, not encoded). The time is the
 service function's wall time: encoding the texts, the index, every Neo4j read and the
@@ -283,7 +284,8 @@ def report(results: dict[int, dict[str, float]], sizes: Sequence[int]) -> str:
             "idea texts with their required skills; search: the same texts, first page of 20. "
             "With the service's in-memory matching index (index s: its first build, reading "
             "every vector; documents: outputs and statements it holds) and its query embedder "
-            "(one CPU thread; the graph's skill phrases looked up, idea texts encoded in the "
+            "(one CPU thread beside another encode, all of torch's alone; the graph's skill "
+            "phrases looked up, idea texts encoded in the "
             "timed call; skills encoded: the same requests through a query embedder without "
             "the graph's skill vocabulary, as for skills typed outside it). Model encode: the bare "
             "model encoding each idea text alone in the same run, the floor the ratios divide "

@@ -46,29 +46,41 @@ def resolve_model_path(model: str) -> Path:
 
 
 _threads_lock = threading.Lock()
-_narrow_calls = 0  # encodes running with fewer threads; the last one out restores the rest
-_wide_threads = 0
+_asked: list[int] = []  # the thread counts asked for by the encodes running now
+_own_threads = 0  # torch's count when the first call began, put back when none runs
+
+
+def own_threads() -> int:
+    """Torch's thread count before any torch_threads call changed it (all the cores it uses)."""
+    import torch
+
+    global _own_threads
+    with _threads_lock:
+        if not _own_threads:
+            _own_threads = torch.get_num_threads()
+        return _own_threads
 
 
 @contextmanager
-def torch_threads(threads: int) -> Iterator[None]:
-    """Run torch with `threads` threads for the duration; process-wide, so while any such
-    call runs every other encode gets that many too (a slower bulk batch, never a wrong one)."""
+def torch_threads(threads: int, alone: int | None = None) -> Iterator[None]:
+    """Run torch with `threads` threads for the duration, or `alone` threads when no other
+    such call runs. Torch keeps the count for each thread and starts threads it has not seen
+    on the last count set; every entry and exit sets it to the fewest that the calls running
+    then asked for, so an encode started beside others never takes more (a slower batch,
+    never a wrong one)."""
     import torch
 
-    global _narrow_calls, _wide_threads
+    own = own_threads()
     with _threads_lock:
-        if _narrow_calls == 0:
-            _wide_threads = torch.get_num_threads()
-            torch.set_num_threads(threads)
-        _narrow_calls += 1
+        wanted = alone if alone is not None and not _asked else threads
+        _asked.append(wanted)
+        torch.set_num_threads(min(_asked))
     try:
         yield
     finally:
         with _threads_lock:
-            _narrow_calls -= 1
-            if _narrow_calls == 0:
-                torch.set_num_threads(_wide_threads)
+            _asked.remove(wanted)
+            torch.set_num_threads(min(_asked) if _asked else own)
 
 
 class SentenceTransformerEmbedder:
@@ -87,6 +99,7 @@ class SentenceTransformerEmbedder:
         self._name = model
         self._batch_size = batch_size
         self._threads: int | None = None
+        self._alone: int | None = None
         dimension = (
             self._model.get_embedding_dimension()
             if hasattr(self._model, "get_embedding_dimension")
@@ -109,12 +122,14 @@ class SentenceTransformerEmbedder:
         """The loaded SentenceTransformer, for benchmarks that compare against its bare encode."""
         return self._model
 
-    def with_threads(self, threads: int) -> SentenceTransformerEmbedder:
-        """The same loaded model, encoding with `threads` CPU threads. For request-time texts:
-        a handful of short texts gains little from a second thread on a small machine and
-        then fights Neo4j and the other requests for the cores."""
+    def with_threads(self, threads: int, alone: int | None = None) -> SentenceTransformerEmbedder:
+        """The same loaded model, encoding with `threads` CPU threads, or `alone` threads
+        when no other encode of the process is running. For request-time texts: while other
+        requests encode too, a second thread per encode only fights them (and Neo4j) for the
+        cores; a text encoded on its own is done sooner on all of them."""
         narrow = copy.copy(self)  # shares the model, which is only read
         narrow._threads = threads
+        narrow._alone = alone
         return narrow
 
     def encode(self, texts: Sequence[str]) -> Vectors:
@@ -122,7 +137,7 @@ class SentenceTransformerEmbedder:
             return np.zeros((0, self._dimension), dtype=np.float32)
         if self._threads is None:
             return self._encode(texts)
-        with torch_threads(self._threads):
+        with torch_threads(self._threads, self._alone):
             return self._encode(texts)
 
     def _encode(self, texts: Sequence[str]) -> Vectors:

@@ -12,7 +12,7 @@ from functools import cached_property, partial
 
 from embeddings import Embedder
 from embeddings.cache import CachingEmbedder
-from embeddings.sentence import ModelLoadError, SentenceTransformerEmbedder
+from embeddings.sentence import ModelLoadError, SentenceTransformerEmbedder, own_threads
 from matchmaker.adapters.graph import Graph, open_driver
 from matchmaker.adapters.match_index import MatchIndex
 from matchmaker.adapters.neo4j_local import LocalNeo4j, find_running
@@ -98,14 +98,16 @@ QUERY_THREADS = 1  # CPU threads for encoding request-time texts (see with_threa
 
 
 def query_embedder_for(embedder: Embedder) -> CachingEmbedder:
-    """The same model on QUERY_THREADS threads, behind a table of recent query vectors
-    (embeddings.cache). On the 2-core reference machine one thread cut the team suggestion's
-    p50 by about a fifth against two (bench/results/team_latency.md). The skill vocabulary is
-    encoded off the request path, by `embedder` as given, so that a phrase's vector is the
-    model's for it alone (the thread count can change the last bits)."""
+    """The same model behind a table of recent query vectors (embeddings.cache): on
+    QUERY_THREADS threads while another encode of the process runs, on all of torch's when
+    none does. Two threads for every encode cost the team suggestion about a fifth of its
+    p50 on the 2-core reference machine (bench/results/team_latency.md), as concurrent
+    encodes fought for the cores; one encoded alone is done sooner on both. The skill
+    vocabulary is encoded off the request path, by `embedder` as given, so that a phrase's
+    vector is the model's for it alone (the thread count can change the last bits)."""
     narrow = embedder
     if isinstance(embedder, SentenceTransformerEmbedder):
-        narrow = embedder.with_threads(QUERY_THREADS)
+        narrow = embedder.with_threads(QUERY_THREADS, alone=own_threads())
     return CachingEmbedder(narrow, phrase_encoder=embedder)
 
 

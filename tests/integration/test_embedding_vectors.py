@@ -141,3 +141,52 @@ def test_the_query_embedder_runs_on_one_thread_and_gives_the_same_vectors(
     assert seen == [1, wide]
     assert torch.get_num_threads() == wide  # put back after the call
     assert np.allclose(narrow, embedder.encode(texts), atol=1e-6)
+
+
+def test_a_query_encoded_alone_uses_more_threads_and_one_beside_others_fewer(
+    embedder: Embedder,
+) -> None:
+    import torch
+
+    from embeddings.sentence import SentenceTransformerEmbedder, torch_threads
+
+    assert isinstance(embedder, SentenceTransformerEmbedder)
+    texts = ["ultrasound elastography of the liver"]
+    before = torch.get_num_threads()
+    seen: list[int] = []
+    model = embedder.sentence_transformer
+    original = model.encode
+
+    def spy(*args: object, **kwargs: object) -> object:
+        seen.append(torch.get_num_threads())
+        return original(*args, **kwargs)
+
+    adaptive = embedder.with_threads(1, alone=2)
+    model.encode = spy
+    try:
+        alone = adaptive.encode(texts)
+        with torch_threads(3):  # another encode is running: the fewest asked for wins
+            beside = adaptive.encode(texts)
+            inside = torch.get_num_threads()
+    finally:
+        model.encode = original
+    assert seen == [2, 1]
+    assert inside == 3  # the other one's count is back once this encode is done
+    assert torch.get_num_threads() == before
+    assert np.allclose(alone, beside, atol=1e-6)
+
+
+def test_torch_threads_gives_every_running_call_the_fewest_asked_for() -> None:
+    import torch
+
+    from embeddings.sentence import torch_threads
+
+    before = torch.get_num_threads()
+    with torch_threads(2):
+        assert torch.get_num_threads() == 2
+        with torch_threads(4, alone=4):  # not alone: asks 4, the other asked 2
+            assert torch.get_num_threads() == 2
+            with torch_threads(1):
+                assert torch.get_num_threads() == 1
+            assert torch.get_num_threads() == 2
+    assert torch.get_num_threads() == before

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from embeddings.similarity import table_cosines
 from matchmaker.matching.evidence_table import unit_rows
@@ -31,3 +32,27 @@ def test_the_kernel_takes_one_query_as_a_flat_vector_and_an_empty_table() -> Non
     assert np.isclose(table_cosines(table, table[1])[0, 1], 1.0)
     empty = np.zeros((0, 4), dtype=np.float32)
     assert table_cosines(empty, table[:2]).shape == (2, 0)
+
+
+def test_the_kernel_uses_every_thread_alone_and_one_beside_an_encode(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import torch
+
+    from embeddings.sentence import own_threads, torch_threads
+
+    rng = np.random.default_rng(9)
+    table, queries = _units(rng, 64, 8), _units(rng, 2, 8)
+    seen: list[int] = []
+    product = torch.mm
+
+    def spy(*args: torch.Tensor) -> torch.Tensor:
+        seen.append(torch.get_num_threads())
+        return product(*args)
+
+    monkeypatch.setattr(torch, "mm", spy)
+    alone = table_cosines(table, queries)
+    with torch_threads(1):  # an encode of a request is running
+        beside = table_cosines(table, queries)
+    assert seen == [own_threads(), 1]
+    np.testing.assert_allclose(alone, beside, atol=1e-6)
