@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 import numpy as np
 import pytest
 
 from embeddings import Embedder
+from embeddings.sentence import SentenceTransformerEmbedder
 from graph_schema import model as m
 from matchmaker.adapters.graph import Graph
 from matchmaker.adapters.vectors import member_evidence, nearest, vectors_of
@@ -114,16 +118,14 @@ def test_member_evidence_not_yet_embedded_is_left_out_unless_asked(
     assert [(e.output_id, len(e.vector)) for e in everything] == [("o-new", 0), ("o-rt", 384)]
 
 
-def test_the_query_embedder_runs_on_one_thread_and_gives_the_same_vectors(
-    embedder: Embedder,
-) -> None:
+@contextmanager
+def _threads_seen(embedder: Embedder) -> Iterator[list[int]]:
+    """Torch's thread count at each call into the model, while the block runs."""
     import torch
 
     from embeddings.sentence import SentenceTransformerEmbedder
 
     assert isinstance(embedder, SentenceTransformerEmbedder)
-    texts = ["MRI safety of implanted devices", "proton therapy"]
-    wide = torch.get_num_threads()
     seen: list[int] = []
     model = embedder.sentence_transformer
     original = model.encode
@@ -134,42 +136,41 @@ def test_the_query_embedder_runs_on_one_thread_and_gives_the_same_vectors(
 
     model.encode = spy
     try:
-        narrow = embedder.with_threads(1).encode(texts)
-        embedder.encode(texts)
+        yield seen
     finally:
         model.encode = original
+
+
+def test_the_query_embedder_runs_on_one_thread_and_gives_the_same_vectors(
+    embedder: SentenceTransformerEmbedder,
+) -> None:
+    import torch
+
+    texts = ["MRI safety of implanted devices", "proton therapy"]
+    wide = torch.get_num_threads()
+    with _threads_seen(embedder) as seen:
+        narrow = embedder.with_threads(1).encode(texts)
+        embedder.encode(texts)
     assert seen == [1, wide]
     assert torch.get_num_threads() == wide  # put back after the call
     assert np.allclose(narrow, embedder.encode(texts), atol=1e-6)
 
 
 def test_a_query_encoded_alone_uses_more_threads_and_one_beside_others_fewer(
-    embedder: Embedder,
+    embedder: SentenceTransformerEmbedder,
 ) -> None:
     import torch
 
-    from embeddings.sentence import SentenceTransformerEmbedder, torch_threads
+    from embeddings.sentence import torch_threads
 
-    assert isinstance(embedder, SentenceTransformerEmbedder)
     texts = ["ultrasound elastography of the liver"]
     before = torch.get_num_threads()
-    seen: list[int] = []
-    model = embedder.sentence_transformer
-    original = model.encode
-
-    def spy(*args: object, **kwargs: object) -> object:
-        seen.append(torch.get_num_threads())
-        return original(*args, **kwargs)
-
     adaptive = embedder.with_threads(1, alone=2)
-    model.encode = spy
-    try:
+    with _threads_seen(embedder) as seen:
         alone = adaptive.encode(texts)
         with torch_threads(3):  # another encode is running: the fewest asked for wins
             beside = adaptive.encode(texts)
             inside = torch.get_num_threads()
-    finally:
-        model.encode = original
     assert seen == [2, 1]
     assert inside == 3  # the other one's count is back once this encode is done
     assert torch.get_num_threads() == before
