@@ -127,7 +127,9 @@ def create_app(
         threadpool_limits(1, user_api="blas")
         runtime = await run_in_threadpool(runtime_factory, settings)
         app.state.runtime = runtime
-        app.state.executor = ExecutionLoop()
+        app.state.executor = ExecutionLoop(
+            concurrency=runtime.settings.concurrent_operations or None
+        )
         sender: NoticeSender | None = None
         try:
             if on_ready is not None:

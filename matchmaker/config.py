@@ -45,6 +45,7 @@ ENV_VARS: tuple[str, ...] = (
     "MATCHMAKER_LOG_LEVEL",
     "MATCHMAKER_INDEX_REFRESH_S",
     "MATCHMAKER_REQUEST_TIMEOUT_S",
+    "MATCHMAKER_CONCURRENT_OPERATIONS",
     "MATCHMAKER_WORKERS",
     "MATCHMAKER_OIDC_ISSUER",
     "MATCHMAKER_OIDC_DISCOVERY_URL",
@@ -171,6 +172,9 @@ class Settings:
     index_refresh_s: float = 2.0
     # Seconds a GraphQL operation may run before it is cancelled (matchmaker.api.executor).
     request_timeout_s: float = 10.0
+    # GraphQL operations a server process runs at once; the rest queue in arrival order
+    # (matchmaker.api.executor). 0: no limit.
+    concurrent_operations: int = 8
     # Server processes, each with its own index (matchmaker.cli.serve); 0 means one per core.
     workers: int = 1
     oidc: OidcSettings = field(default_factory=OidcSettings)
@@ -276,6 +280,9 @@ def _build(env: Mapping[str, str]) -> Settings:
         log_level=env.get("MATCHMAKER_LOG_LEVEL", base.log_level).strip() or base.log_level,
         index_refresh_s=_float(env, "MATCHMAKER_INDEX_REFRESH_S", base.index_refresh_s),
         request_timeout_s=_float(env, "MATCHMAKER_REQUEST_TIMEOUT_S", base.request_timeout_s),
+        concurrent_operations=_int(
+            env, "MATCHMAKER_CONCURRENT_OPERATIONS", base.concurrent_operations
+        ),
         workers=_int(env, "MATCHMAKER_WORKERS", base.workers),
         oidc=_oidc(env),
         smtp=_smtp(env),
@@ -308,6 +315,11 @@ def _validate(settings: Settings) -> None:
         raise ConfigError(
             "MATCHMAKER_REQUEST_TIMEOUT_S must be between 0.1 and 600 seconds, "
             f"got {settings.request_timeout_s}"
+        )
+    if not 0 <= settings.concurrent_operations <= 10_000:
+        raise ConfigError(
+            "MATCHMAKER_CONCURRENT_OPERATIONS must be between 0 (no limit) and 10000, "
+            f"got {settings.concurrent_operations}"
         )
     if not 0 <= settings.workers <= 64:
         raise ConfigError(

@@ -10,6 +10,12 @@ The loop runs one long-lived task as its root. anyio (behind starlette's run_in_
 ties its worker threads to the root task it finds and stops them when that task ends; with
 no root of its own each request's task became the root, so every request started and
 stopped its own threads (and scanned every task to look for a root).
+
+At most `concurrency` operations run at once; the others wait their turn in arrival order
+on the server's loop. Dozens of operations interleaved on one interpreter all finish late
+(each gets a slice of the GIL and of the worker threads in turn); a few at a time finish
+in the order they came, with the same throughput and a shorter tail. A request that waits
+longer than its time budget for a turn is refused as one that ran past it.
 """
 
 from __future__ import annotations
@@ -33,9 +39,12 @@ class RequestTimedOut(Exception):
 
 
 class ExecutionLoop:
-    """Runs coroutines on a loop of its own thread; each under a time budget."""
+    """Runs coroutines on a loop of its own thread, at most `concurrency` at once (None: no
+    limit), each under a time budget."""
 
-    def __init__(self, name: str = "graphql-execution") -> None:
+    def __init__(self, name: str = "graphql-execution", concurrency: int | None = None) -> None:
+        self._concurrency = concurrency
+        self._turns: asyncio.Semaphore | None = None  # made on the callers' loop
         self._loop = asyncio.new_event_loop()
         self._stopping = asyncio.Event()
         self._thread = threading.Thread(target=self._serve, name=name, daemon=True)
@@ -57,7 +66,26 @@ class ExecutionLoop:
 
     async def run(self, work: Coroutine[Any, Any, T], budget_s: float) -> T:
         """`work`'s result, awaited from the caller's loop; raises RequestTimedOut when it
-        runs past `budget_s` (it is then cancelled), and cancels it when the caller is."""
+        runs past `budget_s` (it is then cancelled) or waits as long for its turn, and
+        cancels it when the caller is."""
+        if self._concurrency is None:
+            return await self._run(work, budget_s)
+        if self._turns is None:
+            self._turns = asyncio.Semaphore(self._concurrency)
+        try:
+            async with asyncio.timeout(budget_s):
+                await self._turns.acquire()
+        except BaseException as e:  # never started: close it, so nothing warns it was not run
+            work.close()
+            if isinstance(e, TimeoutError):
+                raise RequestTimedOut(budget_s) from e
+            raise
+        try:
+            return await self._run(work, budget_s)
+        finally:
+            self._turns.release()
+
+    async def _run(self, work: Coroutine[Any, Any, T], budget_s: float) -> T:
         future = asyncio.run_coroutine_threadsafe(_within(work, budget_s), self._loop)
         try:
             return await asyncio.wrap_future(future)

@@ -71,3 +71,61 @@ def test_close_cancels_what_still_runs_and_stops_the_thread() -> None:
     asyncio.run(start_then_close())
     assert cancelled.is_set()
     assert not any(t.name == "test-execution" for t in threading.enumerate())
+
+
+def test_at_most_the_limit_run_at_once_and_the_rest_start_in_arrival_order() -> None:
+    loop = ExecutionLoop(name="test-execution", concurrency=2)
+    running: list[int] = []
+    most = 0
+    started: list[int] = []
+
+    async def op(n: int) -> int:
+        nonlocal most
+        started.append(n)
+        running.append(n)
+        most = max(most, len(running))
+        await asyncio.sleep(0.02)
+        running.remove(n)
+        return n
+
+    async def many() -> list[int]:
+        tasks = []
+        for n in range(8):
+            tasks.append(asyncio.ensure_future(loop.run(op(n), budget_s=5)))
+            await asyncio.sleep(0)  # arrive one after another
+        return list(await asyncio.gather(*tasks))
+
+    try:
+        answers = asyncio.run(many())
+    finally:
+        loop.close()
+    assert answers == list(range(8))
+    assert most == 2
+    assert started == list(range(8))
+
+
+def test_an_operation_that_waits_past_its_budget_for_a_turn_is_refused_and_never_runs() -> None:
+    loop = ExecutionLoop(name="test-execution", concurrency=1)
+    ran: list[str] = []
+
+    async def op(name: str, seconds: float) -> str:
+        ran.append(name)
+        await asyncio.sleep(seconds)
+        return name
+
+    async def both() -> tuple[str, BaseException | str]:
+        first = asyncio.ensure_future(loop.run(op("long", 0.3), budget_s=5))
+        await asyncio.sleep(0.05)
+        try:
+            second: BaseException | str = await loop.run(op("late", 0), budget_s=0.05)
+        except RequestTimedOut as e:
+            second = e
+        return await first, second
+
+    try:
+        first, second = asyncio.run(both())
+    finally:
+        loop.close()
+    assert first == "long"
+    assert isinstance(second, RequestTimedOut)
+    assert ran == ["long"]

@@ -26,6 +26,7 @@ def test_environment_is_read() -> None:
             "MATCHMAKER_NEO4J_DATA": "/tmp/x",
             "MATCHMAKER_LOAD_DEMO": "yes",
             "MATCHMAKER_INDEX_REFRESH_S": "0.5",
+            "MATCHMAKER_CONCURRENT_OPERATIONS": "4",
         }
     )
     assert not settings.neo4j.local
@@ -34,6 +35,7 @@ def test_environment_is_read() -> None:
     assert settings.neo4j.data_dir == Path("/tmp/x")
     assert settings.load_demo
     assert settings.index_refresh_s == 0.5
+    assert settings.concurrent_operations == 4
 
 
 @pytest.mark.parametrize(
@@ -45,6 +47,10 @@ def test_environment_is_read() -> None:
         ({"MATCHMAKER_EMBED_BATCH": "0"}, "MATCHMAKER_EMBED_BATCH must be at least 1"),
         ({"MATCHMAKER_INDEX_REFRESH_S": "soon"}, "MATCHMAKER_INDEX_REFRESH_S must be a number"),
         ({"MATCHMAKER_INDEX_REFRESH_S": "-1"}, "MATCHMAKER_INDEX_REFRESH_S must be between 0"),
+        (
+            {"MATCHMAKER_CONCURRENT_OPERATIONS": "-2"},
+            r"MATCHMAKER_CONCURRENT_OPERATIONS must be between 0 \(no limit\) and 10000, got -2",
+        ),
     ],
 )
 def test_bad_values_are_named(env: dict[str, str], message: str) -> None:
