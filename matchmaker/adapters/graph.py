@@ -15,7 +15,7 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from typing import Any, TypeVar
 
 from neo4j import (
@@ -120,6 +120,8 @@ class Graph:
         self.queries_sent = 0
         self.writes = 0  # write transactions and raw sessions begun through this object
         self._pool = ThreadPoolExecutor(self.IO_THREADS, thread_name_prefix=self._IO_PREFIX)
+        self._readers = threading.local()  # each thread's read session (see _reader)
+        self._open_readers: list[Session] = []  # every one of them, to close with the graph
 
     def submit(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> Future[T]:
         """Start `fn(*args, **kwargs)` on an I/O thread; called from one, it runs at once
@@ -184,8 +186,7 @@ class Graph:
         deadline = time.monotonic() + READ_RETRY_S
         for pause in _pauses():
             try:
-                with self._session(READ_ACCESS) as session:
-                    return records(session.run(query, params))
+                return self._read_once(query, params)
             except Neo4jUnavailable as e:
                 if not _retryable(e.__cause__) or time.monotonic() + pause > deadline:
                     raise
@@ -194,6 +195,39 @@ class Graph:
                     raise
             time.sleep(pause)
         raise AssertionError("unreachable: _pauses never ends")
+
+    def _read_once(self, query: str, params: dict[str, Any]) -> list[Record]:
+        session = self._reader()
+        try:
+            return records(session.run(query, params))
+        except BaseException as e:
+            self._drop_reader(session)
+            if isinstance(e, UNAVAILABLE):
+                raise Neo4jUnavailable(f"Neo4j is not reachable: {e}") from e
+            raise
+
+    def _reader(self) -> Session:
+        """This thread's read session, opened on its first read and kept: an idle session
+        holds no connection (each auto-commit query borrows one from the driver's pool), and
+        opening one per query rebuilt the driver's session configuration every time (about a
+        twentieth of a worker's CPU when it serves short reads). A session is used by one
+        thread at a time, as the driver requires."""
+        session: Session | None = getattr(self._readers, "session", None)
+        if session is None:
+            session = self.driver.session(database=self.database, default_access_mode=READ_ACCESS)
+            self._readers.session = session
+            with self._lock:
+                self._open_readers.append(session)
+        return session
+
+    def _drop_reader(self, session: Session) -> None:
+        """Forget and close a session a query failed in; the next read opens a fresh one."""
+        self._readers.session = None
+        with self._lock:
+            if session in self._open_readers:
+                self._open_readers.remove(session)
+        with suppress(Exception):
+            session.close()
 
     def write(self, query: str, **params: Any) -> list[Record]:
         """Run a write query in its own transaction; raises Neo4jUnavailable."""
@@ -246,5 +280,10 @@ class Graph:
 
     def close(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)
+        with self._lock:
+            readers, self._open_readers = self._open_readers, []
+        for session in readers:
+            with suppress(Exception):
+                session.close()
         if self._owns_driver:
             self.driver.close()

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
 import pytest
@@ -25,8 +25,20 @@ from matchmaker.services.validation import InvalidFields
 
 
 class FailingSession:
+    """A session, usable in a `with` block or kept open, as the driver's is."""
+
     def __init__(self, driver: FailingDriver) -> None:
         self.driver = driver
+        self.closed = False
+
+    def __enter__(self) -> FailingSession:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.closed = True
 
     def execute_read(self, work: Any) -> Any:
         return self._fail()
@@ -57,12 +69,12 @@ class FailingDriver:
         self.error = error
         self.failures = failures
         self.tries = 0
+        self.sessions: list[FailingSession] = []
 
-    @contextmanager
-    def session(
-        self, database: str, default_access_mode: str = "WRITE"
-    ) -> Iterator[FailingSession]:
-        yield FailingSession(self)
+    def session(self, database: str, default_access_mode: str = "WRITE") -> FailingSession:
+        session = FailingSession(self)
+        self.sessions.append(session)
+        return session
 
     def close(self) -> None:
         return None
@@ -97,6 +109,30 @@ def test_a_read_that_fails_for_a_moment_is_tried_again() -> None:
     graph = _graph(SessionExpired("leader changed"), failures=2)
     assert graph.read("RETURN 1 AS answer") == [{"answer": 1}]
     assert graph.driver.tries == 3  # type: ignore[attr-defined]
+    graph.close()
+
+
+def test_reads_on_one_thread_share_a_session_which_closes_with_the_graph() -> None:
+    graph = _graph(SessionExpired("unused"), failures=0)
+    driver: FailingDriver = graph.driver  # type: ignore[assignment]
+    assert graph.read("RETURN 1 AS answer") == [{"answer": 1}]
+    assert graph.read("RETURN 1 AS answer") == [{"answer": 1}]
+    other = threading.Thread(target=graph.read, args=("RETURN 1 AS answer",))
+    other.start()
+    other.join()
+    assert len(driver.sessions) == 2  # this thread's and the other's
+    assert not any(s.closed for s in driver.sessions)
+    graph.close()
+    assert all(s.closed for s in driver.sessions)
+
+
+def test_a_session_a_read_failed_in_is_closed_and_the_next_try_opens_another() -> None:
+    graph = _graph(SessionExpired("leader changed"), failures=1)
+    driver: FailingDriver = graph.driver  # type: ignore[assignment]
+    assert graph.read("RETURN 1 AS answer") == [{"answer": 1}]
+    assert [s.closed for s in driver.sessions] == [True, False]
+    assert graph.read("RETURN 1 AS answer") == [{"answer": 1}]
+    assert len(driver.sessions) == 2
     graph.close()
 
 
