@@ -1,10 +1,12 @@
 """GraphQL throughput at a fixed concurrency, as a share of the HTTP floor measured alongside.
 
-Starts the bare endpoint of bench.floor_app and the service on the demo data (kept in
-var/bench-demo), then, for each case, runs `--clients` concurrent clients for `--seconds` and
-counts the answers. Every case's requests per second is divided by the floor's.
+Starts the service on the demo data (kept in var/bench-demo) and the bare endpoint of
+bench.floor_app, then, in each of `--rounds` rounds, runs `--clients` concurrent clients for
+`--seconds` against the floor and then against each case, counting the answers. A case's
+requests per second is divided by the floor's of the same round.
 
-    python -m bench.bench_throughput [--clients 16] [--seconds 10] [--workers 2] [--warm-up 30]
+    python -m bench.bench_throughput [--clients 16] [--seconds 10] [--workers 2] [--warm-up 90]
+        [--rounds 3]
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import argparse
 import asyncio
 import itertools
 import random
+import statistics
 import subprocess
 import sys
 import time
@@ -55,9 +58,12 @@ SIGN_IN = "mutation($id: ID!) { signIn(input: {memberId: $id}) { ... on SignedIn
 STAFF_SIGN_IN = "mutation { signIn(input: {role: STAFF}) { ... on SignedIn { token } } }"
 
 
-# A fresh Neo4j spends its first half minute compiling its hot paths (11 s of CPU in the
-# first 25 s of the soak's mix); a service answering a call launch has long done so.
-WARM_UP_S = 30.0
+# A fresh Neo4j spends its first minutes compiling its hot paths; a service answering a call
+# launch has long done so. Under calls(first: 10) alone, Neo4j's CPU a request fell from
+# 2.65 ms in the first 10 s to 0.58 ms after 60 s and 0.4 ms after 85 s, and the rate rose
+# from 266 to 380 requests/s; the client's own CPU a request stayed at 2.2-2.3 ms.
+WARM_UP_S = 90.0
+ROUNDS = 3  # the machine's speed drifts by a fifth within minutes: a floor in every round
 
 
 @dataclass(frozen=True)
@@ -125,17 +131,29 @@ async def _tokens(url: str) -> tuple[str, str]:
         return "", signed.json()["data"]["signIn"]["token"]
 
 
-def floor(clients: int, seconds: float) -> CaseResult:
-    port = free_port()
-    command = [sys.executable, "-m", "bench.floor_app", "--port", str(port)]
-    process = subprocess.Popen(command, cwd=REPO)
-    try:
-        url = f"http://127.0.0.1:{port}"
-        _wait(url)
-        return asyncio.run(run_case(url, "floor", lambda _: {"q": 1}, "", clients, seconds))
-    finally:
-        process.terminate()
-        process.wait(30)
+class Floor:
+    """The bare endpoint of bench.floor_app, in a process of its own while it is open."""
+
+    def __init__(self) -> None:
+        port = free_port()
+        command = [sys.executable, "-m", "bench.floor_app", "--port", str(port)]
+        self.process = subprocess.Popen(command, cwd=REPO)
+        self.url = f"http://127.0.0.1:{port}"
+
+    def __enter__(self) -> Floor:
+        try:
+            _wait(self.url)
+        except BaseException:
+            self.__exit__()
+            raise
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.process.terminate()
+        self.process.wait(30)
+
+    def measure(self, clients: int, seconds: float) -> CaseResult:
+        return asyncio.run(run_case(self.url, "floor", lambda _: {"q": 1}, "", clients, seconds))
 
 
 def _wait(url: str) -> None:
@@ -171,12 +189,15 @@ def memory_of(service_pid: int) -> Memory:
     )
 
 
+Round = dict[str, CaseResult]  # the floor's and every case's result, measured one after another
+
+
 def run(
-    clients: int, seconds: float, workers: int, warm_up_s: float = WARM_UP_S
-) -> tuple[list[CaseResult], Memory]:
-    """The floor, then the service's cases; the floor first so nothing else holds a core.
-    Every case runs once for a share of `warm_up_s` before any is counted."""
-    results = [floor(clients, seconds)]
+    clients: int, seconds: float, workers: int, warm_up_s: float = WARM_UP_S, rounds: int = ROUNDS
+) -> tuple[list[Round], Memory]:
+    """`rounds` rounds of the floor then every case, after `warm_up_s` of the cases in turn.
+    The floor runs while the service is up and idle (it then uses about 2% of a core), so that
+    each case has a floor measured a few seconds before it, on the machine as it was then."""
     service = start_service(
         fresh_demo("throughput"), "--demo", "--workers", str(workers), timeout_s=1800
     )
@@ -190,48 +211,91 @@ def run(
         for name, body, token in cases:
             share = warm_up_s / len(cases)
             asyncio.run(run_case(service.url, name, body, token, clients, share))
-        for name, body, token in cases:
-            results.append(asyncio.run(run_case(service.url, name, body, token, clients, seconds)))
+        measured: list[Round] = []
+        with Floor() as bare:
+            for _ in range(rounds):
+                found = {"floor": bare.measure(clients, seconds)}
+                for name, body, token in cases:
+                    found[name] = asyncio.run(
+                        run_case(service.url, name, body, token, clients, seconds)
+                    )
+                measured.append(found)
         memory = memory_of(service.process.pid)
     finally:
         service.process.terminate()
         service.process.wait(timeout=120)
-    results.append(floor(clients, seconds))
-    return results, memory
+    return measured, memory
 
 
 TARGETS = {"calls(first: 10)": 0.5, "members(first: 20) with organisations": 0.3,
            "search, varied texts": 0.1}  # fmt: skip
 
 
+@dataclass(frozen=True)
+class Summary:
+    """One case over the rounds: medians, and each round's share of that round's floor."""
+
+    name: str
+    requests_per_s: float
+    shares: list[float]
+    p50_ms: float
+    p95_ms: float
+    failures: int
+
+    @property
+    def share(self) -> float:
+        return statistics.median(self.shares)
+
+
+def summarise(rounds: list[Round]) -> list[Summary]:
+    """Per case, the median over the rounds; a share is a case's rate over its own round's
+    floor, and the case's share is the median of those."""
+    summaries = []
+    for name in rounds[0]:
+        results = [r[name] for r in rounds]
+        summaries.append(
+            Summary(
+                name,
+                statistics.median(r.requests_per_s for r in results),
+                [r[name].requests_per_s / r["floor"].requests_per_s for r in rounds],
+                statistics.median(r.p50_ms for r in results),
+                statistics.median(r.p95_ms for r in results),
+                sum(r.failures for r in results),
+            )
+        )
+    return summaries
+
+
 def format_report(
-    results: list[CaseResult], memory: Memory, clients: int, seconds: float, workers: int,
+    rounds: list[Round], memory: Memory, clients: int, seconds: float, workers: int,
     warm_up_s: float = WARM_UP_S,
 ) -> str:  # fmt: skip
-    floors = [r.requests_per_s for r in results if r.name == "floor"]
-    base = sum(floors) / len(floors)
+    floors = ", ".join(f"{r['floor'].requests_per_s:.0f}" for r in rounds)
     lines = [
         "# Throughput",
         "",
         describe(),
         "",
         f"Command: `python -m bench.bench_throughput --clients {clients} --seconds {seconds:g} "
-        f"--workers {workers} --warm-up {warm_up_s:g}`. {clients} concurrent clients, "
-        f"{seconds:g} s a case after {warm_up_s:g} s of all the cases in turn (not counted) "
-        "on a fresh copy of the demo graph, one Python client process (httpx) on the same "
-        "machine. The floor is a bare "
-        "starlette endpoint under uvicorn (bench/floor_app.py), measured before and after the "
-        f"service: {' and '.join(f'{f:.0f}' for f in floors)} requests/s.",
+        f"--workers {workers} --warm-up {warm_up_s:g} --rounds {len(rounds)}`. {clients} "
+        f"concurrent clients, {seconds:g} s a case, on a fresh copy of the demo graph, after "
+        f"{warm_up_s:g} s of all the cases in turn (not counted); one Python client process "
+        "(httpx) on the same machine. The floor is a bare starlette endpoint under uvicorn "
+        "(bench/floor_app.py). Each round measures the floor, then every case; a case's share "
+        "is its rate over its own round's floor, and the table gives the medians over the "
+        f"{len(rounds)} rounds. The floor by round: {floors} requests/s.",
         "",
-        "| case | requests/s | share of floor | target | p50 ms | p95 ms | failed |",
-        "|---|---:|---:|---:|---:|---:|---:|",
+        "| case | requests/s | share of floor | shares by round | target | p50 ms | p95 ms "
+        "| failed |",
+        "|---|---:|---:|---|---:|---:|---:|---:|",
     ]
-    for r in results:
-        target = TARGETS.get(r.name)
+    for s in summarise(rounds):
+        target = TARGETS.get(s.name)
         shown = f">= {target}" if target else ""
+        each = ", ".join(f"{x:.2f}" for x in s.shares)
         lines.append(
-            f"| {r.name} | {r.requests_per_s:.0f} | {r.requests_per_s / base:.2f} | {shown} | "
-            f"{r.p50_ms:.1f} | {r.p95_ms:.1f} | {r.failures} |"
+            f"| {s.name} | {s.requests_per_s:.0f} | {s.share:.2f} | {each} | {shown} | "
+            f"{s.p50_ms:.1f} | {s.p95_ms:.1f} | {s.failures} |"
         )
     each = ", ".join(f"{m:.0f}" for m in memory.workers)
     lines += [
@@ -248,8 +312,9 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=10.0)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--warm-up", type=float, default=WARM_UP_S)
+    parser.add_argument("--rounds", type=int, default=ROUNDS)
     args = parser.parse_args()
-    results, memory = run(args.clients, args.seconds, args.workers, args.warm_up)
+    results, memory = run(args.clients, args.seconds, args.workers, args.warm_up, args.rounds)
     text = format_report(results, memory, args.clients, args.seconds, args.workers, args.warm_up)
     out = REPO / "bench" / "results" / "throughput.md"
     out.write_text(text)
