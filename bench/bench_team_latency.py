@@ -5,7 +5,9 @@ the importer into an empty local Neo4j (rows a second) and embedded with the rea
 (embed_stale; texts a second); then, warm, matchmaker.services.teams.suggest_team runs for
 `--queries` different idea texts from that dataset (title + summary as free text, with the
 idea's required skills, team size 4) and matchmaker.services.search.search_members for the
-same texts (first page of 20), after `--warmup` untimed calls. As in the service, the calls
+same texts (first page of 20), after `--warmup` untimed calls (300: with 60, the first size
+ran on a JVM still compiling the reads, 37 ms of Neo4j CPU a suggestion at 1,000 members and
+team p50 / p95 70 / 130 ms, against 14 ms and 45 / 74 after 300). As in the service, the calls
 use the in-memory matching index (matchmaker.adapters.match_index, built before the calls)
 and the service's query embedder (matchmaker.bootstrap.query_embedder_for: one CPU thread
 beside another encode and all of torch's when none runs, as in these sequential calls; a
@@ -218,7 +220,7 @@ def memory(neo4j_pid: int) -> dict[str, float]:
 
 
 def run(
-    sizes: Sequence[int], queries: int = 30, warmup: int = 60, out: Path | None = None
+    sizes: Sequence[int], queries: int = 30, warmup: int = 300, out: Path | None = None
 ) -> dict[int, dict[str, float]]:
     """Latency figures by membership size (see the module doc); the report is rewritten to
     `out` after each size, so a run stopped early keeps what it measured."""
@@ -313,7 +315,7 @@ def main(argv: Sequence[str] | None = None) -> dict[int, dict[str, float]]:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", default="1000,10000", help="comma-separated member counts")
     parser.add_argument("--queries", type=int, default=30)
-    parser.add_argument("--warmup", type=int, default=60)
+    parser.add_argument("--warmup", type=int, default=300)
     parser.add_argument("--out", type=Path, default=RESULTS)
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING)
