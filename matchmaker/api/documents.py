@@ -4,7 +4,8 @@ The web app and API clients send the same few documents over and over; parsing a
 the standard validation rules cost more than most of the reads behind them (about 10 ms of a
 15 ms `calls` request). A document is parsed and validated once, and later requests with the
 same text reuse both. The variables are not part of the key: the cost check
-(matchmaker.api.cost), which depends on them, runs on every request.
+(matchmaker.api.cost), which depends on them, runs again on every request that sends
+variables, and once per text for those that send none.
 """
 
 from __future__ import annotations
@@ -15,11 +16,15 @@ from dataclasses import dataclass
 
 from graphql import DocumentNode, GraphQLError
 
+from matchmaker.api.cost import Budget
+
 
 @dataclass
 class Known:
     document: DocumentNode
     errors: list[GraphQLError] | None = None  # None until validated once
+    # The cost check's refusal (empty: none) under a budget, for requests with no variables.
+    cost: tuple[Budget, list[GraphQLError]] | None = None
 
 
 class DocumentCache:

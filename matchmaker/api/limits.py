@@ -76,19 +76,37 @@ class DocumentChecks(SchemaExtension):
         yield
 
     def _errors(self, document: DocumentNode) -> list[GraphQLError]:
-        context = self.execution_context
-        schema = context.schema._schema
-        try:
-            if self.refusal is not None:
-                raise self.refusal
-            check(schema, document, context.variables, self.budget)
-        except OverBudget as e:
-            return [GraphQLError(str(e), extensions={"code": "QUERY_TOO_COSTLY"})]
+        if self.refusal is not None:
+            return [_too_costly(self.refusal)]
         known = self.known if self.known is not None else Known(document)
+        refused = self._cost_errors(document, known)
+        if refused:
+            return refused
         if known.errors is None:
+            context = self.execution_context
             rules = tuple(context.validation_rules)
-            known.errors = validate_document(schema, document, rules)
+            known.errors = validate_document(context.schema._schema, document, rules)
         return known.errors
+
+    def _cost_errors(self, document: DocumentNode, known: Known) -> list[GraphQLError]:
+        """The cost check's refusal, if any. A request that sends no variables costs what
+        its text costs, so a known text is measured once (as it is validated once)."""
+        variables = self.execution_context.variables
+        fixed = not variables
+        if fixed and known.cost is not None and known.cost[0] == self.budget:
+            return known.cost[1]
+        try:
+            check(self.execution_context.schema._schema, document, variables, self.budget)
+            refused: list[GraphQLError] = []
+        except OverBudget as e:
+            refused = [_too_costly(e)]
+        if fixed:
+            known.cost = (self.budget, refused)
+        return refused
+
+
+def _too_costly(refusal: OverBudget) -> GraphQLError:
+    return GraphQLError(str(refusal), extensions={"code": "QUERY_TOO_COSTLY"})
 
 
 def limit_extensions() -> list[Callable[[], SchemaExtension]]:
