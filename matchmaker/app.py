@@ -17,9 +17,10 @@ from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import StaticFiles
 from threadpoolctl import threadpool_limits
 
+from matchmaker.adapters.loop_reads import LoopReader
 from matchmaker.adapters.schema import schema_version
 from matchmaker.adapters.stats import read_node_counts, read_stats
-from matchmaker.api.executor import ExecutionLoop
+from matchmaker.api.executor import ExecutionLoop, RequestTimedOut
 from matchmaker.api.oidc import auth_routes
 from matchmaker.api.security_headers import SecurityHeaders
 from matchmaker.api.server import graphql_app
@@ -29,6 +30,7 @@ from matchmaker.errors import Neo4jUnavailable
 from matchmaker.services.notice_sender import NoticeSender, start_sender
 
 log = logging.getLogger(__name__)
+READER_CLOSE_S = 3.0
 
 RuntimeFactory = Callable[[Settings], Runtime]
 
@@ -110,6 +112,15 @@ def settle_heap() -> None:
     gc.set_threshold(*GC_THRESHOLDS)
 
 
+async def close_reader(executor: ExecutionLoop, reader: LoopReader) -> None:
+    """Close the reader on the loop it reads on; a reader that cannot close in time (the
+    database gone) is left to the process's end."""
+    try:
+        await executor.run(reader.close(), READER_CLOSE_S)
+    except (RequestTimedOut, Neo4jUnavailable, OSError) as e:
+        log.warning("the execution loop's reader did not close cleanly: %s", e)
+
+
 def create_app(
     settings: Settings,
     runtime_factory: RuntimeFactory = open_runtime,
@@ -130,6 +141,7 @@ def create_app(
         app.state.executor = ExecutionLoop(
             concurrency=runtime.settings.concurrent_operations or None
         )
+        app.state.reader = runtime.open_loop_reader()  # used only on the execution loop
         sender: NoticeSender | None = None
         try:
             if on_ready is not None:
@@ -146,6 +158,7 @@ def create_app(
         finally:
             if sender is not None:
                 await sender.close()
+            await close_reader(app.state.executor, app.state.reader)
             await run_in_threadpool(app.state.executor.close)
             await run_in_threadpool(runtime.close)
 

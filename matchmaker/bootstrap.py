@@ -14,6 +14,7 @@ from embeddings import Embedder
 from embeddings.cache import CachingEmbedder
 from embeddings.sentence import ModelLoadError, SentenceTransformerEmbedder, own_threads
 from matchmaker.adapters.graph import Graph, open_driver
+from matchmaker.adapters.loop_reads import LoopReader, open_loop_reader
 from matchmaker.adapters.match_index import MatchIndex
 from matchmaker.adapters.neo4j_local import LocalNeo4j, find_running
 from matchmaker.adapters.schema import migrate
@@ -83,6 +84,10 @@ class Runtime:
     def recent_viewers(self) -> RecentViewers:
         """Viewers the API confirmed against the graph in the last seconds (auth.recent)."""
         return RecentViewers()
+
+    def open_loop_reader(self) -> LoopReader:
+        """A reader for coroutines of one event loop, on a driver of its own (loop_reads)."""
+        return open_loop_reader(self.handle.uri, self.settings.neo4j, self.graph)
 
     def close(self) -> None:
         behind = self.__dict__.pop("embed_behind", None)

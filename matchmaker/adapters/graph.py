@@ -74,19 +74,22 @@ def open_driver(uri: str, settings: Neo4jSettings) -> Driver:
     """A driver for `uri`. The server's "unrecognized" notifications are switched off: on a
     young graph every read of a property or relationship type not written yet would log one,
     and reading what may not exist yet is normal here (e.g. vectors before the first embed)."""
-    auth = (settings.user, settings.password) if settings.password else None
-    return GraphDatabase.driver(
-        uri,
-        auth=auth,
-        connection_acquisition_timeout=10.0,
-        connection_timeout=5.0,
-        max_transaction_retry_time=READ_RETRY_S,
-        max_connection_pool_size=64,
-        notifications_disabled_classifications=[NotificationDisabledClassification.UNRECOGNIZED],
-    )
+    return GraphDatabase.driver(uri, **driver_options(settings))
 
 
-def _pauses() -> Iterator[float]:
+def driver_options(settings: Neo4jSettings) -> dict[str, Any]:
+    """The settings every driver of the service opens with, blocking or async."""
+    return {
+        "auth": (settings.user, settings.password) if settings.password else None,
+        "connection_acquisition_timeout": 10.0,
+        "connection_timeout": 5.0,
+        "max_transaction_retry_time": READ_RETRY_S,
+        "max_connection_pool_size": 64,
+        "notifications_disabled_classifications": [NotificationDisabledClassification.UNRECOGNIZED],
+    }
+
+
+def pauses() -> Iterator[float]:
     """Pauses between tries of a read: 50 ms, doubling, at most a second."""
     pause = 0.05
     while True:
@@ -94,7 +97,7 @@ def _pauses() -> Iterator[float]:
         pause = min(1.0, pause * 2)
 
 
-def _retryable(error: BaseException | None) -> bool:
+def retryable(error: BaseException | None) -> bool:
     return isinstance(error, (Neo4jError, DriverError)) and error.is_retryable()
 
 
@@ -170,7 +173,8 @@ class Graph:
         record): each query's items."""
         return [_rows(records) for records in self.read_all(*queries)]
 
-    def _count(self, write: bool = False) -> None:
+    def count(self, write: bool = False) -> None:
+        """Count one query sent (for tests), by this object or a reader beside it."""
         with self._lock:
             self.queries_sent += 1
             self.writes += write
@@ -182,19 +186,19 @@ class Graph:
         round trip (RUN and PULL) where BEGIN, RUN and COMMIT cost three, and Neo4j spends
         about as much CPU on each BEGIN or COMMIT as on a small query. A retryable failure
         is retried, as the driver retries a managed transaction, within the same time."""
-        self._count()
+        self.count()
         deadline = time.monotonic() + READ_RETRY_S
-        for pause in _pauses():
+        for pause in pauses():
             try:
                 return self._read_once(query, params)
             except Neo4jUnavailable as e:
-                if not _retryable(e.__cause__) or time.monotonic() + pause > deadline:
+                if not retryable(e.__cause__) or time.monotonic() + pause > deadline:
                     raise
             except (Neo4jError, DriverError) as e:
                 if not e.is_retryable() or time.monotonic() + pause > deadline:
                     raise
             time.sleep(pause)
-        raise AssertionError("unreachable: _pauses never ends")
+        raise AssertionError("unreachable: pauses never ends")
 
     def _read_once(self, query: str, params: dict[str, Any]) -> list[Record]:
         session = self._reader()
@@ -234,19 +238,19 @@ class Graph:
         return self.write_tx(lambda tx: records(tx.run(query, params)))
 
     def read_tx(self, work: Callable[[ManagedTransaction], T]) -> T:
-        self._count()
+        self.count()
         with self._session() as session:
             return session.execute_read(work)
 
     def write_tx(self, work: Callable[[ManagedTransaction], T]) -> T:
-        self._count(write=True)
+        self.count(write=True)
         with self._session() as session:
             return session.execute_write(work)
 
     @contextmanager
     def session(self) -> Iterator[Session]:
         """A raw session for long explicit transactions (imports); errors are wrapped."""
-        self._count(write=True)
+        self.count(write=True)
         with self._session() as session:
             yield session
 
@@ -261,7 +265,7 @@ class Graph:
     def bookmark(self, query: str) -> frozenset[str]:
         """Run a trivial read `query` and return its bookmark: an opaque token naming the last
         transaction the database had committed, so it changes with every commit anywhere."""
-        self._count()
+        self.count()
         with self._session() as session:
             session.execute_read(lambda tx: tx.run(query).consume())
             return frozenset(session.last_bookmarks().raw_values)

@@ -11,6 +11,7 @@ from graph_schema import model as m
 from graph_schema.queries import introductions as q
 from matchmaker.adapters.audit import AuditEntry, Step, record
 from matchmaker.adapters.graph import Graph, Record
+from matchmaker.adapters.reads import Read, run
 from matchmaker.domain.introductions import Introduction, Invitation
 
 LABELS = {"member": m.MEMBER, "partner": m.PARTNER}
@@ -90,8 +91,12 @@ def decide(
 
 def introduced(graph: Graph, kind: str, viewer_id: str, member_ids: Sequence[str]) -> set[str]:
     """Which of `member_ids` the viewer was introduced to by an accepted introduction."""
-    rows = graph.read(q.introduced(LABELS[kind]), viewer=viewer_id, ids=list(member_ids))
-    return {row["id"] for row in rows}
+    return run(graph, introduced_read(kind, viewer_id, member_ids))
+
+
+def introduced_read(kind: str, viewer_id: str, member_ids: Sequence[str]) -> Read[set[str]]:
+    params = {"viewer": viewer_id, "ids": list(member_ids)}
+    return Read(q.introduced(LABELS[kind]), params, lambda rows: {row["id"] for row in rows})
 
 
 def invitation_status(graph: Graph, member_id: str, idea_id: str) -> str | None:

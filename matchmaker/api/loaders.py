@@ -9,21 +9,20 @@ from __future__ import annotations
 from functools import partial
 from typing import Any
 
-from starlette.concurrency import run_in_threadpool
 from strawberry.dataloader import DataLoader
 
 from graph_schema.queries.api_related import Hop
 from matchmaker.adapters import introductions, reads
-from matchmaker.adapters.graph import Graph
+from matchmaker.adapters.loop_reads import Reader
 from matchmaker.adapters.records import Linked
 from matchmaker.auth.roles import Viewer
 
 
 class Loaders:
-    """The request's loaders, all reading as `viewer`."""
+    """The request's loaders, all reading as `viewer` through `reader`."""
 
-    def __init__(self, graph: Graph, viewer: Viewer) -> None:
-        self.graph = graph
+    def __init__(self, reader: Reader, viewer: Viewer) -> None:
+        self.reader = reader
         self.viewer = viewer
         self._nodes: dict[str, DataLoader[str, Any | None]] = {}
         self._hops: dict[Hop, DataLoader[str, list[Linked]]] = {}
@@ -54,16 +53,15 @@ class Loaders:
             loader.prime(record.id, record)
 
     async def _load_nodes(self, label: str, ids: list[str]) -> list[Any | None]:
-        found = await run_in_threadpool(reads.by_ids, self.graph, label, ids, self.viewer)
+        found = await reads.run_async(self.reader, reads.by_ids_read(label, ids, self.viewer))
         return [found.get(i) for i in ids]
 
     async def _load_hop(self, step: Hop, ids: list[str]) -> list[list[Linked]]:
-        found = await run_in_threadpool(reads.hop, self.graph, step, ids, self.viewer)
+        found = await reads.run_async(self.reader, reads.hop_read(step, ids, self.viewer))
         return [found[i] for i in ids]
 
     async def _load_introduced(self, ids: list[str]) -> list[bool]:
         kind = self.viewer.audience
-        found = await run_in_threadpool(
-            introductions.introduced, self.graph, kind, self.viewer.id, ids
-        )
+        read = introductions.introduced_read(kind, self.viewer.id, ids)
+        found = await reads.run_async(self.reader, read)
         return [i in found for i in ids]

@@ -96,7 +96,8 @@ class MatchmakerGraphQL(GraphQL[Context, None]):
                 authenticate, runtime.graph, runtime.settings, token, recent
             )
         request.state.sub_response = response
-        return Context(request=request, response=response, runtime=runtime, viewer=viewer)
+        reader = request.app.state.reader
+        return Context(request, response, runtime, viewer, reader)
 
     async def execute_operation(  # type: ignore[override]
         self,

@@ -155,7 +155,7 @@ def test_unexpected_errors_are_masked(api: Api, monkeypatch: pytest.MonkeyPatch)
     def broken(*_: object, **__: object) -> object:
         raise RuntimeError("secret internals at /srv/app.py line 42")
 
-    monkeypatch.setattr(reads, "by_ids", broken)
+    monkeypatch.setattr(reads, "by_ids_read", broken)
     response = api.post("staff", '{ member(id: "m-ada") { id } }')
     assert message(response.json()) == "Unexpected error."
     assert "secret internals" not in response.text

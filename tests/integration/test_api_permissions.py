@@ -269,13 +269,13 @@ def test_pages_without_the_total_walk_the_same_nodes_as_the_counted_read(
     read finds, as every role, and a totalCount asked through a fragment is still counted."""
     connection = field[:-1].capitalize() + "Connection"
     counts: list[bool] = []
-    page_of = reads.page
+    page_read = reads.page_read
 
-    def recorded(*args: Any) -> reads.Page:
+    def recorded(*args: Any) -> reads.Read[reads.Page]:
         counts.append(args[-1])
-        return page_of(*args)
+        return page_read(*args)
 
-    monkeypatch.setattr(reads, "page", recorded)
+    monkeypatch.setattr(reads, "page_read", recorded)
     answered = 0
     for role in ROLES:
         counted = api.gql(role, COUNTED % (field, connection))

@@ -1,4 +1,4 @@
-"""The local Neo4j keeps its data across restarts, and /healthz follows its state."""
+"""The local Neo4j keeps its data across restarts, and /healthz and the API follow its state."""
 
 from __future__ import annotations
 
@@ -8,6 +8,8 @@ from matchmaker.adapters.graph import Graph
 from matchmaker.adapters.neo4j_local import LocalNeo4j
 from matchmaker.app import create_app
 from matchmaker.bootstrap import Runtime
+
+CALLS = "{ calls(first: 5) { edges { node { id } } } }"
 
 
 def test_data_survives_a_restart_and_healthz_follows(
@@ -20,15 +22,24 @@ def test_data_survives_a_restart_and_healthz_follows(
         assert healthy.status_code == 200
         assert healthy.json()["nodes"]["Member"] == 1
 
+        assert client.post("/graphql", json={"query": CALLS}).status_code == 200
+
         neo4j_server.stop()
         down = client.get("/healthz")
         assert down.status_code == 503
         assert down.json()["neo4j"] == "down"
+        refused = client.post("/graphql", json={"query": CALLS})
+        assert refused.status_code == 503
+        assert refused.json()["errors"][0]["extensions"]["code"] == "UNAVAILABLE"
 
         neo4j_server.start()
         back = client.get("/healthz")
         assert back.status_code == 200
         assert back.json()["schema_version"] >= 4
+        # The execution loop's reader finds the restarted server by itself.
+        again = client.post("/graphql", json={"query": CALLS})
+        assert again.status_code == 200
+        assert again.json()["data"]["calls"]["edges"] == []
 
     rows = graph.read("MATCH (m:Member {id: 'survivor'}) RETURN m.name AS name")
     assert rows == [{"name": "Ada Example"}]

@@ -152,7 +152,7 @@ def _ask(monkeypatch: pytest.MonkeyPatch, viewer: Viewer, given: dict[str, Any])
     fake = sources()
     monkeypatch.setattr(resolver, "team_ports", lambda ctx: fake.ports())
     runtime = SimpleNamespace(graph=None, settings=SimpleNamespace(jwt_secret="s" * 32))
-    ctx = Context(request=None, response=None, runtime=runtime, viewer=viewer)  # type: ignore[arg-type]
+    ctx = Context(None, None, runtime, viewer, reader=None)  # type: ignore[arg-type]
     result = asyncio.run(schema.execute(TEAM, {"input": given}, context_value=ctx))
     assert result.errors is None, result.errors
     return result.data["suggestTeam"]  # type: ignore[index]

@@ -5,8 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
-from starlette.concurrency import run_in_threadpool
-
 from matchmaker.adapters import reads
 from matchmaker.api.context import AppInfo
 from matchmaker.api.pagination import Connection, asks_total, connection, window
@@ -33,9 +31,8 @@ async def page_of(
     skip, limit = window(*cursor)
     ctx = info.context
     counted = asks_total(info)
-    found = await run_in_threadpool(
-        reads.page, ctx.runtime.graph, label, ctx.viewer, (skip, limit), filters, counted
-    )
+    read = reads.page_read(label, ctx.viewer, (skip, limit), filters, counted)
+    found = await reads.run_async(ctx.reader, read)
     ctx.loaders.remember(label, found.items)
     for neighbour, records in found.linked.items():
         ctx.loaders.remember(neighbour, records)
