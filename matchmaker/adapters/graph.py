@@ -101,6 +101,14 @@ def retryable(error: BaseException | None) -> bool:
     return isinstance(error, (Neo4jError, DriverError)) and error.is_retryable()
 
 
+def worth_retrying(error: Exception, pause: float, deadline: float) -> bool:
+    """Whether a failed read is tried again after `pause`: the driver calls its failure
+    retryable (for Neo4jUnavailable, the failure behind it) and the pause ends before
+    `deadline`."""
+    failure = error.__cause__ if isinstance(error, Neo4jUnavailable) else error
+    return retryable(failure) and time.monotonic() + pause <= deadline
+
+
 def _rows(records: list[Record]) -> list[Record]:
     return list(records[0]["rows"]) if records else []
 
@@ -191,11 +199,8 @@ class Graph:
         for pause in pauses():
             try:
                 return self._read_once(query, params)
-            except Neo4jUnavailable as e:
-                if not retryable(e.__cause__) or time.monotonic() + pause > deadline:
-                    raise
-            except (Neo4jError, DriverError) as e:
-                if not e.is_retryable() or time.monotonic() + pause > deadline:
+            except (Neo4jUnavailable, Neo4jError, DriverError) as e:
+                if not worth_retrying(e, pause, deadline):
                     raise
             time.sleep(pause)
         raise AssertionError("unreachable: pauses never ends")

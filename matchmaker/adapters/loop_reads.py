@@ -27,7 +27,7 @@ from matchmaker.adapters.graph import (
     driver_options,
     pauses,
     records,
-    retryable,
+    worth_retrying,
 )
 from matchmaker.config import Neo4jSettings
 from matchmaker.errors import Neo4jUnavailable
@@ -66,11 +66,8 @@ class LoopReader:
         for pause in pauses():
             try:
                 return await self._read_once(query, params)
-            except Neo4jUnavailable as e:
-                if not retryable(e.__cause__) or time.monotonic() + pause > deadline:
-                    raise
-            except (Neo4jError, DriverError) as e:
-                if not e.is_retryable() or time.monotonic() + pause > deadline:
+            except (Neo4jUnavailable, Neo4jError, DriverError) as e:
+                if not worth_retrying(e, pause, deadline):
                     raise
             await asyncio.sleep(pause)
         raise AssertionError("unreachable: pauses never ends")
