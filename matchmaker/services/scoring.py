@@ -18,7 +18,7 @@ distinguishable from the uncentred default (matchmaker.matching.affinity's notes
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from functools import partial
@@ -27,6 +27,14 @@ import numpy as np
 
 from embeddings import Embedder
 from embeddings.cache import encode_phrases
+from matchmaker.adapters.candidate_pool import (
+    DecisionRows,
+    DecisionsAsked,
+    FromIndex,
+    Pool,
+    hits_while_encoding,
+    read_pool,
+)
 from matchmaker.adapters.candidates import (
     STATEMENT_PREFIX,
     CandidateFilter,
@@ -35,8 +43,6 @@ from matchmaker.adapters.candidates import (
     Preselection,
     ProfileRequest,
     Vectors,
-    candidate_profiles,
-    lexical_hits,
     preselect,
 )
 from matchmaker.adapters.graph import Graph
@@ -55,7 +61,7 @@ from matchmaker.matching.affinity import (
     affinities,
     evidence_set,
 )
-from matchmaker.matching.feedback import FeedbackEvent
+from matchmaker.matching.feedback import FeedbackEvent, Outcome
 
 EXPOSURE_WINDOW = timedelta(days=90)  # "suggested recently" means within this window
 DEFAULT_PARAMS = AffinityParams()  # the tuned defaults of the one affinity rule
@@ -193,13 +199,6 @@ def score_rows(
     return affinities(np.eye(n_queries), found, params, evidence.lexical)
 
 
-Prepared = tuple[list[str], IndexedEvidence | None]  # the ids, their evidence from the index
-
-
-def _nothing_prepared() -> Prepared:
-    return [], None
-
-
 def score_candidates(
     graph: Graph,
     embedder: Embedder,
@@ -212,22 +211,22 @@ def score_candidates(
     exclude: Iterable[str] = (),
     index: MatchIndex | None = None,
     target: str = "",
-    decided: Callable[[Sequence[str]], Decided] | None = None,
+    decided_by: Sequence[str] = (),
 ) -> Scored:
     """Pre-select and score candidates for `texts`; `include` ids are always read (e.g.
     locked members), `exclude` ids never (e.g. the proposer). With an `index` that has a
     snapshot, full-text hits (BM25 there, Lucene without), nearest documents and cosines
     come from memory and only the profiles (consent and filters checked again) from the
-    graph. `target`: the id of what a team is asked for, whose
-    own suggestions do not count towards exposure. `decided`, when given, reads the decisions
-    about the pre-selected ids while their profiles are read. Raises Neo4jUnavailable and
-    whatever the embedder raises."""
+    graph. `target`: the id of what a team is asked for, whose own suggestions do not count
+    towards exposure. With `decided_by` (ids), the decisions they recorded about the
+    pre-selected candidates and `target` come back too. The reads that can overlap do so
+    inside adapters.candidate_pool. Raises Neo4jUnavailable and whatever the embedder
+    raises."""
     reach = reach or Reach()
     snapshot = index.snapshot() if index is not None else None
     if snapshot is None:  # Neo4j's full-text hits need no vectors: read while the model runs
-        lexical, vectors = graph.alongside(
-            partial(lexical_hits, graph, texts, where, reach.k), partial(encode, embedder, texts)
-        )
+        encoding = partial(encode, embedder, texts)
+        lexical, vectors = hits_while_encoding(graph, texts, where, reach.k, encoding)
         found = preselect(graph, vectors, texts, where, reach.k, lexical)
     else:
         # One after the other: BM25 in memory is CPU work, and beside the model it slowed
@@ -238,49 +237,45 @@ def score_candidates(
     excluded = set(exclude)
     ids = [i for i in [*found.chosen(reach.limit), *include] if i not in excluded]
     request = ProfileRequest(ids, now - EXPOSURE_WINDOW, excluded, where, include, target=target)
-    prepare: Callable[[], Prepared] = _nothing_prepared
+    from_index = None
     if snapshot is not None:  # the index's evidence is made ready while the graph's reads run
-        held = sorted({i for i in ids if snapshot.knows(i)})
-        request = replace(request, known=dict.fromkeys(held, ()))
-        prepare = partial(_prepare, snapshot, held, vectors, found)
-    reading = partial(candidate_profiles, graph, request, vectors)
-    if decided is None:
-        decisions = Decided()
-        profiles, prepared = graph.alongside(reading, prepare)
-    else:
-        deciding = partial(decided, ids)
-        decisions, profiles, prepared = graph.alongside_both(deciding, reading, prepare)
+        request = replace(request, known=dict.fromkeys((i for i in ids if snapshot.knows(i)), ()))
+        from_index = FromIndex(snapshot, found)
+    asked = DecisionsAsked(target, tuple(decided_by)) if decided_by else None
+    pool = read_pool(graph, request, vectors, asked, from_index)
     rows: Sequence[EvidenceRow]
     if snapshot is None:
-        rows, matrix = score_profiles(profiles, len(texts), params, found)
+        rows, matrix = score_profiles(pool.profiles, len(texts), params, found)
     else:
-        rows, matrix = _score_known(snapshot, profiles, vectors, params, found, prepared)
-    return Scored(tuple(texts), params, tuple(profiles), rows, matrix, snapshot, decisions)
+        rows, matrix = _score_known(snapshot, pool, vectors, params, found)
+    profiles = tuple(pool.profiles)
+    decided = decided_from(pool.decisions)
+    return Scored(tuple(texts), params, profiles, rows, matrix, snapshot, decided)
 
 
-def _prepare(
-    snapshot: IndexSnapshot, ids: list[str], vectors: Vectors, found: Preselection
-) -> Prepared:
-    return ids, indexed_rows(snapshot, ids, vectors, found)
+def decided_from(rows: DecisionRows) -> Decided:
+    """Recorded decisions as the feedback rule reads them."""
+    history = tuple(FeedbackEvent(c, t, Outcome(d)) for c, t, d in rows.latest)
+    return Decided(history, rows.declined)
 
 
 def _score_known(
     snapshot: IndexSnapshot,
-    profiles: list[CandidateProfile],
+    pool: Pool,
     vectors: Vectors,
     params: AffinityParams,
     found: Preselection,
-    prepared: Prepared = ([], None),
 ) -> tuple[Sequence[EvidenceRow], AffinityMatrix]:
     """Score profiles whose evidence the index holds from its arrays (score_rows: no object
-    a document, which cost a suggestion more than the scores); `prepared` is that evidence
-    for the ids asked, used when the profiles read are exactly those (nobody dropped by the
-    live check). A member the snapshot does not know yet brought their evidence from the
-    graph; then every row is made an object and scored by score_profiles, as without an
-    index."""
+    a document, which cost a suggestion more than the scores); the pool's evidence, made
+    ready for the ids asked, is used when the profiles read are exactly those (nobody
+    dropped by the live check). A member the snapshot does not know yet brought their
+    evidence from the graph; then every row is made an object and scored by score_profiles,
+    as without an index."""
+    profiles = pool.profiles
     if all(snapshot.knows(p.id) for p in profiles):
-        ids, evidence = prepared
-        if evidence is None or ids != [p.id for p in profiles]:
+        evidence = pool.evidence
+        if evidence is None or pool.held != [p.id for p in profiles]:
             evidence = indexed_rows(snapshot, [p.id for p in profiles], vectors, found)
         return evidence.rows, score_rows(evidence, len(profiles), len(vectors), params)
     held = indexed_evidence(snapshot, [p.id for p in profiles], vectors)

@@ -1,19 +1,19 @@
 """The team use case's ports (services.team_ports) on Neo4j, the model and the matching index.
 
-Reads are the adapters'; those that can run side by side do so inside the adapters (the
-profile, evidence and decision reads, the full-text hits while the model encodes), so nothing
-here waits on more than one call at a time.
+Reads are the adapters'; those that can run side by side do so inside them
+(adapters.candidate_pool: the profile, evidence and decision reads, the full-text hits while
+the model encodes), so nothing here waits on more than one call at a time.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from functools import partial
 
 from embeddings import Embedder
 from graph_schema import model as m
 from matchmaker.adapters import reads
+from matchmaker.adapters.candidate_pool import DecisionRows
 from matchmaker.adapters.graph import Graph
 from matchmaker.adapters.match_index import MatchIndex
 from matchmaker.adapters.targets import GraphPath, Target, decisions, paths_to
@@ -21,10 +21,10 @@ from matchmaker.adapters.vocabulary import read_vocabulary
 from matchmaker.auth.roles import Role, Viewer
 from matchmaker.domain.privacy import Looker
 from matchmaker.errors import NotFound
-from matchmaker.matching.feedback import FeedbackEvent, Outcome
+from matchmaker.matching.feedback import FeedbackEvent
 from matchmaker.matching.vocabulary import Vocabulary
 from matchmaker.services.evidence import read_texts
-from matchmaker.services.scoring import Decided, Scored, score_candidates
+from matchmaker.services.scoring import Scored, decided_from, score_candidates
 from matchmaker.services.skill_confirmation import confirmed_names
 from matchmaker.services.skills import skills_for
 from matchmaker.services.team_ports import Ask, TeamPorts
@@ -53,15 +53,10 @@ class GraphTeamSources:
         return skills_for(self.embedder, target.text, given, vocabulary)
 
     def score(self, ask: Ask) -> Scored:
-        decided = partial(self._decided, ask.target, ask.decided_by) if ask.decided_by else None
         return score_candidates(
             self.graph, self.embedder, ask.texts, ask.where, ask.params, ask.now, ask.reach,
-            include=ask.include, index=self.index, target=ask.target, decided=decided,
+            include=ask.include, index=self.index, target=ask.target, decided_by=ask.decided_by,
         )  # fmt: skip
-
-    def _decided(self, target_id: str, scope: Sequence[str], ids: Sequence[str]) -> Decided:
-        history, declined = self.decisions(ids, target_id, scope)
-        return Decided(tuple(history), declined)
 
     def texts(
         self, scored: Scored, queries: Sequence[int], people: Sequence[int], per: int
@@ -77,7 +72,8 @@ class GraphTeamSources:
         self, candidate_ids: Sequence[str], target_id: str, scope: Sequence[str]
     ) -> tuple[list[FeedbackEvent], frozenset[str]]:
         rows, declined = decisions(self.graph, candidate_ids, target_id, scope)
-        return [FeedbackEvent(c, t, Outcome(d)) for c, t, d in rows], declined
+        decided = decided_from(DecisionRows(tuple(rows), declined))
+        return list(decided.history), decided.declined
 
 
 def graph_ports(graph: Graph, embedder: Embedder, index: MatchIndex | None = None) -> TeamPorts:

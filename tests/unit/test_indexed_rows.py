@@ -8,13 +8,23 @@ from dataclasses import dataclass, replace
 import numpy as np
 import pytest
 
+from matchmaker.adapters.candidate_pool import DecisionRows, Pool
 from matchmaker.adapters.candidates import CandidateProfile, EvidenceRow, Preselection
-from matchmaker.adapters.indexed_evidence import indexed_evidence, indexed_rows
+from matchmaker.adapters.indexed_evidence import IndexedEvidence, indexed_evidence, indexed_rows
 from matchmaker.matching.affinity import AffinityParams
 from matchmaker.matching.evidence_table import Document, EvidenceTable, build_table, unit_rows
 from matchmaker.services.scoring import Scored, _score_known, score_profiles, score_rows
 
 DIMENSION = 8
+
+
+def _pool(
+    profiles: list[CandidateProfile],
+    held: list[str] | None = None,
+    evidence: IndexedEvidence | None = None,
+) -> Pool:
+    """What read_pool gives: the profiles, and the index's evidence made ready for `held`."""
+    return Pool(profiles, DecisionRows(), held or [], evidence)
 
 
 @dataclass(frozen=True)
@@ -99,7 +109,7 @@ def test_a_suggestion_scores_known_members_from_the_arrays() -> None:
     ids = ["m0", "m2", "m5", "m9", "m12"]
     profiles = [_profile(m) for m in ids]  # as read with known=dict.fromkeys(ids, ())
 
-    rows, matrix = _score_known(snapshot, profiles, vectors, params, _found(2))  # type: ignore[arg-type]
+    rows, matrix = _score_known(snapshot, _pool(profiles), vectors, params, _found(2))  # type: ignore[arg-type]
 
     evidence = indexed_evidence(snapshot, ids, vectors)  # type: ignore[arg-type]
     with_rows = [replace(p, evidence=evidence[p.id]) for p in profiles]
@@ -118,7 +128,7 @@ def test_a_member_the_index_does_not_know_keeps_the_evidence_read_live() -> None
     live = EvidenceRow("x1", "o-new", "New output", 2025, (0.9,))
     profiles = [_profile("m0"), replace(_profile("x1"), evidence=(live,)), _profile("m12")]
 
-    rows, matrix = _score_known(snapshot, profiles, vectors, params, _found(1))  # type: ignore[arg-type]
+    rows, matrix = _score_known(snapshot, _pool(profiles), vectors, params, _found(1))  # type: ignore[arg-type]
 
     assert live in list(rows)
     assert [r.member_id for r in rows if r.member_id != "x1"] == ["m0"] * (len(rows) - 1)
@@ -134,7 +144,7 @@ def test_whether_a_scored_person_has_evidence() -> None:
     vectors = unit_rows(rng.normal(size=(1, DIMENSION))).astype(np.float64)
     profiles = [_profile("m0"), _profile("m12")]
     params = AffinityParams()
-    rows, matrix = _score_known(snapshot, profiles, vectors, params, _found(1))  # type: ignore[arg-type]
+    rows, matrix = _score_known(snapshot, _pool(profiles), vectors, params, _found(1))  # type: ignore[arg-type]
     scored = Scored(("q",), params, tuple(profiles), rows, matrix)
     assert scored.has_evidence(0)
     assert not scored.has_evidence(1)
@@ -146,15 +156,16 @@ def test_evidence_prepared_during_the_read_is_used_only_for_the_same_people() ->
     vectors = unit_rows(rng.normal(size=(2, DIMENSION))).astype(np.float64)
     params = AffinityParams(top_k=3)
     asked = ["m0", "m2", "m5", "m9"]
-    prepared = (asked, indexed_rows(snapshot, asked, vectors, _found(2)))  # type: ignore[arg-type]
+    prepared = indexed_rows(snapshot, asked, vectors, _found(2))  # type: ignore[arg-type]
 
     same = [_profile(m) for m in asked]
-    rows, _ = _score_known(snapshot, same, vectors, params, _found(2), prepared)  # type: ignore[arg-type]
-    assert rows is prepared[1].rows
+    rows, _ = _score_known(snapshot, _pool(same, asked, prepared), vectors, params, _found(2))  # type: ignore[arg-type]
+    assert rows is prepared.rows
 
     dropped = [_profile(m) for m in asked if m != "m5"]  # m5 failed the live check
-    rows, matrix = _score_known(snapshot, dropped, vectors, params, _found(2), prepared)  # type: ignore[arg-type]
-    alone, expected = _score_known(snapshot, dropped, vectors, params, _found(2))  # type: ignore[arg-type]
+    pool = _pool(dropped, asked, prepared)
+    rows, matrix = _score_known(snapshot, pool, vectors, params, _found(2))  # type: ignore[arg-type]
+    alone, expected = _score_known(snapshot, _pool(dropped), vectors, params, _found(2))  # type: ignore[arg-type]
     assert "m5" not in {r.member_id for r in rows}
     assert list(rows) == list(alone)
     np.testing.assert_array_equal(matrix.scores, expected.scores)
