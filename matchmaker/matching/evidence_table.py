@@ -123,22 +123,33 @@ def build_table(documents: Sequence[Document], dimension: int) -> EvidenceTable:
     )
 
 
-def _top(scores: Float32Array, rows: IntArray, k: int) -> IntArray:
+TopRows = Callable[[Float32Array, IntArray, int], IntArray]
+
+
+def top_rows(similarity: Float32Array, rows: IntArray, k: int) -> IntArray:
+    """For each query (row of `similarity`, (q, N)), the `k` of `rows` with the highest
+    cosine, in no order: (q, min(k, len(rows))). Ties at the k-th cosine are kept in any
+    way; embeddings.similarity.top_rows gives the same rows, faster."""
     if rows.size <= k:
-        return rows
-    return rows[np.argpartition(-scores[rows], k - 1)[:k]]
+        return np.broadcast_to(rows, (len(similarity), rows.size))
+    return rows[np.argpartition(-similarity[:, rows], k - 1, axis=1)[:, :k]]
 
 
 def nearest(
-    table: EvidenceTable, similarity: Float32Array, k: int, allowed: Callable[[int], bool]
+    table: EvidenceTable,
+    similarity: Float32Array,
+    k: int,
+    allowed: Callable[[int], bool],
+    top: TopRows = top_rows,
 ) -> dict[str, float]:
     """Person id -> best cosine among the `k` outputs and `k` statements nearest each query
     (rows of `similarity`, (q, N), from embeddings.similarity.table_cosines), counting only
-    people p with `allowed(p)`."""
+    people p with `allowed(p)`. `top` picks those rows."""
     best: dict[int, float] = {}
-    for scores in similarity:
-        rows = np.concatenate([_top(scores, table.output_rows, k),
-                               _top(scores, table.statement_rows, k)])  # fmt: skip
+    picked = np.concatenate(
+        [top(similarity, table.output_rows, k), top(similarity, table.statement_rows, k)], axis=1
+    )
+    for scores, rows in zip(similarity, picked, strict=True):
         people, row_of = _authors(table, rows)
         for p, score in zip(people.tolist(), scores[rows][row_of].tolist(), strict=True):
             if score > best.get(p, -2.0) and allowed(p):

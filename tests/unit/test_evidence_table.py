@@ -6,14 +6,18 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import numpy as np
+import pytest
 
 from embeddings.similarity import table_cosines
+from embeddings.similarity import top_rows as torch_top_rows
 from matchmaker.matching.evidence_table import (
     Document,
+    TopRows,
     build_table,
     nearest,
     people_rows,
     row_cosines,
+    top_rows,
     unit_rows,
 )
 
@@ -114,7 +118,8 @@ def _refusing(refused: set[int]) -> Callable[[int], bool]:
     return lambda p: p not in refused
 
 
-def test_nearest_equals_its_definition_on_random_tables() -> None:
+@pytest.mark.parametrize("top", [top_rows, torch_top_rows], ids=["numpy", "torch"])
+def test_nearest_equals_its_definition_on_random_tables(top: TopRows) -> None:
     rng = np.random.default_rng(3)
     for _ in range(20):
         people = [f"m{i}" for i in range(int(rng.integers(1, 15)))]
@@ -130,5 +135,18 @@ def test_nearest_equals_its_definition_on_random_tables() -> None:
         refused = set(rng.choice(len(table.people), size=len(table.people) // 3).tolist())
         k = int(rng.integers(1, 8))
         allowed = _refusing(refused)
-        got = nearest(table, similarity, k, allowed)
+        got = nearest(table, similarity, k, allowed, top=top)
         assert got == _nearest_one_row_at_a_time(table, similarity, k, allowed)
+
+
+@pytest.mark.parametrize("top", [top_rows, torch_top_rows], ids=["numpy", "torch"])
+def test_top_rows_are_the_k_best_of_the_rows_given(top: TopRows) -> None:
+    rng = np.random.default_rng(8)
+    similarity = rng.normal(size=(3, 50)).astype(np.float32)
+    for rows in (np.arange(10, 40), np.array([1, 5, 6, 30, 31, 49]), np.array([7, 3])):
+        for k in (1, 4, 6, 30):
+            got = top(similarity, rows.astype(np.int64), k)
+            assert got.shape == (3, min(k, len(rows)))
+            for scores, picked in zip(similarity, got, strict=True):
+                best = rows[np.argsort(-scores[rows])[:k]]
+                assert set(picked.tolist()) == set(best.tolist())
