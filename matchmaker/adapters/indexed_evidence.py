@@ -23,7 +23,7 @@ from typing import overload
 
 import numpy as np
 
-from embeddings.similarity import table_cosines, top_rows
+from embeddings.similarity import table_cosines, top_positions, top_rows
 from matchmaker.adapters.candidates import (
     STATEMENT_TITLE,
     CandidateFilter,
@@ -68,10 +68,14 @@ def lexical_indexed(
 
 def _best(scores: FloatArray, rows: IntArray, k: int) -> list[int]:
     """Up to `k` of `rows` with a positive score, best first (ties by row)."""
-    hits = rows[scores[rows] > 0]
-    if hits.size > k:  # the k best, then ties at the k-th score in full, so ties go by row
-        kth = np.partition(scores[hits], hits.size - k)[hits.size - k]
-        hits = hits[scores[hits] >= kth]
+    first = int(rows[0]) if rows.size else 0
+    consecutive = bool((np.diff(rows) == 1).all())
+    among = scores[first : first + rows.size] if consecutive else scores[rows]
+    floor = 0.0  # the k-th best score (torch's top-k), then every row at or above it
+    if rows.size > k:
+        floor = float(among[top_positions(among[None, :], k)[0]].min())
+    kept = np.flatnonzero((among > 0) & (among >= floor))
+    hits = kept + first if consecutive else rows[kept]
     order = np.lexsort((hits, -scores[hits]))
     return [int(r) for r in hits[order[:k]]]
 
